@@ -1,0 +1,499 @@
+package dev.mljobs.core.job;
+
+import static dev.mljobs.core.Require.optionalId;
+import static dev.mljobs.core.Require.optionalText;
+import static dev.mljobs.core.Require.present;
+import static dev.mljobs.core.Require.range;
+import static dev.mljobs.core.Require.text;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * One piece of work and everything known about it. Immutable: each lifecycle method returns the
+ * next state of the job and throws {@link IllegalJobTransitionException} when the move is not
+ * allowed. {@code version} is the stored version this value was read at (0 before it is first
+ * stored); the {@link JobStore} increments it on every write.
+ *
+ * @param params the resolved parameters (template defaults merged with the request)
+ * @param result the inline result of a completed job, or {@code null}
+ * @param resultUri where a result too large to keep inline was written (s3://...), or {@code null}
+ * @param ttlHours how long the job is kept after it reaches a terminal state
+ * @param expiresAt when storage may delete the job; set on reaching a terminal state
+ */
+public record Job(
+    UUID jobId,
+    String jobType,
+    ObjectNode params,
+    JobStatus status,
+    int priority,
+    int progress,
+    JsonNode result,
+    String resultUri,
+    String errorMessage,
+    int attempts,
+    int maxAttempts,
+    Integer timeoutSeconds,
+    int ttlHours,
+    String idempotencyKey,
+    String templateId,
+    String scheduleId,
+    String groupId,
+    String owner,
+    String traceId,
+    Instant createdAt,
+    Instant queuedAt,
+    Instant startedAt,
+    Instant completedAt,
+    Instant updatedAt,
+    Instant expiresAt,
+    long version) {
+
+  public static final int DEFAULT_PRIORITY = 5;
+  public static final int DEFAULT_MAX_ATTEMPTS = 3;
+  public static final int DEFAULT_TTL_HOURS = 24;
+  public static final int MAX_TIMEOUT_SECONDS = 7 * 24 * 3600;
+  public static final int MAX_ERROR_LENGTH = 4096;
+  private static final Pattern JOB_TYPE = Pattern.compile("[a-z][a-z0-9_]{0,63}");
+
+  public Job {
+    present(jobId, "job_id");
+    requireJobType(jobType);
+    params = params == null ? JsonNodeFactory.instance.objectNode() : params.deepCopy();
+    present(status, "status");
+    range(priority, 0, 10, "priority");
+    range(progress, 0, 100, "progress");
+    result = result == null ? null : result.deepCopy();
+    optionalText(resultUri, "result_uri", 2048);
+    optionalText(errorMessage, "error_message", MAX_ERROR_LENGTH);
+    range(maxAttempts, 1, 10, "max_attempts");
+    range(attempts, 0, maxAttempts, "attempts");
+    if (timeoutSeconds != null) {
+      range(timeoutSeconds, 1, MAX_TIMEOUT_SECONDS, "timeout_seconds");
+    }
+    range(ttlHours, 1, 168, "ttl_hours");
+    optionalText(idempotencyKey, "idempotency_key", 255);
+    optionalId(templateId, "template_id");
+    optionalId(scheduleId, "schedule_id");
+    optionalId(groupId, "group_id");
+    text(owner, "owner", 256);
+    optionalText(traceId, "trace_id", 256);
+    present(createdAt, "created_at");
+    present(updatedAt, "updated_at");
+    if (version < 0) {
+      throw new IllegalArgumentException("version must not be negative");
+    }
+    checkConsistency(status, startedAt, completedAt, expiresAt, result, resultUri);
+  }
+
+  private static void checkConsistency(
+      JobStatus status,
+      Instant startedAt,
+      Instant completedAt,
+      Instant expiresAt,
+      JsonNode result,
+      String resultUri) {
+    if (status.isTerminal() != (completedAt != null)) {
+      throw new IllegalArgumentException("completed_at is set exactly when the job is terminal");
+    }
+    if (status.isTerminal() != (expiresAt != null)) {
+      throw new IllegalArgumentException("expires_at is set exactly when the job is terminal");
+    }
+    if (status == JobStatus.RUNNING && startedAt == null) {
+      throw new IllegalArgumentException("started_at is required for a running job");
+    }
+    if (status != JobStatus.COMPLETED && (result != null || resultUri != null)) {
+      throw new IllegalArgumentException("result is only allowed on a completed job");
+    }
+  }
+
+  /**
+   * Checks a job type token such as {@code inference} or {@code batch_inference}.
+   *
+   * @throws IllegalArgumentException naming {@code job_type} when it is missing or malformed
+   */
+  public static String requireJobType(String jobType) {
+    present(jobType, "job_type");
+    if (!JOB_TYPE.matcher(jobType).matches()) {
+      throw new IllegalArgumentException(
+          "job_type must be 1-64 lowercase letters, digits or '_', starting with a letter");
+    }
+    return jobType;
+  }
+
+  /**
+   * A new job that has not been released to the queue yet.
+   *
+   * @throws IllegalArgumentException naming the field when a value is out of range
+   */
+  public static Job create(NewJob request, UUID jobId, Instant now) {
+    return builder()
+        .jobId(jobId)
+        .jobType(request.jobType())
+        .params(request.params())
+        .status(JobStatus.PENDING)
+        .priority(request.priority())
+        .maxAttempts(request.maxAttempts())
+        .timeoutSeconds(request.timeoutSeconds())
+        .ttlHours(request.ttlHours())
+        .idempotencyKey(request.idempotencyKey())
+        .templateId(request.templateId())
+        .scheduleId(request.scheduleId())
+        .groupId(request.groupId())
+        .owner(request.owner())
+        .traceId(request.traceId())
+        .createdAt(now)
+        .updatedAt(now)
+        .build();
+  }
+
+  /** Releases a pending job to the queue. */
+  public Job enqueue(Instant now) {
+    return moveTo(JobStatus.QUEUED, now).queuedAt(now).build();
+  }
+
+  /** Starts the next attempt; {@code started_at} keeps the first attempt's start. */
+  public Job start(Instant now) {
+    return moveTo(JobStatus.RUNNING, now)
+        .attempts(attempts + 1)
+        .progress(0)
+        .startedAt(startedAt == null ? now : startedAt)
+        .build();
+  }
+
+  /** Records progress (0-100) of the running attempt. */
+  public Job reportProgress(int percent, Instant now) {
+    range(percent, 0, 100, "progress");
+    if (status != JobStatus.RUNNING) {
+      throw new IllegalJobTransitionException(
+          jobId, status, "progress is only accepted while running");
+    }
+    return toBuilder().progress(percent).updatedAt(now).build();
+  }
+
+  /**
+   * Completes the running job with an inline result, or with {@code resultUri} pointing to a result
+   * stored elsewhere.
+   */
+  public Job complete(JsonNode result, String resultUri, Instant now) {
+    return finish(JobStatus.COMPLETED, now)
+        .progress(100)
+        .result(result)
+        .resultUri(resultUri)
+        .errorMessage(null)
+        .build();
+  }
+
+  /** Fails the job for good with a readable reason. */
+  public Job fail(String errorMessage, Instant now) {
+    return finish(JobStatus.FAILED, now).errorMessage(truncate(errorMessage)).build();
+  }
+
+  /**
+   * Puts a failed attempt back in the queue.
+   *
+   * @throws IllegalJobTransitionException when no attempt is left or the job is not running
+   */
+  public Job retry(String errorMessage, Instant now) {
+    if (status == JobStatus.RUNNING && attempts >= maxAttempts) {
+      throw new IllegalJobTransitionException(
+          jobId, status, "all " + maxAttempts + " attempts are used");
+    }
+    return moveTo(JobStatus.QUEUED, now)
+        .queuedAt(now)
+        .progress(0)
+        .errorMessage(truncate(errorMessage))
+        .build();
+  }
+
+  public Job cancel(Instant now) {
+    return finish(JobStatus.CANCELLED, now).build();
+  }
+
+  public Job skip(String reason, Instant now) {
+    return finish(JobStatus.SKIPPED, now).errorMessage(truncate(reason)).build();
+  }
+
+  public boolean isTerminal() {
+    return status.isTerminal();
+  }
+
+  public boolean hasAttemptsLeft() {
+    return attempts < maxAttempts;
+  }
+
+  /** Whether storage may already have deleted this job: expired jobs are never shown. */
+  public boolean isExpiredAt(Instant now) {
+    return expiresAt != null && !expiresAt.isAfter(now);
+  }
+
+  /** {@code completed_at - started_at}, or {@code null} when the job never ran to an end. */
+  public Long processingTimeMs() {
+    return startedAt == null || completedAt == null
+        ? null
+        : Duration.between(startedAt, completedAt).toMillis();
+  }
+
+  @Override
+  public ObjectNode params() {
+    return params.deepCopy();
+  }
+
+  @Override
+  public JsonNode result() {
+    return result == null ? null : result.deepCopy();
+  }
+
+  private Builder moveTo(JobStatus next, Instant now) {
+    present(now, "now");
+    if (!status.canMoveTo(next)) {
+      throw new IllegalJobTransitionException(jobId, status, next);
+    }
+    return toBuilder().status(next).updatedAt(now);
+  }
+
+  private Builder finish(JobStatus terminal, Instant now) {
+    return moveTo(terminal, now).completedAt(now).expiresAt(now.plus(Duration.ofHours(ttlHours)));
+  }
+
+  private static String truncate(String message) {
+    if (message == null || message.length() <= MAX_ERROR_LENGTH) {
+      return message;
+    }
+    return message.substring(0, MAX_ERROR_LENGTH - 1) + "…";
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /** Assembles a {@link Job}; {@link #build()} runs all of the job's checks. */
+  public static final class Builder {
+    private UUID jobId;
+    private String jobType;
+    private ObjectNode params;
+    private JobStatus status;
+    private int priority = Job.DEFAULT_PRIORITY;
+    private int progress;
+    private JsonNode result;
+    private String resultUri;
+    private String errorMessage;
+    private int attempts;
+    private int maxAttempts = Job.DEFAULT_MAX_ATTEMPTS;
+    private Integer timeoutSeconds;
+    private int ttlHours = Job.DEFAULT_TTL_HOURS;
+    private String idempotencyKey;
+    private String templateId;
+    private String scheduleId;
+    private String groupId;
+    private String owner;
+    private String traceId;
+    private Instant createdAt;
+    private Instant queuedAt;
+    private Instant startedAt;
+    private Instant completedAt;
+    private Instant updatedAt;
+    private Instant expiresAt;
+    private long version;
+
+    Builder() {}
+
+    Builder(Job job) {
+      this.jobId = job.jobId;
+      this.jobType = job.jobType;
+      this.params = job.params;
+      this.status = job.status;
+      this.priority = job.priority;
+      this.progress = job.progress;
+      this.result = job.result;
+      this.resultUri = job.resultUri;
+      this.errorMessage = job.errorMessage;
+      this.attempts = job.attempts;
+      this.maxAttempts = job.maxAttempts;
+      this.timeoutSeconds = job.timeoutSeconds;
+      this.ttlHours = job.ttlHours;
+      this.idempotencyKey = job.idempotencyKey;
+      this.templateId = job.templateId;
+      this.scheduleId = job.scheduleId;
+      this.groupId = job.groupId;
+      this.owner = job.owner;
+      this.traceId = job.traceId;
+      this.createdAt = job.createdAt;
+      this.queuedAt = job.queuedAt;
+      this.startedAt = job.startedAt;
+      this.completedAt = job.completedAt;
+      this.updatedAt = job.updatedAt;
+      this.expiresAt = job.expiresAt;
+      this.version = job.version;
+    }
+
+    public Builder jobId(UUID jobId) {
+      this.jobId = jobId;
+      return this;
+    }
+
+    public Builder jobType(String jobType) {
+      this.jobType = jobType;
+      return this;
+    }
+
+    public Builder params(ObjectNode params) {
+      this.params = params;
+      return this;
+    }
+
+    public Builder status(JobStatus status) {
+      this.status = status;
+      return this;
+    }
+
+    public Builder priority(int priority) {
+      this.priority = priority;
+      return this;
+    }
+
+    public Builder progress(int progress) {
+      this.progress = progress;
+      return this;
+    }
+
+    public Builder result(JsonNode result) {
+      this.result = result;
+      return this;
+    }
+
+    public Builder resultUri(String resultUri) {
+      this.resultUri = resultUri;
+      return this;
+    }
+
+    public Builder errorMessage(String errorMessage) {
+      this.errorMessage = errorMessage;
+      return this;
+    }
+
+    public Builder attempts(int attempts) {
+      this.attempts = attempts;
+      return this;
+    }
+
+    public Builder maxAttempts(int maxAttempts) {
+      this.maxAttempts = maxAttempts;
+      return this;
+    }
+
+    public Builder timeoutSeconds(Integer timeoutSeconds) {
+      this.timeoutSeconds = timeoutSeconds;
+      return this;
+    }
+
+    public Builder ttlHours(int ttlHours) {
+      this.ttlHours = ttlHours;
+      return this;
+    }
+
+    public Builder idempotencyKey(String idempotencyKey) {
+      this.idempotencyKey = idempotencyKey;
+      return this;
+    }
+
+    public Builder templateId(String templateId) {
+      this.templateId = templateId;
+      return this;
+    }
+
+    public Builder scheduleId(String scheduleId) {
+      this.scheduleId = scheduleId;
+      return this;
+    }
+
+    public Builder groupId(String groupId) {
+      this.groupId = groupId;
+      return this;
+    }
+
+    public Builder owner(String owner) {
+      this.owner = owner;
+      return this;
+    }
+
+    public Builder traceId(String traceId) {
+      this.traceId = traceId;
+      return this;
+    }
+
+    public Builder createdAt(Instant createdAt) {
+      this.createdAt = createdAt;
+      return this;
+    }
+
+    public Builder queuedAt(Instant queuedAt) {
+      this.queuedAt = queuedAt;
+      return this;
+    }
+
+    public Builder startedAt(Instant startedAt) {
+      this.startedAt = startedAt;
+      return this;
+    }
+
+    public Builder completedAt(Instant completedAt) {
+      this.completedAt = completedAt;
+      return this;
+    }
+
+    public Builder updatedAt(Instant updatedAt) {
+      this.updatedAt = updatedAt;
+      return this;
+    }
+
+    public Builder expiresAt(Instant expiresAt) {
+      this.expiresAt = expiresAt;
+      return this;
+    }
+
+    public Builder version(long version) {
+      this.version = version;
+      return this;
+    }
+
+    public Job build() {
+      return new Job(
+          jobId,
+          jobType,
+          params,
+          status,
+          priority,
+          progress,
+          result,
+          resultUri,
+          errorMessage,
+          attempts,
+          maxAttempts,
+          timeoutSeconds,
+          ttlHours,
+          idempotencyKey,
+          templateId,
+          scheduleId,
+          groupId,
+          owner,
+          traceId,
+          createdAt,
+          queuedAt,
+          startedAt,
+          completedAt,
+          updatedAt,
+          expiresAt,
+          version);
+    }
+  }
+}

@@ -1,0 +1,115 @@
+package dev.mljobs.core.job;
+
+import static dev.mljobs.core.Require.optionalId;
+import static dev.mljobs.core.Require.optionalText;
+import static dev.mljobs.core.Require.present;
+import static dev.mljobs.core.Require.text;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The immutable record of one execution attempt of a job. There is at most one run per attempt:
+ * {@link JobRunStore#record} refuses a second write of the same attempt.
+ *
+ * @param paramsSnapshot the parameters the attempt actually ran with
+ * @param exitCode the worker process's exit code, when it ran as a process
+ * @param error why the attempt failed; required when {@code status} is {@code failed}
+ * @param artifacts S3 URIs of what the attempt wrote
+ * @param logPath where the attempt's logs are
+ */
+public record JobRun(
+    String runId,
+    UUID jobId,
+    int attempt,
+    ObjectNode paramsSnapshot,
+    String templateId,
+    RunStatus status,
+    Instant startedAt,
+    Instant finishedAt,
+    String workerId,
+    Integer exitCode,
+    String error,
+    List<String> artifacts,
+    String logPath) {
+
+  public JobRun {
+    text(runId, "run_id", 128);
+    present(jobId, "job_id");
+    if (attempt < 1) {
+      throw new IllegalArgumentException("attempt must be at least 1, got " + attempt);
+    }
+    paramsSnapshot =
+        paramsSnapshot == null ? JsonNodeFactory.instance.objectNode() : paramsSnapshot.deepCopy();
+    optionalId(templateId, "template_id");
+    present(status, "status");
+    present(startedAt, "started_at");
+    present(finishedAt, "finished_at");
+    if (finishedAt.isBefore(startedAt)) {
+      throw new IllegalArgumentException("finished_at must not be before started_at");
+    }
+    optionalText(workerId, "worker_id", 256);
+    optionalText(error, "error", Job.MAX_ERROR_LENGTH);
+    if (status == RunStatus.FAILED && error == null) {
+      throw new IllegalArgumentException("error is required for a failed run");
+    }
+    artifacts = List.copyOf(artifacts == null ? List.of() : artifacts);
+    for (String uri : artifacts) {
+      if (!uri.matches("s3://[a-z0-9][a-z0-9.-]{1,62}/.+")) {
+        throw new IllegalArgumentException(
+            "artifacts must be s3://bucket/key URIs, got '" + uri + "'");
+      }
+    }
+    optionalText(logPath, "log_path", 2048);
+  }
+
+  public long durationMs() {
+    return Duration.between(startedAt, finishedAt).toMillis();
+  }
+
+  @Override
+  public ObjectNode paramsSnapshot() {
+    return paramsSnapshot.deepCopy();
+  }
+
+  /** The run of an attempt that finished well. */
+  public static JobRun completed(Job job, String runId, Instant startedAt, Instant finishedAt) {
+    return new JobRun(
+        runId,
+        job.jobId(),
+        job.attempts(),
+        job.params(),
+        job.templateId(),
+        RunStatus.COMPLETED,
+        startedAt,
+        finishedAt,
+        null,
+        null,
+        null,
+        List.of(),
+        null);
+  }
+
+  /** The run of an attempt that failed with {@code error}. */
+  public static JobRun failed(
+      Job job, String runId, Instant startedAt, Instant finishedAt, String error) {
+    return new JobRun(
+        runId,
+        job.jobId(),
+        job.attempts(),
+        job.params(),
+        job.templateId(),
+        RunStatus.FAILED,
+        startedAt,
+        finishedAt,
+        null,
+        null,
+        error,
+        List.of(),
+        null);
+  }
+}

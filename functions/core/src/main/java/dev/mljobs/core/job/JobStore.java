@@ -1,0 +1,58 @@
+package dev.mljobs.core.job;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Where jobs live. Every write is conditional on the version that was read (optimistic locking),
+ * and a job that storage holds in a terminal state refuses any further write. Expired jobs are
+ * never returned, even before storage has deleted them.
+ */
+public interface JobStore {
+
+  /**
+   * Stores a new job at version 1. When the job has an idempotency key and the same owner already
+   * stored a live job under that key, nothing is written and that job is returned instead.
+   *
+   * @param job a job that was never stored (version 0)
+   * @return the stored job and whether it was created by this call
+   * @throws IllegalArgumentException when {@code job} has a version other than 0
+   * @throws ConcurrentJobModificationException when a job with this id already exists
+   */
+  Created create(Job job);
+
+  /**
+   * Reads a job.
+   *
+   * @return the job, or empty when it does not exist or has expired
+   */
+  Optional<Job> find(UUID jobId);
+
+  /**
+   * Replaces a stored job with {@code job}, provided the stored version is still {@code
+   * job.version()}.
+   *
+   * @return the job as stored, with its version incremented
+   * @throws ConcurrentJobModificationException when the stored version differs
+   * @throws TerminalJobException when the stored job is already terminal
+   * @throws JobNotFoundException when no such job is stored
+   */
+  Job update(Job job);
+
+  /**
+   * Lists jobs newest first.
+   *
+   * @throws IllegalArgumentException when the query cannot be answered
+   */
+  JobPage list(JobQuery query);
+
+  /**
+   * Finds the live job that {@code owner} created with {@code idempotencyKey}.
+   *
+   * @return the job, or empty when the key is unused or its job has expired
+   */
+  Optional<Job> findByIdempotencyKey(String owner, String idempotencyKey);
+
+  /** The outcome of {@link #create}. */
+  record Created(Job job, boolean created) {}
+}

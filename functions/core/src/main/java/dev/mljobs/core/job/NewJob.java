@@ -1,0 +1,61 @@
+package dev.mljobs.core.job;
+
+import static dev.mljobs.core.Require.optionalId;
+import static dev.mljobs.core.Require.optionalText;
+import static dev.mljobs.core.Require.range;
+import static dev.mljobs.core.Require.text;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * A request for a new job, checked on construction. Optional numbers are {@code null} when the
+ * client left them out and take the documented defaults.
+ */
+public record NewJob(
+    String jobType,
+    ObjectNode params,
+    int priority,
+    int maxAttempts,
+    Integer timeoutSeconds,
+    int ttlHours,
+    String idempotencyKey,
+    String templateId,
+    String scheduleId,
+    String groupId,
+    String owner,
+    String traceId) {
+
+  public NewJob {
+    Job.requireJobType(jobType);
+    params = params == null ? JsonNodeFactory.instance.objectNode() : params.deepCopy();
+    range(priority, 0, 10, "priority");
+    range(maxAttempts, 1, 10, "max_attempts");
+    if (timeoutSeconds != null) {
+      range(timeoutSeconds, 1, Job.MAX_TIMEOUT_SECONDS, "timeout_seconds");
+    }
+    range(ttlHours, 1, 168, "ttl_hours");
+    optionalText(idempotencyKey, "idempotency_key", 255);
+    optionalId(templateId, "template_id");
+    optionalId(scheduleId, "schedule_id");
+    optionalId(groupId, "group_id");
+    text(owner, "owner", 256);
+  }
+
+  /** A request with every optional field at its default. */
+  public static NewJob of(String jobType, ObjectNode params, String owner) {
+    return new NewJob(
+        jobType,
+        params,
+        Job.DEFAULT_PRIORITY,
+        Job.DEFAULT_MAX_ATTEMPTS,
+        null,
+        Job.DEFAULT_TTL_HOURS,
+        null,
+        null,
+        null,
+        null,
+        owner,
+        null);
+  }
+}
