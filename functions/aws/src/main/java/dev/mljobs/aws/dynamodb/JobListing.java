@@ -1,0 +1,144 @@
+package dev.mljobs.aws.dynamodb;
+
+import dev.mljobs.core.Clock;
+import dev.mljobs.core.job.Job;
+import dev.mljobs.core.job.JobPage;
+import dev.mljobs.core.job.JobQuery;
+import dev.mljobs.core.job.PageCursor;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+
+/**
+ * Answers a {@link JobQuery} from the most selective index, newest first. Criteria the index does
+ * not cover become a filter expression; DynamoDB applies filters after its page limit, so pages are
+ * read until the requested number of jobs (plus one, to know whether more exist) is found.
+ */
+final class JobListing {
+
+  private final DynamoDbClient dynamo;
+  private final String table;
+  private final Clock clock;
+
+  JobListing(DynamoDbClient dynamo, String table, Clock clock) {
+    this.dynamo = dynamo;
+    this.table = table;
+    this.clock = clock;
+  }
+
+  JobPage list(JobQuery query) {
+    QueryRequest request = request(query);
+    List<Job> found = new ArrayList<>();
+    Map<String, AttributeValue> startKey = null;
+    do {
+      QueryResponse response =
+          dynamo.query(request.toBuilder().exclusiveStartKey(startKey).build());
+      for (Map<String, AttributeValue> item : response.items()) {
+        Job job = JobItems.fromItem(item);
+        if (!job.isExpiredAt(clock.now())) {
+          found.add(job);
+        }
+      }
+      startKey = response.hasLastEvaluatedKey() ? response.lastEvaluatedKey() : null;
+    } while (found.size() <= query.limit() && startKey != null);
+    if (found.size() <= query.limit()) {
+      return new JobPage(found, null);
+    }
+    List<Job> page = found.subList(0, query.limit());
+    return new JobPage(page, PageCursor.after(page.get(page.size() - 1)));
+  }
+
+  private QueryRequest request(JobQuery q) {
+    Map<String, String> names = new HashMap<>();
+    Map<String, AttributeValue> values = new HashMap<>();
+    Anchor anchor = anchor(q);
+    names.put("#pk", anchor.attribute());
+    values.put(":pk", AttributeValue.fromS(anchor.value()));
+    String keyCondition = "#pk = :pk";
+    if (q.cursor() != null) {
+      keyCondition += " AND #sk < :after";
+      names.put("#sk", Tables.CREATED_SK);
+      values.put(":after", AttributeValue.fromS(q.cursor().sortKey()));
+    }
+    List<String> filters = new ArrayList<>();
+    filter(filters, names, values, "owner", q.owner(), anchor);
+    filter(
+        filters,
+        names,
+        values,
+        "status",
+        q.status() == null ? null : q.status().wireName(),
+        anchor);
+    filter(filters, names, values, "job_type", q.jobType(), anchor);
+    filter(filters, names, values, "group_id", q.groupId(), anchor);
+    filter(filters, names, values, "template_id", q.templateId(), anchor);
+    filter(filters, names, values, "schedule_id", q.scheduleId(), anchor);
+    // Coarse: drops jobs that certainly expired; the exact instant is checked on each job read.
+    names.put("#expires", "expires_at");
+    values.put(":now", AttributeValue.fromN(Long.toString(clock.now().getEpochSecond())));
+    filters.add("(attribute_not_exists(#expires) OR #expires > :now)");
+    return QueryRequest.builder()
+        .tableName(table)
+        .indexName(anchor.index())
+        .keyConditionExpression(keyCondition)
+        .filterExpression(String.join(" AND ", filters))
+        .expressionAttributeNames(names)
+        .expressionAttributeValues(values)
+        .scanIndexForward(false)
+        .limit(q.limit() + 1)
+        .build();
+  }
+
+  private static void filter(
+      List<String> filters,
+      Map<String, String> names,
+      Map<String, AttributeValue> values,
+      String attribute,
+      String value,
+      Anchor anchor) {
+    if (value == null || anchor.covers().contains(attribute)) {
+      return;
+    }
+    names.put("#" + attribute, attribute);
+    values.put(":" + attribute, AttributeValue.fromS(value));
+    filters.add("#" + attribute + " = :" + attribute);
+  }
+
+  /** The index a query reads, its partition key value, and which criteria that key covers. */
+  private record Anchor(String index, String attribute, String value, List<String> covers) {}
+
+  private static Anchor anchor(JobQuery q) {
+    if (q.groupId() != null) {
+      return new Anchor(Tables.BY_GROUP, "group_id", q.groupId(), List.of("group_id"));
+    }
+    if (q.templateId() != null) {
+      return new Anchor(Tables.BY_TEMPLATE, "template_id", q.templateId(), List.of("template_id"));
+    }
+    if (q.scheduleId() != null) {
+      return new Anchor(Tables.BY_SCHEDULE, "schedule_id", q.scheduleId(), List.of("schedule_id"));
+    }
+    if (q.owner() != null && q.status() != null) {
+      return new Anchor(
+          Tables.BY_OWNER_STATUS,
+          "owner_status",
+          q.owner() + "#" + q.status().wireName(),
+          List.of("owner", "status"));
+    }
+    if (q.owner() != null && q.jobType() != null) {
+      return new Anchor(
+          Tables.BY_OWNER_TYPE,
+          "owner_type",
+          q.owner() + "#" + q.jobType(),
+          List.of("owner", "job_type"));
+    }
+    if (q.owner() != null) {
+      return new Anchor(Tables.BY_OWNER, "owner", q.owner(), List.of("owner"));
+    }
+    return new Anchor(Tables.BY_STATUS, "status", q.status().wireName(), List.of("status"));
+  }
+}

@@ -1,0 +1,43 @@
+package dev.mljobs.aws.dynamodb;
+
+import java.util.Map;
+
+/**
+ * Physical table names. In AWS the stack hands them to each function as environment variables;
+ * locally and in tests they are the logical names behind a prefix.
+ */
+public record TableNames(String jobs, String jobRuns, String idempotencyKeys) {
+
+  public static TableNames withPrefix(String prefix) {
+    return new TableNames(
+        prefix + Tables.JOBS.name(),
+        prefix + Tables.JOB_RUNS.name(),
+        prefix + Tables.IDEMPOTENCY_KEYS.name());
+  }
+
+  /**
+   * Reads {@code JOBS_TABLE}, {@code JOB_RUNS_TABLE} and {@code IDEMPOTENCY_TABLE}, falling back to
+   * {@code TABLE_PREFIX} + the logical name (prefix {@code mljobs-} when unset).
+   */
+  public static TableNames fromEnv(Map<String, String> env) {
+    TableNames defaults = withPrefix(env.getOrDefault("TABLE_PREFIX", "mljobs-"));
+    return new TableNames(
+        env.getOrDefault("JOBS_TABLE", defaults.jobs()),
+        env.getOrDefault("JOB_RUNS_TABLE", defaults.jobRuns()),
+        env.getOrDefault("IDEMPOTENCY_TABLE", defaults.idempotencyKeys()));
+  }
+
+  /** The physical name of {@code spec}. */
+  public String of(TableSpec spec) {
+    if (spec == Tables.JOBS) {
+      return jobs;
+    }
+    if (spec == Tables.JOB_RUNS) {
+      return jobRuns;
+    }
+    if (spec == Tables.IDEMPOTENCY_KEYS) {
+      return idempotencyKeys;
+    }
+    throw new IllegalArgumentException("unknown table " + spec.name());
+  }
+}

@@ -1,0 +1,57 @@
+package dev.mljobs.aws.dynamodb;
+
+import dev.mljobs.aws.dynamodb.TableSpec.Index;
+import dev.mljobs.aws.dynamodb.TableSpec.Key;
+import java.util.List;
+
+/**
+ * Every table of mljobs, defined once. The access patterns behind each key and index are written
+ * down in docs/storage.md.
+ */
+public final class Tables {
+
+  private Tables() {}
+
+  /** Sort key of every jobs index: created_at (fixed width) + '#' + job_id, newest last. */
+  public static final String CREATED_SK = "created_sk";
+
+  public static final String BY_OWNER = "by_owner";
+  public static final String BY_OWNER_STATUS = "by_owner_status";
+  public static final String BY_OWNER_TYPE = "by_owner_type";
+  public static final String BY_STATUS = "by_status";
+  public static final String BY_GROUP = "by_group";
+  public static final String BY_TEMPLATE = "by_template";
+  public static final String BY_SCHEDULE = "by_schedule";
+
+  public static final TableSpec JOBS =
+      new TableSpec(
+          "jobs",
+          Key.string("job_id"),
+          null,
+          List.of(
+              index(BY_OWNER, "owner"),
+              index(BY_OWNER_STATUS, "owner_status"),
+              index(BY_OWNER_TYPE, "owner_type"),
+              index(BY_STATUS, "status"),
+              index(BY_GROUP, "group_id"),
+              index(BY_TEMPLATE, "template_id"),
+              index(BY_SCHEDULE, "schedule_id")),
+          "expires_at");
+
+  public static final TableSpec JOB_RUNS =
+      new TableSpec("job_runs", Key.string("job_id"), Key.number("attempt"), List.of(), null);
+
+  public static final TableSpec IDEMPOTENCY_KEYS =
+      new TableSpec(
+          "idempotency_keys",
+          Key.string("owner"),
+          Key.string("idempotency_key"),
+          List.of(),
+          "expires_at");
+
+  public static final List<TableSpec> ALL = List.of(JOBS, JOB_RUNS, IDEMPOTENCY_KEYS);
+
+  private static Index index(String name, String partitionAttribute) {
+    return new Index(name, Key.string(partitionAttribute), Key.string(CREATED_SK));
+  }
+}
