@@ -15,10 +15,11 @@ import java.util.Set;
  */
 public record ScheduleTimeZone(String id) {
 
+  // Declared before UTC: static fields initialise in order, and UTC's constructor reads this.
+  private static final Set<String> IANA_IDS = ZoneId.getAvailableZoneIds();
+
   /** EventBridge Scheduler's default when a schedule names no time zone. */
   public static final ScheduleTimeZone UTC = new ScheduleTimeZone("UTC");
-
-  private static final Set<String> IANA_IDS = ZoneId.getAvailableZoneIds();
 
   /** Checks that {@code id} names an IANA time zone. */
   public ScheduleTimeZone {
