@@ -13,15 +13,18 @@ import java.util.Optional;
  * A recurring schedule {@code cron(minutes hours day-of-month month day-of-week year)} in AWS's
  * six-field syntax, evaluated in the schedule's time zone.
  *
- * <p>Daylight saving, as AWS documents it: "When the time shifts forward in Spring, your schedule
- * invocation gets skipped if the cron expression falls on a non-existent date and time. When the
- * time shifts back in the Fall, your schedule runs only once and doesn't repeat its invocation"
- * (https://repost.aws/knowledge-center/eventbridge-scheduler-adjust-dst; the same rule is in the
- * EventBridge Scheduler User Guide, "Daylight savings time on EventBridge Scheduler",
- * https://docs.aws.amazon.com/scheduler/latest/UserGuide/schedule-types.html). So a local time in a
- * spring-forward gap is skipped, not moved (a daily 02:30 job does not run that day), and a local
- * time in a fall-back overlap fires once, at its first occurrence (the earlier offset); AWS does
- * not say which occurrence, and the first is when the local time is first reached.
+ * <p>Daylight saving, as AWS documents it (EventBridge Scheduler User Guide, "Daylight savings time
+ * on EventBridge Scheduler",
+ * https://docs.aws.amazon.com/scheduler/latest/UserGuide/schedule-types.html, and
+ * https://repost.aws/knowledge-center/eventbridge-scheduler-adjust-dst): when clocks go forward, an
+ * invocation whose local time does not exist that day is skipped, not moved (a daily 02:30 job does
+ * not run that day); when clocks go back, a local time that occurs twice fires only once. AWS does
+ * not say which of the two occurrences; we fire at the first (the earlier offset), when that local
+ * time is first reached, and never at the repeat.
+ *
+ * <p>Field matching is Quartz's {@code CronExpression}, run on wall-clock time (see {@link
+ * WallClockCron}); it finds no fire more than 100 years after the JVM's current year, although AWS
+ * accepts years up to 2199.
  *
  * @param minutes 0-59
  * @param hours 0-23

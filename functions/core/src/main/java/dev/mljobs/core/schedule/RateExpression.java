@@ -11,10 +11,9 @@ import java.util.regex.Pattern;
 /**
  * A recurring schedule at a fixed rate, {@code rate(value unit)}.
  *
- * <p>Rates are fixed durations and ignore the time zone: AWS documents that "days represents a
- * 24-hour duration on the clock. When Daylight Saving Time shortens a day to 23 hours, or extends
- * it to 25 hours, the EventBridge Scheduler evaluates the rate expression 24 hours after the
- * schedule's last invocation"
+ * <p>Rates are fixed durations and ignore the time zone: AWS documents that a day in a rate is 24
+ * hours on the clock, also when a daylight-saving change makes the calendar day 23 or 25 hours
+ * long, and that each interval counts from the last invocation
  * (https://repost.aws/knowledge-center/eventbridge-scheduler-adjust-dst). Fires are therefore
  * {@code start + k * interval} for k = 0, 1, 2, ... where start is the window's start date (AWS's
  * {@code StartDate} is the first occurrence); use {@link ScheduleWindow#startingAtCreationIfUnset}
