@@ -42,6 +42,23 @@ public record NewJob(
     text(owner, "owner", 256);
   }
 
+  /** The same request, for a job created by schedule {@code id}. */
+  public NewJob withScheduleId(String id) {
+    return new NewJob(
+        jobType,
+        params,
+        priority,
+        maxAttempts,
+        timeoutSeconds,
+        ttlHours,
+        idempotencyKey,
+        templateId,
+        id,
+        groupId,
+        owner,
+        traceId);
+  }
+
   /** A request with every optional field at its default. */
   public static NewJob of(String jobType, ObjectNode params, String owner) {
     return new NewJob(
