@@ -1,5 +1,7 @@
 package dev.mljobs.local.asl;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 /**
  * A state's input and output processing, in the order ASL applies it: InputPath, Parameters (or
  * ItemSelector), the state's work, ResultSelector, ResultPath, OutputPath.
@@ -26,5 +28,16 @@ record Io(
         fields.template("ResultSelector"),
         ResultPath.read(fields),
         Selection.read(fields, "OutputPath"));
+  }
+
+  /** The Parameters step: the template evaluated on the effective input, or that input. */
+  JsonNode parametersOf(JsonNode effectiveInput, JsonNode context) {
+    return parameters == null ? effectiveInput : parameters.evaluate(effectiveInput, context);
+  }
+
+  /** ResultSelector on the result, ResultPath into the raw input, then OutputPath. */
+  JsonNode output(JsonNode rawInput, JsonNode result, JsonNode context) {
+    JsonNode selected = resultSelector == null ? result : resultSelector.evaluate(result, context);
+    return outputPath.apply(resultPath.apply(rawInput, selected), context);
   }
 }

@@ -23,7 +23,6 @@ public class StatesError extends RuntimeException {
   public static final String RESULT_PATH_MATCH_FAILURE = "States.ResultPathMatchFailure";
   public static final String NO_CHOICE_MATCHED = "States.NoChoiceMatched";
   public static final String INTRINSIC_FAILURE = "States.IntrinsicFailure";
-  public static final String BRANCH_FAILED = "States.BranchFailed";
 
   private final String error;
   private final String cause;
@@ -41,10 +40,22 @@ public class StatesError extends RuntimeException {
     this.cause = cause;
   }
 
+  private StatesError(String cause) {
+    super(cause);
+    this.error = null;
+    this.cause = cause;
+  }
+
+  /** The error of a Fail state that gives no Error: only States.ALL and TaskFailed match it. */
+  static StatesError unnamed(String cause) {
+    return new StatesError(cause);
+  }
+
   public static StatesError runtime(String cause) {
     return new StatesError(RUNTIME, cause);
   }
 
+  /** The error name; null only for a Fail state that names none. */
   public String error() {
     return error;
   }
@@ -72,6 +83,6 @@ public class StatesError extends RuntimeException {
 
   @Override
   public String toString() {
-    return error + (cause == null ? "" : ": " + cause);
+    return (error == null ? "(no error name)" : error) + (cause == null ? "" : ": " + cause);
   }
 }
