@@ -1,0 +1,92 @@
+package dev.mljobs.local.runtime;
+
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Map;
+
+/**
+ * How the local runtime is started: {@code --port N} (default 8080), {@code --data-dir DIR}
+ * (default {@code ./.mljobs}, or {@code MLJOBS_DATA_DIR}), {@code --in-memory}; the API key comes
+ * from {@code MLJOBS_API_KEY} and is generated when unset.
+ *
+ * @param dataDir where everything is kept, or {@code null} with {@code inMemory}
+ * @param apiKeyGenerated whether the key was made up at startup (and so must be printed)
+ */
+public record Options(
+    int port, Path dataDir, boolean inMemory, String apiKey, boolean apiKeyGenerated) {
+
+  public static final String USAGE =
+      "usage: run-local [--port N] [--data-dir DIR | --in-memory]\n"
+          + "  --port N        HTTP port of the API on 127.0.0.1 (default 8080, 0 for any free port)\n"
+          + "  --data-dir DIR  where jobs, queues, schedules and objects are kept (default ./.mljobs,\n"
+          + "                  or MLJOBS_DATA_DIR)\n"
+          + "  --in-memory     keep nothing: everything is gone when the runtime stops\n"
+          + "  MLJOBS_API_KEY  the API key clients must send as 'Authorization: Bearer <key>'\n"
+          + "                  (generated and printed when unset)";
+
+  public Options {
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("--port must be between 0 and 65535, got " + port);
+    }
+    if (inMemory == (dataDir != null)) {
+      throw new IllegalArgumentException("either a data directory or --in-memory, not both");
+    }
+    if (apiKey == null || apiKey.length() < 16) {
+      throw new IllegalArgumentException("MLJOBS_API_KEY must be at least 16 characters");
+    }
+  }
+
+  /**
+   * Reads the command line and environment.
+   *
+   * @throws IllegalArgumentException with a message for the user when an option is wrong
+   */
+  public static Options parse(String[] args, Map<String, String> env) {
+    int port = 8080;
+    Path dataDir = null;
+    boolean inMemory = false;
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--port" -> port = number(value(args, ++i, "--port"), "--port");
+        case "--data-dir" -> dataDir = Path.of(value(args, ++i, "--data-dir"));
+        case "--in-memory" -> inMemory = true;
+        default -> throw new IllegalArgumentException("unknown option '" + args[i] + "'");
+      }
+    }
+    if (inMemory && dataDir != null) {
+      throw new IllegalArgumentException("--data-dir and --in-memory exclude each other");
+    }
+    if (!inMemory && dataDir == null) {
+      dataDir = Path.of(env.getOrDefault("MLJOBS_DATA_DIR", ".mljobs"));
+    }
+    String key = env.get("MLJOBS_API_KEY");
+    boolean generated = key == null || key.isBlank();
+    return new Options(port, dataDir, inMemory, generated ? newKey() : key, generated);
+  }
+
+  public static Options forTests() {
+    return new Options(0, null, true, newKey(), true);
+  }
+
+  private static String value(String[] args, int i, String option) {
+    if (i >= args.length) {
+      throw new IllegalArgumentException(option + " needs a value");
+    }
+    return args[i];
+  }
+
+  private static int number(String text, String option) {
+    try {
+      return Integer.parseInt(text);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(option + " must be a number, got '" + text + "'");
+    }
+  }
+
+  private static String newKey() {
+    byte[] bytes = new byte[24];
+    new SecureRandom().nextBytes(bytes);
+    return "mlj_" + HexFormat.of().formatHex(bytes);
+  }
+}
