@@ -6,6 +6,7 @@ import dev.mljobs.core.job.Job;
 import dev.mljobs.core.job.JobNotFoundException;
 import dev.mljobs.core.job.JobPage;
 import dev.mljobs.core.job.JobQuery;
+import dev.mljobs.core.job.JobStatus;
 import dev.mljobs.core.job.JobStore;
 import dev.mljobs.core.job.PageCursor;
 import dev.mljobs.core.job.TerminalJobException;
@@ -87,6 +88,17 @@ public final class InMemoryJobStore implements JobStore {
     }
     List<Job> page = matching.subList(0, query.limit());
     return new JobPage(page, PageCursor.after(page.get(page.size() - 1)));
+  }
+
+  @Override
+  public synchronized int count(JobStatus status, String owner, int upTo) {
+    return (int)
+        Math.min(
+            upTo,
+            jobs.values().stream()
+                .filter(j -> j.status() == status && (owner == null || owner.equals(j.owner())))
+                .filter(j -> !j.isExpiredAt(clock.now()))
+                .count());
   }
 
   @Override

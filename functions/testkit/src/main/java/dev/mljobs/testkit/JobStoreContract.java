@@ -324,6 +324,25 @@ public abstract class JobStoreContract {
   }
 
   @Test
+  void jobs_in_a_status_are_counted_per_owner_or_in_all_up_to_a_cap() {
+    // given: 3 running of alice, 1 running of bob, 1 queued of alice
+    for (int i = 0; i < 3; i++) {
+      Job job = stored(aQueuedJob(T0.plusSeconds(i)));
+      store.update(job.start(T0.plusSeconds(10)));
+    }
+    Job bobs = stored(aQueuedJob(T0).owner("bob"));
+    store.update(bobs.start(T0.plusSeconds(10)));
+    stored(aQueuedJob(T0.plusSeconds(5)));
+    // then
+    assertThat(store.count(JobStatus.RUNNING, "alice", 10)).isEqualTo(3);
+    assertThat(store.count(JobStatus.RUNNING, "bob", 10)).isEqualTo(1);
+    assertThat(store.count(JobStatus.RUNNING, null, 10)).isEqualTo(4);
+    assertThat(store.count(JobStatus.RUNNING, null, 2)).isEqualTo(2);
+    assertThat(store.count(JobStatus.QUEUED, "alice", 10)).isEqualTo(1);
+    assertThat(store.count(JobStatus.FAILED, null, 10)).isZero();
+  }
+
+  @Test
   void an_owner_never_sees_another_owners_jobs() {
     Job mine = stored(aQueuedJob(T0));
     stored(aQueuedJob(T0.plusSeconds(1)).owner("bob"));

@@ -6,6 +6,7 @@ import dev.mljobs.core.job.Job;
 import dev.mljobs.core.job.JobNotFoundException;
 import dev.mljobs.core.job.JobPage;
 import dev.mljobs.core.job.JobQuery;
+import dev.mljobs.core.job.JobStatus;
 import dev.mljobs.core.job.JobStore;
 import dev.mljobs.core.job.TerminalJobException;
 import java.util.List;
@@ -235,6 +236,11 @@ public final class DynamoDbJobStore implements JobStore {
   @Override
   public JobPage list(JobQuery query) {
     return listing.list(query);
+  }
+
+  @Override
+  public int count(JobStatus status, String owner, int upTo) {
+    return listing.count(status, owner, upTo);
   }
 
   @Override

@@ -4,6 +4,7 @@ import dev.mljobs.core.Clock;
 import dev.mljobs.core.job.Job;
 import dev.mljobs.core.job.JobPage;
 import dev.mljobs.core.job.JobQuery;
+import dev.mljobs.core.job.JobStatus;
 import dev.mljobs.core.job.PageCursor;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,6 +14,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.Select;
 
 /**
  * Answers a {@link JobQuery} from the most selective index, newest first. Criteria the index does
@@ -51,6 +53,26 @@ final class JobListing {
     }
     List<Job> page = found.subList(0, query.limit());
     return new JobPage(page, PageCursor.after(page.get(page.size() - 1)));
+  }
+
+  /** Counts from the status index (per owner or in all), page by page, stopping at upTo. */
+  int count(JobStatus status, String owner, int upTo) {
+    JobQuery query =
+        owner == null ? JobQuery.byStatus(status) : JobQuery.byOwner(owner).withStatus(status);
+    QueryRequest request =
+        request(query.withLimit(JobQuery.MAX_LIMIT)).toBuilder()
+            .select(Select.COUNT)
+            .limit(null)
+            .build();
+    int count = 0;
+    Map<String, AttributeValue> startKey = null;
+    do {
+      QueryResponse response =
+          dynamo.query(request.toBuilder().exclusiveStartKey(startKey).build());
+      count += response.count();
+      startKey = response.hasLastEvaluatedKey() ? response.lastEvaluatedKey() : null;
+    } while (count < upTo && startKey != null);
+    return Math.min(count, upTo);
   }
 
   private QueryRequest request(JobQuery q) {

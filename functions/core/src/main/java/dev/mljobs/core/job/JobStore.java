@@ -53,6 +53,14 @@ public interface JobStore {
    */
   Optional<Job> findByIdempotencyKey(String owner, String idempotencyKey);
 
+  /**
+   * Counts jobs in a status, stopping at {@code upTo} so that counting stays cheap.
+   *
+   * @param owner the owner whose jobs to count, or {@code null} for all owners
+   * @return the number of such jobs, at most {@code upTo}
+   */
+  int count(JobStatus status, String owner, int upTo);
+
   /** The outcome of {@link #create}. */
   record Created(Job job, boolean created) {}
 }

@@ -1,0 +1,39 @@
+package dev.mljobs.core.job;
+
+/**
+ * How many jobs may run at once, in all and per owner. Counting reads an index that may lag a
+ * moment behind, so a burst can overshoot a limit by the number of dispatchers working at that
+ * instant; the limits protect capacity, they are not a hard guarantee.
+ *
+ * @param maxRunning jobs running at once in all
+ * @param maxRunningPerOwner jobs of one owner running at once
+ */
+public record DispatchLimits(int maxRunning, int maxRunningPerOwner) {
+
+  public DispatchLimits {
+    if (maxRunning < 1 || maxRunningPerOwner < 1) {
+      throw new IllegalArgumentException("concurrency limits must be at least 1");
+    }
+  }
+
+  public static DispatchLimits unlimited() {
+    return new DispatchLimits(Integer.MAX_VALUE, Integer.MAX_VALUE);
+  }
+
+  boolean reached(JobStore store, String owner) {
+    if (maxRunningPerOwner != Integer.MAX_VALUE
+        && store.count(JobStatus.RUNNING, owner, maxRunningPerOwner) >= maxRunningPerOwner) {
+      return true;
+    }
+    return maxRunning != Integer.MAX_VALUE
+        && store.count(JobStatus.RUNNING, null, maxRunning) >= maxRunning;
+  }
+
+  /**
+   * The wait before a deferred job is tried again: 1 s at priority 10 up to 21 s at priority 0, so
+   * that when capacity frees up, higher priorities are first to take it.
+   */
+  int delaySeconds(int priority) {
+    return 1 + (10 - priority) * 2;
+  }
+}

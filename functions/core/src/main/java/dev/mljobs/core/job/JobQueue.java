@@ -1,0 +1,22 @@
+package dev.mljobs.core.job;
+
+/** Hands queued jobs to the dispatcher. */
+public interface JobQueue {
+
+  /**
+   * Asks for the job to be dispatched. Sending the same job twice is harmless: dispatch is
+   * idempotent per job.
+   *
+   * @throws RuntimeException when the queue cannot be reached; the job stays queued and the
+   *     reconciler sends it again
+   */
+  void send(Job job);
+
+  /**
+   * Asks for the job to be dispatched again after {@code delaySeconds}, e.g. because the
+   * concurrency limit is reached.
+   *
+   * @throws RuntimeException when the queue cannot be reached
+   */
+  void sendLater(Job job, int delaySeconds);
+}

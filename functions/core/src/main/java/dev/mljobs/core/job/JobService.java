@@ -1,0 +1,180 @@
+package dev.mljobs.core.job;
+
+import dev.mljobs.core.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The use cases of jobs: submit, read, list, cancel, report progress, dispatch and reconcile. Each
+ * change is a lifecycle method on {@link Job} written with optimistic locking; a write that lost a
+ * race is retried from a fresh read, so callers never see a spurious conflict.
+ */
+public final class JobService {
+
+  private static final int MAX_WRITE_TRIES = 5;
+
+  private final JobStore store;
+  private final JobQueue queue;
+  private final Workflows workflows;
+  private final JobEvents events;
+  private final Clock clock;
+  private final Supplier<UUID> ids;
+  private final DispatchLimits limits;
+
+  public JobService(
+      JobStore store,
+      JobQueue queue,
+      Workflows workflows,
+      JobEvents events,
+      Clock clock,
+      Supplier<UUID> ids,
+      DispatchLimits limits) {
+    this.store = store;
+    this.queue = queue;
+    this.workflows = workflows;
+    this.events = events;
+    this.clock = clock;
+    this.ids = ids;
+    this.limits = limits;
+  }
+
+  /** The outcome of {@link #submit}: the job, and whether this call created it. */
+  public record Submission(Job job, boolean created) {}
+
+  /**
+   * Stores a new queued job and sends it to the dispatcher. With an idempotency key already used by
+   * the owner, returns that job instead and sends nothing. If the queue cannot be reached the job
+   * stays queued and the reconciler sends it later: a stored job is never lost.
+   */
+  public Submission submit(NewJob request) {
+    Instant now = clock.now();
+    Job job = Job.create(request, ids.get(), now).enqueue(now);
+    JobStore.Created stored = store.create(job);
+    if (!stored.created()) {
+      return new Submission(stored.job(), false);
+    }
+    events.statusChanged(stored.job());
+    try {
+      queue.send(stored.job());
+    } catch (RuntimeException unreachable) {
+      // stays queued; redispatchStale() sends it again
+    }
+    return new Submission(stored.job(), true);
+  }
+
+  /** The job, if it exists and belongs to {@code owner}; another owner's job does not exist. */
+  public Optional<Job> find(String owner, UUID jobId) {
+    return store.find(jobId).filter(j -> j.owner().equals(owner));
+  }
+
+  public JobPage list(JobQuery query) {
+    return store.list(query);
+  }
+
+  /**
+   * Cancels a pending, queued or running job; a running job's workflow is stopped, which stops its
+   * worker.
+   *
+   * @throws JobNotFoundException when the owner has no such job
+   * @throws IllegalJobTransitionException when the job already ended
+   */
+  public Job cancel(String owner, UUID jobId) {
+    Job[] before = new Job[1];
+    Job cancelled =
+        change(
+            jobId,
+            job -> {
+              if (!job.owner().equals(owner)) {
+                throw new JobNotFoundException(jobId);
+              }
+              before[0] = job;
+              return job.cancel(clock.now());
+            });
+    if (before[0].status() == JobStatus.RUNNING || before[0].status() == JobStatus.QUEUED) {
+      workflows.stop(jobId, "cancelled by " + owner);
+    }
+    events.statusChanged(cancelled);
+    return cancelled;
+  }
+
+  /**
+   * Records the progress of a running job.
+   *
+   * @throws JobNotFoundException when there is no such job
+   * @throws IllegalJobTransitionException when the job is not running
+   */
+  public Job reportProgress(UUID jobId, int percent) {
+    return change(jobId, job -> job.reportProgress(percent, clock.now()));
+  }
+
+  /** What {@link #dispatch} did with a message. */
+  public enum Dispatch {
+    /** The job's workflow runs (or ran) now. */
+    STARTED,
+    /** Nothing to run: the job is gone, ended or already has its workflow. */
+    DROPPED,
+    /** Concurrency limit reached: sent again with a delay that is shorter for higher priority. */
+    DEFERRED
+  }
+
+  /**
+   * Starts the workflow of a queued job, unless a concurrency limit is reached. Called once per
+   * queue message; safe to call any number of times for the same job.
+   */
+  public Dispatch dispatch(UUID jobId) {
+    Optional<Job> found = store.find(jobId);
+    if (found.isEmpty() || found.get().status() != JobStatus.QUEUED) {
+      return Dispatch.DROPPED;
+    }
+    Job job = found.get();
+    if (limits.reached(store, job.owner())) {
+      queue.sendLater(job, limits.delaySeconds(job.priority()));
+      return Dispatch.DEFERRED;
+    }
+    return workflows.start(job) == Workflows.Start.STARTED ? Dispatch.STARTED : Dispatch.DROPPED;
+  }
+
+  /**
+   * Sends every job that has been queued for longer than {@code age} to the dispatcher again, in
+   * case its first message was never sent or was lost. Harmless for jobs that are fine.
+   *
+   * @return how many jobs were sent
+   */
+  public int redispatchStale(Duration age) {
+    Instant cutoff = clock.now().minus(age);
+    int sent = 0;
+    JobQuery query = JobQuery.byStatus(JobStatus.QUEUED).withLimit(JobQuery.MAX_LIMIT);
+    PageCursor cursor = null;
+    do {
+      JobPage page = store.list(query.after(cursor));
+      for (Job job : page.jobs()) {
+        if (job.queuedAt() != null && job.queuedAt().isBefore(cutoff)) {
+          queue.send(job);
+          sent++;
+        }
+      }
+      cursor = page.next();
+    } while (cursor != null);
+    return sent;
+  }
+
+  /** Applies {@code change} to the current job and writes it, retrying after a lost race. */
+  private Job change(UUID jobId, Function<Job, Job> change) {
+    for (int attempt = 1; ; attempt++) {
+      Job current = store.find(jobId).orElseThrow(() -> new JobNotFoundException(jobId));
+      try {
+        return store.update(change.apply(current));
+      } catch (ConcurrentJobModificationException lostRace) {
+        if (attempt == MAX_WRITE_TRIES) {
+          throw lostRace;
+        }
+      } catch (TerminalJobException ended) {
+        throw new IllegalJobTransitionException(jobId, ended.status(), "the job already ended");
+      }
+    }
+  }
+}

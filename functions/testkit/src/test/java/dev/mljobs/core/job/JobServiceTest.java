@@ -1,0 +1,245 @@
+package dev.mljobs.core.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.mljobs.testkit.InMemoryJobStore;
+import dev.mljobs.testkit.RecordingJobQueue;
+import dev.mljobs.testkit.RecordingWorkflows;
+import dev.mljobs.testkit.SettableClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class JobServiceTest {
+
+  private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
+
+  private SettableClock clock;
+  private InMemoryJobStore store;
+  private RecordingJobQueue queue;
+  private RecordingWorkflows workflows;
+  private List<Job> published;
+  private JobService service;
+
+  @BeforeEach
+  void setUp() {
+    clock = new SettableClock(T0);
+    store = new InMemoryJobStore(clock);
+    queue = new RecordingJobQueue();
+    workflows = new RecordingWorkflows();
+    published = new CopyOnWriteArrayList<>();
+    service = service(DispatchLimits.unlimited());
+  }
+
+  private JobService service(DispatchLimits limits) {
+    return new JobService(store, queue, workflows, published::add, clock, UUID::randomUUID, limits);
+  }
+
+  private static NewJob sleep(String owner) {
+    return NewJob.of("sleep", JsonNodeFactory.instance.objectNode().put("seconds", 0), owner);
+  }
+
+  private static NewJob withKey(String owner, String key) {
+    NewJob r = sleep(owner);
+    return new NewJob(r.jobType(), r.params(), 5, 3, null, 24, key, null, null, null, owner, null);
+  }
+
+  @Test
+  void a_submitted_job_is_stored_queued_and_sent_once() {
+    JobService.Submission s = service.submit(sleep("alice"));
+    assertThat(s.created()).isTrue();
+    assertThat(s.job().status()).isEqualTo(JobStatus.QUEUED);
+    assertThat(s.job().queuedAt()).isEqualTo(T0);
+    assertThat(store.find(s.job().jobId())).contains(s.job());
+    assertThat(queue.sent()).containsExactly(new RecordingJobQueue.Sent(s.job().jobId(), 0));
+    assertThat(published).extracting(Job::status).containsExactly(JobStatus.QUEUED);
+  }
+
+  @Test
+  void the_same_idempotency_key_returns_the_first_job_and_sends_nothing_more() {
+    Job first = service.submit(withKey("alice", "k1")).job();
+    JobService.Submission again = service.submit(withKey("alice", "k1"));
+    assertThat(again.created()).isFalse();
+    assertThat(again.job()).isEqualTo(first);
+    assertThat(queue.sent()).hasSize(1);
+  }
+
+  @Test
+  void a_job_whose_message_could_not_be_sent_is_kept_and_sent_by_the_reconciler() {
+    // given
+    queue.unreachable(true);
+    Job job = service.submit(sleep("alice")).job();
+    queue.unreachable(false);
+    // when: too early, then late enough
+    int early = service.redispatchStale(Duration.ofSeconds(60));
+    clock.advance(Duration.ofSeconds(61));
+    int late = service.redispatchStale(Duration.ofSeconds(60));
+    // then
+    assertThat(store.find(job.jobId()).orElseThrow().status()).isEqualTo(JobStatus.QUEUED);
+    assertThat(early).isZero();
+    assertThat(late).isEqualTo(1);
+    assertThat(queue.sent()).extracting(RecordingJobQueue.Sent::jobId).containsExactly(job.jobId());
+  }
+
+  @Test
+  void dispatch_starts_one_workflow_however_often_the_message_arrives() {
+    Job job = service.submit(sleep("alice")).job();
+    assertThat(service.dispatch(job.jobId())).isEqualTo(JobService.Dispatch.STARTED);
+    assertThat(service.dispatch(job.jobId())).isEqualTo(JobService.Dispatch.DROPPED);
+    assertThat(workflows.started()).containsExactly(job.jobId());
+  }
+
+  @Test
+  void dispatch_drops_cancelled_and_unknown_jobs() {
+    Job job = service.submit(sleep("alice")).job();
+    service.cancel("alice", job.jobId());
+    assertThat(service.dispatch(job.jobId())).isEqualTo(JobService.Dispatch.DROPPED);
+    assertThat(service.dispatch(UUID.randomUUID())).isEqualTo(JobService.Dispatch.DROPPED);
+    assertThat(workflows.started()).isEmpty();
+  }
+
+  @Test
+  void over_the_owner_limit_a_job_waits_longer_the_lower_its_priority() {
+    // given: alice already runs one job, and may run one
+    service = service(new DispatchLimits(100, 1));
+    Job running = service.submit(sleep("alice")).job();
+    store.update(store.find(running.jobId()).orElseThrow().start(T0));
+    Job urgent =
+        store
+            .create(
+                Job.create(sleep("alice"), UUID.randomUUID(), T0).toBuilder()
+                    .priority(10)
+                    .build()
+                    .enqueue(T0))
+            .job();
+    Job lazy =
+        store
+            .create(
+                Job.create(sleep("alice"), UUID.randomUUID(), T0).toBuilder()
+                    .priority(0)
+                    .build()
+                    .enqueue(T0))
+            .job();
+    Job bobs = service.submit(sleep("bob")).job();
+    // when
+    JobService.Dispatch u = service.dispatch(urgent.jobId());
+    JobService.Dispatch l = service.dispatch(lazy.jobId());
+    JobService.Dispatch b = service.dispatch(bobs.jobId());
+    // then
+    assertThat(u).isEqualTo(JobService.Dispatch.DEFERRED);
+    assertThat(l).isEqualTo(JobService.Dispatch.DEFERRED);
+    assertThat(b).isEqualTo(JobService.Dispatch.STARTED);
+    assertThat(queue.sent())
+        .contains(
+            new RecordingJobQueue.Sent(urgent.jobId(), 1),
+            new RecordingJobQueue.Sent(lazy.jobId(), 21));
+  }
+
+  @Test
+  void the_global_limit_holds_across_owners() {
+    service = service(new DispatchLimits(1, 10));
+    Job a = service.submit(sleep("alice")).job();
+    store.update(store.find(a.jobId()).orElseThrow().start(T0));
+    Job b = service.submit(sleep("bob")).job();
+    assertThat(service.dispatch(b.jobId())).isEqualTo(JobService.Dispatch.DEFERRED);
+  }
+
+  @Test
+  void cancelling_a_running_job_stops_its_workflow() {
+    // given
+    Job job = service.submit(sleep("alice")).job();
+    service.dispatch(job.jobId());
+    store.update(store.find(job.jobId()).orElseThrow().start(T0.plusSeconds(1)));
+    // when
+    Job cancelled = service.cancel("alice", job.jobId());
+    // then
+    assertThat(cancelled.status()).isEqualTo(JobStatus.CANCELLED);
+    assertThat(workflows.stopped()).containsExactly(job.jobId());
+    assertThat(published).extracting(Job::status).endsWith(JobStatus.CANCELLED);
+  }
+
+  @Test
+  void another_owner_can_neither_see_nor_cancel_a_job() {
+    Job job = service.submit(sleep("alice")).job();
+    assertThat(service.find("bob", job.jobId())).isEmpty();
+    assertThat(service.find("alice", job.jobId())).isPresent();
+    assertThatThrownBy(() -> service.cancel("bob", job.jobId()))
+        .isInstanceOf(JobNotFoundException.class);
+    assertThat(store.find(job.jobId()).orElseThrow().status()).isEqualTo(JobStatus.QUEUED);
+  }
+
+  @Test
+  void a_finished_job_cannot_be_cancelled() {
+    Job job = service.submit(sleep("alice")).job();
+    Job running = store.update(store.find(job.jobId()).orElseThrow().start(T0));
+    store.update(running.complete(null, null, T0.plusSeconds(1)));
+    assertThatThrownBy(() -> service.cancel("alice", job.jobId()))
+        .isInstanceOf(IllegalJobTransitionException.class);
+  }
+
+  @Test
+  void a_progress_report_that_loses_a_race_is_retried_on_a_fresh_read() {
+    // given: a store whose first update of the job fails as if someone wrote in between
+    Job job = service.submit(sleep("alice")).job();
+    store.update(store.find(job.jobId()).orElseThrow().start(T0));
+    JobStore racing =
+        new JobStore() {
+          private boolean raced;
+
+          @Override
+          public Created create(Job j) {
+            return store.create(j);
+          }
+
+          @Override
+          public java.util.Optional<Job> find(UUID id) {
+            return store.find(id);
+          }
+
+          @Override
+          public Job update(Job j) {
+            if (!raced) {
+              raced = true;
+              Job current = store.find(j.jobId()).orElseThrow();
+              store.update(current.toBuilder().priority(7).build());
+            }
+            return store.update(j);
+          }
+
+          @Override
+          public JobPage list(JobQuery q) {
+            return store.list(q);
+          }
+
+          @Override
+          public java.util.Optional<Job> findByIdempotencyKey(String o, String k) {
+            return store.findByIdempotencyKey(o, k);
+          }
+
+          @Override
+          public int count(JobStatus s, String o, int upTo) {
+            return store.count(s, o, upTo);
+          }
+        };
+    JobService racy =
+        new JobService(
+            racing,
+            queue,
+            workflows,
+            published::add,
+            clock,
+            UUID::randomUUID,
+            DispatchLimits.unlimited());
+    // when
+    Job progressed = racy.reportProgress(job.jobId(), 40);
+    // then: both writes survive
+    assertThat(progressed.progress()).isEqualTo(40);
+    assertThat(progressed.priority()).isEqualTo(7);
+  }
+}
