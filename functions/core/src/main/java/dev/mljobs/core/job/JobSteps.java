@@ -1,0 +1,141 @@
+package dev.mljobs.core.job;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.mljobs.core.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+
+/**
+ * The steps the job workflow (the state machine) takes. Each is idempotent, so Step Functions may
+ * retry any of them and a whole execution may be re-run after a crash: a step that finds its work
+ * done, or the job cancelled meanwhile, changes nothing.
+ */
+public final class JobSteps {
+
+  private static final int MAX_WRITE_TRIES = 5;
+
+  private final JobStore jobs;
+  private final JobRunStore runs;
+  private final Clock clock;
+
+  public JobSteps(JobStore jobs, JobRunStore runs, Clock clock) {
+    this.jobs = jobs;
+    this.runs = runs;
+    this.clock = clock;
+  }
+
+  /** A job after a step, and whether the step changed it. */
+  public record Step(Job job, boolean changed) {}
+
+  /**
+   * Marks the job running for its next attempt. A job already running (its workflow was re-run
+   * after a crash) continues its current attempt.
+   *
+   * @return the running job, or empty when it must not run (gone, cancelled or ended)
+   */
+  public Optional<Job> start(UUID jobId) {
+    return write(jobId, j -> j.status() == JobStatus.QUEUED ? j.start(clock.now()) : j)
+        .map(Step::job)
+        .filter(j -> j.status() == JobStatus.RUNNING);
+  }
+
+  /**
+   * Completes the attempt with its result and records its run. Nothing changes when the job is no
+   * longer running this attempt (e.g. it was cancelled meanwhile).
+   *
+   * @param startedAt when the attempt started
+   */
+  public Optional<Step> complete(
+      UUID jobId, int attempt, Instant startedAt, JsonNode result, String resultUri) {
+    Optional<Step> step =
+        write(jobId, j -> runs(j, attempt) ? j.complete(result, resultUri, clock.now()) : j);
+    step.filter(Step::changed)
+        .ifPresent(s -> record(s.job(), attempt, startedAt, RunStatus.COMPLETED, null));
+    return step;
+  }
+
+  /**
+   * Records a failed attempt, then queues the job again if it has attempts left, or fails it for
+   * good with {@code reason}.
+   *
+   * @return the job after the step; it is queued exactly when the workflow should retry
+   */
+  public Optional<Step> attemptFailed(UUID jobId, int attempt, Instant startedAt, String reason) {
+    Optional<Step> step =
+        write(
+            jobId,
+            j -> {
+              if (!runs(j, attempt)) {
+                return j;
+              }
+              return j.hasAttemptsLeft()
+                  ? j.retry(reason, clock.now())
+                  : j.fail(reason, clock.now());
+            });
+    step.filter(Step::changed)
+        .ifPresent(s -> record(s.job(), attempt, startedAt, RunStatus.FAILED, reason));
+    return step;
+  }
+
+  /** Fails a job whose workflow broke down, so that it never stays running forever. */
+  public Optional<Step> abandon(UUID jobId, String reason) {
+    return write(jobId, j -> j.isTerminal() ? j : j.fail(reason, clock.now()));
+  }
+
+  private static boolean runs(Job job, int attempt) {
+    return job.status() == JobStatus.RUNNING && job.attempts() == attempt;
+  }
+
+  private void record(Job job, int attempt, Instant startedAt, RunStatus status, String error) {
+    Instant finished = clock.now();
+    Instant started = startedAt == null || startedAt.isAfter(finished) ? finished : startedAt;
+    JobRun run =
+        new JobRun(
+            job.jobId() + ":" + attempt,
+            job.jobId(),
+            attempt,
+            job.params(),
+            job.templateId(),
+            status,
+            started,
+            finished,
+            null,
+            null,
+            error,
+            null,
+            null);
+    try {
+      runs.record(run);
+    } catch (DuplicateJobRunException alreadyRecorded) {
+      // a retried step: the first write stands
+    }
+  }
+
+  /**
+   * Writes {@code change} of the current job (returning the same job means "leave it"), reading
+   * again after a lost race.
+   *
+   * @return empty when the job does not exist
+   */
+  private Optional<Step> write(UUID jobId, UnaryOperator<Job> change) {
+    for (int attempt = 1; ; attempt++) {
+      Optional<Job> current = jobs.find(jobId);
+      if (current.isEmpty()) {
+        return Optional.empty();
+      }
+      Job next = change.apply(current.get());
+      if (next == current.get()) {
+        return Optional.of(new Step(next, false));
+      }
+      try {
+        return Optional.of(new Step(jobs.update(next), true));
+      } catch (ConcurrentJobModificationException | TerminalJobException lostRace) {
+        if (attempt == MAX_WRITE_TRIES) {
+          throw lostRace;
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,126 @@
+package dev.mljobs.core.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.mljobs.testkit.InMemoryJobRunStore;
+import dev.mljobs.testkit.InMemoryJobStore;
+import dev.mljobs.testkit.JobFixtures;
+import dev.mljobs.testkit.SettableClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class JobStepsTest {
+
+  private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
+
+  private SettableClock clock;
+  private InMemoryJobStore jobs;
+  private InMemoryJobRunStore runs;
+  private JobSteps steps;
+  private UUID id;
+
+  @BeforeEach
+  void setUp() {
+    clock = new SettableClock(T0);
+    jobs = new InMemoryJobStore(clock);
+    runs = new InMemoryJobRunStore();
+    steps = new JobSteps(jobs, runs, clock);
+    id = jobs.create(JobFixtures.aQueuedJob(T0).maxAttempts(2).build()).job().jobId();
+  }
+
+  private Job job() {
+    return jobs.find(id).orElseThrow();
+  }
+
+  @Test
+  void start_runs_the_next_attempt_and_a_repeated_start_continues_it() {
+    Job first = steps.start(id).orElseThrow();
+    Job again = steps.start(id).orElseThrow();
+    assertThat(first.status()).isEqualTo(JobStatus.RUNNING);
+    assertThat(first.attempts()).isEqualTo(1);
+    assertThat(again).isEqualTo(first);
+  }
+
+  @Test
+  void a_cancelled_or_unknown_job_does_not_start() {
+    jobs.update(job().cancel(T0));
+    assertThat(steps.start(id)).isEmpty();
+    assertThat(steps.start(UUID.randomUUID())).isEmpty();
+  }
+
+  @Test
+  void completing_records_one_run_even_when_the_step_is_retried() {
+    // given
+    steps.start(id);
+    clock.advance(Duration.ofSeconds(3));
+    var result = JsonNodeFactory.instance.objectNode().put("answer", 42);
+    // when
+    JobSteps.Step done = steps.complete(id, 1, T0, result, null).orElseThrow();
+    JobSteps.Step retried = steps.complete(id, 1, T0, result, null).orElseThrow();
+    // then
+    assertThat(done.changed()).isTrue();
+    assertThat(done.job().status()).isEqualTo(JobStatus.COMPLETED);
+    assertThat(done.job().result()).isEqualTo(result);
+    assertThat(retried.changed()).isFalse();
+    assertThat(runs.runsOf(id))
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.status()).isEqualTo(RunStatus.COMPLETED);
+              assertThat(r.durationMs()).isEqualTo(3000);
+            });
+  }
+
+  @Test
+  void a_result_arriving_after_a_cancel_changes_nothing() {
+    steps.start(id);
+    jobs.update(job().cancel(T0.plusSeconds(1)));
+    JobSteps.Step step = steps.complete(id, 1, T0, null, null).orElseThrow();
+    assertThat(step.changed()).isFalse();
+    assertThat(job().status()).isEqualTo(JobStatus.CANCELLED);
+    assertThat(runs.runsOf(id)).isEmpty();
+  }
+
+  @Test
+  void a_failed_attempt_is_retried_while_attempts_remain_then_the_job_fails() {
+    // given: max_attempts 2
+    steps.start(id);
+    // when: attempt 1 fails
+    JobSteps.Step retry = steps.attemptFailed(id, 1, T0, "worker crashed").orElseThrow();
+    // then: queued again
+    assertThat(retry.job().status()).isEqualTo(JobStatus.QUEUED);
+    // when: attempt 2 fails
+    assertThat(steps.start(id).orElseThrow().attempts()).isEqualTo(2);
+    JobSteps.Step last = steps.attemptFailed(id, 2, T0, "worker crashed again").orElseThrow();
+    // then
+    assertThat(last.job().status()).isEqualTo(JobStatus.FAILED);
+    assertThat(last.job().errorMessage()).isEqualTo("worker crashed again");
+    assertThat(runs.runsOf(id))
+        .extracting(JobRun::attempt, JobRun::status, JobRun::error)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(1, RunStatus.FAILED, "worker crashed"),
+            org.assertj.core.groups.Tuple.tuple(2, RunStatus.FAILED, "worker crashed again"));
+  }
+
+  @Test
+  void a_failure_report_for_another_attempt_is_ignored() {
+    steps.start(id);
+    JobSteps.Step stale = steps.attemptFailed(id, 7, T0, "late").orElseThrow();
+    assertThat(stale.changed()).isFalse();
+    assertThat(job().status()).isEqualTo(JobStatus.RUNNING);
+    assertThat(runs.runsOf(id)).isEmpty();
+  }
+
+  @Test
+  void an_abandoned_job_fails_with_the_reason_but_a_finished_one_stays() {
+    steps.start(id);
+    assertThat(steps.abandon(id, "workflow broke down").orElseThrow().job().status())
+        .isEqualTo(JobStatus.FAILED);
+    assertThat(steps.abandon(id, "again").orElseThrow().changed()).isFalse();
+    assertThat(job().errorMessage()).isEqualTo("workflow broke down");
+  }
+}
