@@ -29,6 +29,7 @@ public final class AslInterpreter implements AutoCloseable {
   private final RunServices services;
   private final ScheduledExecutorService timeouts;
   private final Set<Execution> running = ConcurrentHashMap.newKeySet();
+  private volatile boolean closed;
 
   private AslInterpreter(RunServices services) {
     this.services = services;
@@ -42,31 +43,29 @@ public final class AslInterpreter implements AutoCloseable {
   /**
    * Starts an execution on its own thread and returns at once.
    *
-   * @throws java.util.concurrent.RejectedExecutionException when the interpreter is closed
+   * @throws IllegalStateException when the interpreter is closed
    */
   public Execution start(StateMachineDefinition definition, ExecutionRequest request) {
+    if (closed) {
+      throw new IllegalStateException("the interpreter is closed");
+    }
     Execution execution = new Execution(definition, request, services);
     running.add(execution);
-    definition
-        .timeout()
-        .ifPresent(
-            limit -> {
-              ScheduledFuture<?> timer =
-                  timeouts.schedule(
-                      () ->
-                          execution.requestStop(
-                              ExecutionStatus.TIMED_OUT,
-                              StatesError.TIMEOUT,
-                              "The execution ran longer than its TimeoutSeconds ("
-                                  + limit.toSeconds()
-                                  + " s)"),
-                      limit.toNanos(),
-                      TimeUnit.NANOSECONDS);
-              execution.completion().thenRun(() -> timer.cancel(false));
-            });
     execution.completion().thenRun(() -> running.remove(execution));
+    definition.timeout().ifPresent(limit -> timeOut(execution, limit));
     execution.start();
     return execution;
+  }
+
+  /** The execution-level TimeoutSeconds: a timer that ends the execution as TIMED_OUT. */
+  private void timeOut(Execution execution, Duration limit) {
+    String cause = "The execution ran longer than its TimeoutSeconds (" + limit.toSeconds() + " s)";
+    ScheduledFuture<?> timer =
+        timeouts.schedule(
+            () -> execution.requestStop(ExecutionStatus.TIMED_OUT, StatesError.TIMEOUT, cause),
+            limit.toNanos(),
+            TimeUnit.NANOSECONDS);
+    execution.completion().thenRun(() -> timer.cancel(false));
   }
 
   /**
@@ -82,6 +81,7 @@ public final class AslInterpreter implements AutoCloseable {
   /** Stops every running execution (ABORTED), waits for them, and releases the timer thread. */
   @Override
   public void close() {
+    closed = true;
     timeouts.shutdownNow();
     try {
       for (Execution execution : List.copyOf(running)) {
