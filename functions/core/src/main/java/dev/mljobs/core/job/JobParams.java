@@ -1,0 +1,75 @@
+package dev.mljobs.core.job;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What each job type needs in its params, checked when a job is submitted so that a mistake is a
+ * 400 naming the field, not a job that fails minutes later.
+ */
+public final class JobParams {
+
+  /** The job types the platform knows. */
+  public static final Set<String> TYPES =
+      Set.of(
+          "inference",
+          "batch_inference",
+          "embedding_backfill",
+          "evaluation",
+          "drift",
+          "container",
+          "sleep");
+
+  /** One problem with a field, named as the client wrote it. */
+  public record Error(String field, String message) {}
+
+  private JobParams() {}
+
+  /** Every problem with {@code params} for a job of {@code jobType}; empty when all is well. */
+  public static List<Error> check(String jobType, ObjectNode params) {
+    List<Error> errors = new ArrayList<>();
+    if (!TYPES.contains(jobType)) {
+      errors.add(
+          new Error(
+              "job_type", "must be one of " + String.join(", ", TYPES.stream().sorted().toList())));
+      return errors;
+    }
+    JsonNode p =
+        params == null
+            ? com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
+            : params;
+    switch (jobType) {
+      case "sleep" -> {
+        JsonNode seconds = p.get("seconds");
+        if (seconds == null
+            || !seconds.isNumber()
+            || seconds.asDouble() < 0
+            || seconds.asDouble() > 3600) {
+          errors.add(
+              new Error("params.seconds", "is required: a number of seconds from 0 to 3600"));
+        }
+        JsonNode fail = p.get("fail");
+        if (fail != null && !fail.isBoolean() && !fail.isTextual()) {
+          errors.add(new Error("params.fail", "must be true/false or a message"));
+        }
+      }
+      case "inference" -> {
+        for (String field : List.of("model_id", "task_type")) {
+          if (!p.path(field).isTextual()) {
+            errors.add(new Error("params." + field, "is required"));
+          }
+        }
+        if (!p.path("input_data").isObject()) {
+          errors.add(new Error("params.input_data", "is required: an object"));
+        }
+      }
+      default -> {
+        // checked by the worker of that type
+      }
+    }
+    return errors;
+  }
+}

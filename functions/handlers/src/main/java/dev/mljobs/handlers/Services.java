@@ -1,0 +1,50 @@
+package dev.mljobs.handlers;
+
+import dev.mljobs.aws.sfn.StepFunctionsWorkflows;
+import dev.mljobs.aws.sqs.SqsJobQueue;
+import dev.mljobs.core.job.DispatchLimits;
+import dev.mljobs.core.job.JobEvents;
+import dev.mljobs.core.job.JobService;
+import java.util.UUID;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/** The use cases, assembled from {@link Wiring}. */
+public final class Services {
+
+  private final Wiring wiring;
+
+  public Services(Wiring wiring) {
+    this.wiring = wiring;
+  }
+
+  public JobService jobService() {
+    SqsClient sqs =
+        wiring
+            .clients()
+            .configure(SqsClient.builder(), "SQS")
+            .httpClient(UrlConnectionHttpClient.create())
+            .build();
+    SfnClient sfn =
+        wiring
+            .clients()
+            .configure(SfnClient.builder(), "SFN")
+            .httpClient(UrlConnectionHttpClient.create())
+            .build();
+    return new JobService(
+        wiring.jobStore(),
+        new SqsJobQueue(sqs, wiring.require("JOBS_QUEUE_URL")),
+        new StepFunctionsWorkflows(sfn, wiring.require("JOB_STATE_MACHINE_ARN")),
+        JobEvents.none(),
+        wiring.clock(),
+        UUID::randomUUID,
+        limits());
+  }
+
+  private DispatchLimits limits() {
+    return new DispatchLimits(
+        Integer.parseInt(wiring.env().getOrDefault("MAX_RUNNING_JOBS", "1000")),
+        Integer.parseInt(wiring.env().getOrDefault("MAX_RUNNING_JOBS_PER_OWNER", "100")));
+  }
+}

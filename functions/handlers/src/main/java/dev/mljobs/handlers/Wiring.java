@@ -1,0 +1,69 @@
+package dev.mljobs.handlers;
+
+import dev.mljobs.aws.AwsClients;
+import dev.mljobs.aws.SystemClock;
+import dev.mljobs.aws.dynamodb.DynamoDbJobRunStore;
+import dev.mljobs.aws.dynamodb.DynamoDbJobStore;
+import dev.mljobs.aws.dynamodb.TableNames;
+import dev.mljobs.core.Clock;
+import dev.mljobs.core.job.JobRunStore;
+import dev.mljobs.core.job.JobStore;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The collaborators of the handlers, built once per cold start from environment variables. In AWS
+ * the stack sets them; locally the runtime passes the same names pointing at local endpoints.
+ */
+public final class Wiring {
+
+  private final Map<String, String> env;
+  private final AwsClients clients;
+  private final Clock clock = new SystemClock();
+  private DynamoDbClient dynamo;
+
+  public Wiring(Map<String, String> env) {
+    this.env = env;
+    this.clients = new AwsClients(env);
+  }
+
+  public Map<String, String> env() {
+    return env;
+  }
+
+  public AwsClients clients() {
+    return clients;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  public synchronized DynamoDbClient dynamo() {
+    if (dynamo == null) {
+      dynamo = clients.dynamoDb();
+    }
+    return dynamo;
+  }
+
+  public JobStore jobStore() {
+    return new DynamoDbJobStore(dynamo(), TableNames.fromEnv(env), clock);
+  }
+
+  public JobRunStore jobRunStore() {
+    return new DynamoDbJobRunStore(dynamo(), TableNames.fromEnv(env));
+  }
+
+  /**
+   * A required setting.
+   *
+   * @throws IllegalStateException naming the variable when it is not set
+   */
+  public String require(String name) {
+    String value = env.get(name);
+    if (value == null || value.isBlank()) {
+      throw new IllegalStateException("environment variable " + name + " is not set");
+    }
+    return value;
+  }
+}

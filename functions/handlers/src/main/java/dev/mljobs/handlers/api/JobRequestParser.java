@@ -1,0 +1,147 @@
+package dev.mljobs.handlers.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mljobs.core.job.Job;
+import dev.mljobs.core.job.JobParams;
+import dev.mljobs.core.job.NewJob;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads a {@code POST /v1/jobs} body strictly: unknown fields, wrong types and out-of-range values
+ * are each reported with the field and the reason, all at once, so one round trip fixes them all.
+ */
+final class JobRequestParser {
+
+  private static final Set<String> FIELDS =
+      Set.of(
+          "job_type",
+          "params",
+          "priority",
+          "ttl_hours",
+          "timeout_seconds",
+          "max_attempts",
+          "idempotency_key",
+          "template_id",
+          "group_id",
+          "callback_url");
+
+  private final List<Problem.FieldError> errors = new ArrayList<>();
+  private final JsonNode body;
+
+  private JobRequestParser(JsonNode body) {
+    this.body = body;
+  }
+
+  /**
+   * @param headerKey the {@code Idempotency-Key} header, or {@code null}
+   * @throws Problem (400) listing every wrong field
+   */
+  static NewJob parse(JsonNode body, String headerKey, String owner, String traceId) {
+    if (!body.isObject()) {
+      throw Problem.badRequest("the body must be a JSON object");
+    }
+    return new JobRequestParser(body).read(headerKey, owner, traceId);
+  }
+
+  private NewJob read(String headerKey, String owner, String traceId) {
+    body.fieldNames()
+        .forEachRemaining(
+            name -> {
+              if (!FIELDS.contains(name)) {
+                errors.add(new Problem.FieldError(name, "is not a field of a job request"));
+              }
+            });
+    String jobType = text("job_type", true, 64);
+    ObjectNode params = null;
+    JsonNode p = body.get("params");
+    if (p != null && !p.isNull()) {
+      if (p.isObject()) {
+        params = (ObjectNode) p;
+      } else {
+        errors.add(new Problem.FieldError("params", "must be an object"));
+      }
+    }
+    int priority = integer("priority", Job.DEFAULT_PRIORITY, 0, 10);
+    int ttlHours = integer("ttl_hours", Job.DEFAULT_TTL_HOURS, 1, 168);
+    int maxAttempts = integer("max_attempts", Job.DEFAULT_MAX_ATTEMPTS, 1, 10);
+    Integer timeout =
+        body.has("timeout_seconds") && !body.get("timeout_seconds").isNull()
+            ? integer("timeout_seconds", 0, 1, Job.MAX_TIMEOUT_SECONDS)
+            : null;
+    String key = text("idempotency_key", false, 255);
+    if (headerKey != null && key != null && !headerKey.equals(key)) {
+      errors.add(
+          new Problem.FieldError("idempotency_key", "differs from the Idempotency-Key header"));
+    }
+    String templateId = text("template_id", false, 128);
+    String groupId = text("group_id", false, 128);
+    text("callback_url", false, 2048);
+    if (jobType != null && errors.isEmpty()) {
+      JobParams.check(jobType, params)
+          .forEach(e -> errors.add(new Problem.FieldError(e.field(), e.message())));
+    }
+    if (!errors.isEmpty()) {
+      throw Problem.invalid(errors);
+    }
+    try {
+      return new NewJob(
+          jobType,
+          params,
+          priority,
+          maxAttempts,
+          timeout,
+          ttlHours,
+          key != null ? key : headerKey,
+          templateId,
+          null,
+          groupId,
+          owner,
+          traceId);
+    } catch (IllegalArgumentException e) {
+      String message = e.getMessage();
+      int space = message.indexOf(' ');
+      throw Problem.invalid(
+          space > 0 ? message.substring(0, space) : "body", message.substring(space + 1));
+    }
+  }
+
+  private String text(String field, boolean required, int maxLength) {
+    JsonNode v = body.get(field);
+    if (v == null || v.isNull()) {
+      if (required) {
+        errors.add(new Problem.FieldError(field, "is required"));
+      }
+      return null;
+    }
+    if (!v.isTextual() || v.asText().isBlank()) {
+      errors.add(new Problem.FieldError(field, "must be a non-empty string"));
+      return null;
+    }
+    if (v.asText().length() > maxLength) {
+      errors.add(new Problem.FieldError(field, "must be at most " + maxLength + " characters"));
+      return null;
+    }
+    return v.asText();
+  }
+
+  private int integer(String field, int fallback, int min, int max) {
+    JsonNode v = body.get(field);
+    if (v == null || v.isNull()) {
+      return fallback;
+    }
+    if (!v.isIntegralNumber() || !v.canConvertToInt()) {
+      errors.add(new Problem.FieldError(field, "must be an integer from " + min + " to " + max));
+      return fallback;
+    }
+    if (v.asInt() < min || v.asInt() > max) {
+      errors.add(
+          new Problem.FieldError(
+              field, "must be from " + min + " to " + max + ", got " + v.asInt()));
+      return fallback;
+    }
+    return v.asInt();
+  }
+}

@@ -1,0 +1,206 @@
+package dev.mljobs.handlers.api;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mljobs.core.job.Job;
+import dev.mljobs.core.job.JobNotFoundException;
+import dev.mljobs.core.job.JobPage;
+import dev.mljobs.core.job.JobQuery;
+import dev.mljobs.core.job.JobRunStore;
+import dev.mljobs.core.job.JobService;
+import dev.mljobs.core.job.JobStatus;
+import dev.mljobs.core.job.NewJob;
+import dev.mljobs.core.job.PageCursor;
+import dev.mljobs.handlers.CallbackTokens;
+import dev.mljobs.handlers.Services;
+import dev.mljobs.handlers.Wiring;
+import java.util.Map;
+import java.util.UUID;
+
+/** The job routes of the API. */
+public final class JobsApi {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int MAX_OFFSET = 10_000;
+
+  private final JobService service;
+  private final JobRunStore runs;
+  private final CallbackTokens tokens;
+  private final QueuePositions positions;
+
+  public JobsApi(
+      JobService service, JobRunStore runs, CallbackTokens tokens, QueuePositions positions) {
+    this.service = service;
+    this.runs = runs;
+    this.tokens = tokens;
+    this.positions = positions;
+  }
+
+  static JobsApi from(Wiring wiring) {
+    Services services = new Services(wiring);
+    return new JobsApi(
+        services.jobService(),
+        wiring.jobRunStore(),
+        new CallbackTokens(wiring.require("CALLBACK_SECRET")),
+        new QueuePositions(wiring.jobStore()));
+  }
+
+  APIGatewayV2HTTPResponse submit(ApiRequest request) {
+    String owner = request.owner();
+    NewJob job =
+        JobRequestParser.parse(
+            request.jsonBody(),
+            request.header("idempotency-key"),
+            owner,
+            request.header("x-amzn-trace-id"));
+    JobService.Submission submission = service.submit(job);
+    Job stored = submission.job();
+    return ApiResponses.json(
+        submission.created() ? 202 : 200,
+        JobJson.job(stored, positions.of(stored)),
+        Map.of("Location", "/v1/jobs/" + stored.jobId()));
+  }
+
+  APIGatewayV2HTTPResponse get(ApiRequest request, String id) {
+    Job job =
+        service
+            .find(request.owner(), jobId(id))
+            .orElseThrow(() -> Problem.notFound("job " + id + " not found"));
+    return ApiResponses.json(200, JobJson.job(job, positions.of(job)));
+  }
+
+  APIGatewayV2HTTPResponse cancel(ApiRequest request, String id) {
+    try {
+      return ApiResponses.json(200, JobJson.job(service.cancel(request.owner(), jobId(id)), null));
+    } catch (JobNotFoundException e) {
+      throw Problem.notFound("job " + id + " not found");
+    }
+  }
+
+  APIGatewayV2HTTPResponse runs(ApiRequest request, String id) {
+    UUID jobId = jobId(id);
+    service
+        .find(request.owner(), jobId)
+        .orElseThrow(() -> Problem.notFound("job " + id + " not found"));
+    ArrayNode list = JSON.createArrayNode();
+    runs.runsOf(jobId).forEach(r -> list.add(JobJson.run(r)));
+    ObjectNode body = JSON.createObjectNode();
+    body.set("runs", list);
+    return ApiResponses.json(200, body);
+  }
+
+  APIGatewayV2HTTPResponse list(ApiRequest request) {
+    JobQuery query = JobQuery.byOwner(request.owner()).withLimit(limit(request.query("limit")));
+    String status = request.query("status");
+    if (status != null) {
+      try {
+        query = query.withStatus(JobStatus.fromWire(status));
+      } catch (IllegalArgumentException e) {
+        throw Problem.invalid("status", e.getMessage().replaceFirst("^status ", ""));
+      }
+    }
+    String jobType = request.query("job_type");
+    if (jobType != null) {
+      query = query.withJobType(jobType);
+    }
+    String cursor = request.query("cursor");
+    String offset = request.query("offset");
+    if (cursor != null && offset != null) {
+      throw Problem.invalid("offset", "cannot be combined with cursor");
+    }
+    if (cursor != null) {
+      try {
+        query = query.after(PageCursor.decode(cursor));
+      } catch (IllegalArgumentException e) {
+        throw Problem.invalid("cursor", "is not a cursor returned by this API");
+      }
+    }
+    JobPage page = offset == null ? service.list(query) : skip(query, offset(offset));
+    ArrayNode jobs = JSON.createArrayNode();
+    page.jobs().forEach(j -> jobs.add(JobJson.job(j, null)));
+    ObjectNode body = JSON.createObjectNode();
+    body.set("jobs", jobs);
+    body.put("next_cursor", page.next() == null ? null : page.next().encode());
+    return ApiResponses.json(200, body);
+  }
+
+  /** {@code offset} reads and drops the jobs before it: correct, but slower than a cursor. */
+  private JobPage skip(JobQuery query, int offset) {
+    JobQuery scan = query;
+    int toSkip = offset;
+    while (toSkip > 0) {
+      JobPage page = service.list(scan.withLimit(Math.min(JobQuery.MAX_LIMIT, toSkip)));
+      toSkip -= page.jobs().size();
+      if (page.next() == null) {
+        return new JobPage(java.util.List.of(), null);
+      }
+      scan = scan.after(page.next());
+    }
+    return service.list(scan);
+  }
+
+  APIGatewayV2HTTPResponse progress(ApiRequest request, String id) {
+    UUID jobId = jobId(id);
+    String authorization = request.header("authorization");
+    String token =
+        authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+            ? authorization.substring(7).trim()
+            : null;
+    if (!tokens.isValid(jobId, token)) {
+      throw Problem.unauthorized("a valid callback token for this job is required");
+    }
+    JsonNode body = request.jsonBody();
+    JsonNode progress = body.get("progress");
+    if (progress == null
+        || !progress.isIntegralNumber()
+        || progress.asInt() < 0
+        || progress.asInt() > 100) {
+      throw Problem.invalid("progress", "is required: an integer from 0 to 100");
+    }
+    if (body.has("metrics") && !body.get("metrics").isObject()) {
+      throw Problem.invalid("metrics", "must be an object");
+    }
+    Job job = service.reportProgress(jobId, progress.asInt());
+    return ApiResponses.json(
+        200, Map.of("job_id", id, "status", job.status().wireName(), "progress", job.progress()));
+  }
+
+  private static UUID jobId(String text) {
+    try {
+      return UUID.fromString(text);
+    } catch (IllegalArgumentException e) {
+      throw Problem.notFound("job " + text + " not found");
+    }
+  }
+
+  private static int limit(String text) {
+    if (text == null) {
+      return JobQuery.DEFAULT_LIMIT;
+    }
+    try {
+      int limit = Integer.parseInt(text);
+      if (limit >= 1 && limit <= JobQuery.MAX_LIMIT) {
+        return limit;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw Problem.invalid("limit", "must be an integer from 1 to " + JobQuery.MAX_LIMIT);
+  }
+
+  private static int offset(String text) {
+    try {
+      int offset = Integer.parseInt(text);
+      if (offset >= 0 && offset <= MAX_OFFSET) {
+        return offset;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw Problem.invalid(
+        "offset", "must be an integer from 0 to " + MAX_OFFSET + "; use cursor to page further");
+  }
+}

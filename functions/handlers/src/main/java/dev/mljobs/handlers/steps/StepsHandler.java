@@ -1,0 +1,144 @@
+package dev.mljobs.handlers.steps;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mljobs.core.job.Job;
+import dev.mljobs.core.job.JobSteps;
+import dev.mljobs.handlers.CallbackTokens;
+import dev.mljobs.handlers.Wiring;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The steps of {@code statemachines/job-lifecycle.asl.json}: {@code start}, {@code complete},
+ * {@code attempt_failed} and {@code abandon}, each an idempotent call of {@link JobSteps}.
+ */
+public final class StepsHandler implements RequestStreamHandler {
+
+  static final int LAMBDA_TIMEOUT_SECONDS = 900;
+  static final int BATCH_TIMEOUT_SECONDS = 24 * 3600;
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final JobSteps steps;
+  private final CallbackTokens tokens;
+  private final String callbackBaseUrl;
+
+  /** Wires itself from the environment, once per cold start. */
+  public StepsHandler() {
+    this(new Wiring(System.getenv()));
+  }
+
+  public StepsHandler(Wiring wiring) {
+    this(
+        new JobSteps(wiring.jobStore(), wiring.jobRunStore(), wiring.clock()),
+        new CallbackTokens(wiring.require("CALLBACK_SECRET")),
+        wiring.require("CALLBACK_BASE_URL"));
+  }
+
+  public StepsHandler(JobSteps steps, CallbackTokens tokens, String callbackBaseUrl) {
+    this.steps = steps;
+    this.tokens = tokens;
+    this.callbackBaseUrl = callbackBaseUrl;
+  }
+
+  @Override
+  public void handleRequest(InputStream in, OutputStream out, Context context) throws IOException {
+    JsonNode request = JSON.readTree(in);
+    UUID jobId = UUID.fromString(request.path("job_id").asText());
+    ObjectNode response =
+        switch (request.path("action").asText()) {
+          case "start" -> start(jobId);
+          case "complete" -> complete(jobId, request);
+          case "attempt_failed" -> attemptFailed(jobId, request);
+          case "abandon" ->
+              status(steps.abandon(jobId, reason(request, 0)).map(JobSteps.Step::job));
+          default ->
+              throw new IllegalArgumentException(
+                  "unknown action '" + request.path("action").asText() + "'");
+        };
+    JSON.writeValue(out, response);
+  }
+
+  private ObjectNode start(UUID jobId) {
+    Optional<Job> started = steps.start(jobId);
+    ObjectNode response = JSON.createObjectNode().put("run", started.isPresent());
+    if (started.isEmpty()) {
+      return response;
+    }
+    Job job = started.get();
+    boolean batch =
+        "batch".equals(job.params().path("runtime").asText()) || job.jobType().equals("container");
+    int timeout =
+        job.timeoutSeconds() != null
+            ? job.timeoutSeconds()
+            : batch ? BATCH_TIMEOUT_SECONDS : LAMBDA_TIMEOUT_SECONDS;
+    response.put("attempt", job.attempts());
+    response.put("started_at", job.updatedAt().toString());
+    response.put("runtime", batch ? "batch" : "lambda");
+    response.put("timeout_seconds", timeout);
+    ObjectNode work = response.putObject("work");
+    work.put("job_id", job.jobId().toString());
+    work.put("attempt", job.attempts());
+    work.put("job_type", job.jobType());
+    work.set("params", job.params());
+    work.put("callback_url", callbackBaseUrl + "/v1/jobs/" + job.jobId() + "/progress");
+    work.put("callback_token", tokens.tokenFor(job.jobId()));
+    var environment = response.putArray("environment");
+    environment.addObject().put("Name", "JOB_ID").put("Value", job.jobId().toString());
+    environment.addObject().put("Name", "ATTEMPT").put("Value", Integer.toString(job.attempts()));
+    environment.addObject().put("Name", "JOB_TYPE").put("Value", job.jobType());
+    environment.addObject().put("Name", "JOB_PARAMS").put("Value", job.params().toString());
+    environment
+        .addObject()
+        .put("Name", "CALLBACK_URL")
+        .put("Value", work.get("callback_url").asText());
+    environment
+        .addObject()
+        .put("Name", "CALLBACK_TOKEN")
+        .put("Value", work.get("callback_token").asText());
+    return response;
+  }
+
+  private ObjectNode complete(UUID jobId, JsonNode request) {
+    JsonNode outcome = request.path("outcome");
+    JsonNode result = outcome.has("result") ? outcome.get("result") : null;
+    return status(
+        steps
+            .complete(jobId, request.path("attempt").asInt(), startedAt(request), result, null)
+            .map(JobSteps.Step::job));
+  }
+
+  private ObjectNode attemptFailed(UUID jobId, JsonNode request) {
+    Optional<JobSteps.Step> step =
+        steps.attemptFailed(
+            jobId,
+            request.path("attempt").asInt(),
+            startedAt(request),
+            reason(request, request.path("timeout_seconds").asInt()));
+    ObjectNode response = status(step.map(JobSteps.Step::job));
+    response.put(
+        "retry", step.map(s -> s.job().status().wireName().equals("queued")).orElse(false));
+    return response;
+  }
+
+  private static String reason(JsonNode request, int timeoutSeconds) {
+    return FailureReasons.of(request.path("error"), timeoutSeconds);
+  }
+
+  private static Instant startedAt(JsonNode request) {
+    String text = request.path("started_at").asText(null);
+    return text == null ? null : Instant.parse(text);
+  }
+
+  private static ObjectNode status(Optional<Job> job) {
+    return JSON.createObjectNode()
+        .put("status", job.map(j -> j.status().wireName()).orElse("gone"));
+  }
+}

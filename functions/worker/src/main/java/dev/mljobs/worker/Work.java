@@ -1,0 +1,53 @@
+package dev.mljobs.worker;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * One attempt of a job as the worker receives it: from the Lambda payload, or from the environment
+ * of the CLI (the AWS Batch path). The two carry the same fields.
+ *
+ * @param callbackUrl where progress is reported, or {@code null} to report nothing
+ */
+public record Work(
+    UUID jobId,
+    int attempt,
+    String jobType,
+    ObjectNode params,
+    String callbackUrl,
+    String callbackToken) {
+
+  public Work {
+    if (jobId == null || jobType == null) {
+      throw new IllegalArgumentException("job_id and job_type are required");
+    }
+    params = params == null ? JsonNodeFactory.instance.objectNode() : params;
+  }
+
+  static Work fromPayload(JsonNode payload) {
+    return new Work(
+        UUID.fromString(payload.path("job_id").asText()),
+        payload.path("attempt").asInt(1),
+        payload.path("job_type").asText(null),
+        payload.path("params").isObject() ? (ObjectNode) payload.get("params") : null,
+        payload.path("callback_url").asText(null),
+        payload.path("callback_token").asText(null));
+  }
+
+  static Work fromEnvironment(Map<String, String> env, ObjectNode params) {
+    String jobId = env.get("JOB_ID");
+    if (jobId == null) {
+      throw new IllegalArgumentException("JOB_ID is not set");
+    }
+    return new Work(
+        UUID.fromString(jobId),
+        Integer.parseInt(env.getOrDefault("ATTEMPT", "1")),
+        env.get("JOB_TYPE"),
+        params,
+        env.get("CALLBACK_URL"),
+        env.get("CALLBACK_TOKEN"));
+  }
+}
