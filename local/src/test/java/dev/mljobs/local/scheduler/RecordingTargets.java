@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Targets that remember every delivery, and fail the first deliveries to ARNs told to. */
+/**
+ * Targets that remember every delivery, fail the first deliveries to ARNs told to, and pass the
+ * others on downstream.
+ */
 final class RecordingTargets implements ScheduleTargets {
 
   /** One delivery and when it happened. */
@@ -18,11 +21,13 @@ final class RecordingTargets implements ScheduleTargets {
   }
 
   private final Clock clock;
+  private final ScheduleTargets downstream;
   private final List<Delivery> deliveries = new ArrayList<>();
   private final Map<String, Integer> failuresLeft = new ConcurrentHashMap<>();
 
-  RecordingTargets(Clock clock) {
+  RecordingTargets(Clock clock, ScheduleTargets downstream) {
     this.clock = clock;
+    this.downstream = downstream;
   }
 
   /** Makes the next {@code count} deliveries to {@code arn} fail. */
@@ -31,13 +36,16 @@ final class RecordingTargets implements ScheduleTargets {
   }
 
   @Override
-  public synchronized void deliver(TargetInvocation invocation) {
-    deliveries.add(new Delivery(clock.instant(), invocation));
-    int left = failuresLeft.getOrDefault(invocation.targetArn(), 0);
-    if (left > 0) {
-      failuresLeft.put(invocation.targetArn(), left - 1);
-      throw new IllegalStateException("target unavailable");
+  public void deliver(TargetInvocation invocation) {
+    synchronized (this) {
+      deliveries.add(new Delivery(clock.instant(), invocation));
+      int left = failuresLeft.getOrDefault(invocation.targetArn(), 0);
+      if (left > 0) {
+        failuresLeft.put(invocation.targetArn(), left - 1);
+        throw new IllegalStateException("target unavailable");
+      }
     }
+    downstream.deliver(invocation);
   }
 
   /** Every delivery to {@code arn}, in order, failed ones included. */

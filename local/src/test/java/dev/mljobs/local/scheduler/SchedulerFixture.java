@@ -28,21 +28,27 @@ final class SchedulerFixture implements AutoCloseable {
   private LocalScheduler scheduler;
   private SchedulerClient client;
 
-  private SchedulerFixture(Instant start, Optional<Path> dataDirectory) {
+  private SchedulerFixture(
+      Instant start, Optional<Path> dataDirectory, ScheduleTargets downstream) {
     this.time = new ManualTime(start);
-    this.targets = new RecordingTargets(time);
+    this.targets = new RecordingTargets(time, downstream);
     this.dataDirectory = dataDirectory;
     start();
   }
 
   /** An emulator whose clock reads {@code start}, keeping nothing on disk. */
   static SchedulerFixture startingAt(Instant start) {
-    return new SchedulerFixture(start, Optional.empty());
+    return new SchedulerFixture(start, Optional.empty(), invocation -> {});
   }
 
   /** An emulator whose clock reads {@code start}, keeping its schedules in {@code directory}. */
   static SchedulerFixture startingAt(Instant start, Path directory) {
-    return new SchedulerFixture(start, Optional.of(directory));
+    return new SchedulerFixture(start, Optional.of(directory), invocation -> {});
+  }
+
+  /** An emulator whose clock reads {@code start}, recording deliveries, then passing them on. */
+  static SchedulerFixture startingAt(Instant start, ScheduleTargets downstream) {
+    return new SchedulerFixture(start, Optional.empty(), downstream);
   }
 
   /** The SDK's client for the running emulator. */
@@ -50,10 +56,12 @@ final class SchedulerFixture implements AutoCloseable {
     return client;
   }
 
-  /** Stops the emulator and starts a new one on the same data directory and clock. */
-  void restart() {
-    close();
-    start();
+  /** Starts an emulator on the data directory and clock, as a restart after {@link #close()}. */
+  void start() {
+    LocalScheduler.Builder builder = LocalScheduler.builder(targets).time(time, time);
+    dataDirectory.ifPresent(builder::dataDirectory);
+    scheduler = builder.start();
+    client = clientFor(scheduler.endpoint());
   }
 
   @Override
@@ -83,12 +91,5 @@ final class SchedulerFixture implements AutoCloseable {
         .scheduleExpression("rate(1 hour)")
         .flexibleTimeWindow(window -> window.mode(FlexibleTimeWindowMode.OFF))
         .target(target -> target.arn(QUEUE_ARN).roleArn(ROLE_ARN).input("{\"job\":\"nightly\"}"));
-  }
-
-  private void start() {
-    LocalScheduler.Builder builder = LocalScheduler.builder(targets).time(time, time);
-    dataDirectory.ifPresent(builder::dataDirectory);
-    scheduler = builder.start();
-    client = clientFor(scheduler.endpoint());
   }
 }
