@@ -53,9 +53,10 @@ final class FiringEngine {
     Optional.ofNullable(planned.remove(key)).ifPresent(p -> p.handle().cancel());
   }
 
-  /** Calls off every planned fire; retries already under way go on until the timer stops. */
+  /** Calls off every planned fire and every retry under way. */
   synchronized void stop() {
     List.copyOf(planned.keySet()).forEach(this::cancel);
+    dispatcher.stop();
   }
 
   private void plan(ScheduleStore.Entry entry, Instant after) {

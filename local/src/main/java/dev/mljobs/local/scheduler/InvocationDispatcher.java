@@ -27,6 +27,7 @@ final class InvocationDispatcher {
   private final Clock clock;
   private final FireTimer timer;
   private final Duration maxBackoff;
+  private volatile boolean stopped;
 
   /**
    * @param maxBackoff the longest wait between two attempts
@@ -46,7 +47,18 @@ final class InvocationDispatcher {
     timer.schedule(clock.instant(), () -> attempt(event, 1));
   }
 
+  /**
+   * Drops every attempt not yet made: retries under way are kept in memory only, so a stopped
+   * emulator does not retry them, and neither does the next start.
+   */
+  void stop() {
+    stopped = true;
+  }
+
   private void attempt(Event event, int attempt) {
+    if (stopped) {
+      return;
+    }
     ScheduleTarget target = event.schedule().target();
     RetryPolicy policy = target.retryPolicy();
     Instant now = clock.instant();

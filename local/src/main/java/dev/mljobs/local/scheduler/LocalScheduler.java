@@ -36,22 +36,29 @@ public final class LocalScheduler implements AutoCloseable {
 
   private LocalScheduler(Builder builder) throws IOException {
     Clock clock = builder.clock;
+    // Bind first: a taken port then fails the start before any thread or timer exists.
+    this.server =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), builder.port), 0);
+    ScheduleStore store;
+    try {
+      store = new ScheduleStore(builder.dataDirectory, clock.instant());
+    } catch (RuntimeException e) {
+      server.stop(0);
+      throw e;
+    }
     ExecutorFireTimer realTimer = builder.timer == null ? new ExecutorFireTimer(clock) : null;
     FireTimer timer = realTimer == null ? builder.timer : realTimer;
     this.ownedTimer = Optional.ofNullable(realTimer);
-    ScheduleStore store = new ScheduleStore(builder.dataDirectory, clock.instant());
     InvocationDispatcher dispatcher =
         new InvocationDispatcher(builder.targets, clock, timer, builder.maxBackoff);
     this.engine = new FiringEngine(store, clock, timer, dispatcher);
     Object lock = new Object();
     this.schedules = new SchedulerService(lock, store, engine, clock);
     this.groups = new ScheduleGroupService(lock, store, engine, clock);
-    engine.start();
     this.httpThreads = Executors.newFixedThreadPool(4, LocalScheduler::daemon);
-    this.server =
-        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), builder.port), 0);
     server.createContext("/", new SchedulerHttpHandler(schedules, groups));
     server.setExecutor(httpThreads);
+    engine.start();
     server.start();
   }
 

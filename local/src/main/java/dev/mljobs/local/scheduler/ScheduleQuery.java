@@ -24,11 +24,6 @@ public record ScheduleQuery(
     resourceName(groupName, "groupName");
   }
 
-  /** Every schedule, first page. */
-  public static ScheduleQuery all() {
-    return new ScheduleQuery(null, null, null, null, null);
-  }
-
   boolean matches(StoredSchedule schedule) {
     return (namePrefix == null || schedule.name().startsWith(namePrefix))
         && (state == null || schedule.state() == state)

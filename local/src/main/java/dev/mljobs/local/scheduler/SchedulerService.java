@@ -4,6 +4,7 @@ import static dev.mljobs.local.scheduler.Constraints.required;
 import static dev.mljobs.local.scheduler.Constraints.resourceName;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -15,6 +16,9 @@ import java.util.Optional;
  * list never sees half a change.
  */
 public final class SchedulerService {
+
+  // AWS refuses a create whose recurring schedule would start further back than this.
+  private static final Duration START_DATE_TOLERANCE = Duration.ofMinutes(5);
 
   private final Object lock;
   private final ScheduleStore store;
@@ -34,7 +38,7 @@ public final class SchedulerService {
 
   /**
    * CreateSchedule. A retry with the client token of the create that made the schedule answers as
-   * that create did.
+   * that create did. As in AWS, a recurring schedule may not start more than five minutes ago.
    *
    * @return the schedule's ARN
    * @throws SchedulerException ValidationException, ResourceNotFoundException (no such group) or
@@ -55,9 +59,14 @@ public final class SchedulerService {
         throw SchedulerException.conflict("Schedule " + name + " already exists.");
       }
       Instant now = clock.instant();
-      return save(
-          new ScheduleStore.Entry(
-              StoredSchedule.of(name, request, now, now), request.clientToken(), null));
+      StoredSchedule schedule = StoredSchedule.of(name, request, now, now);
+      if (schedule.oneTimeFire().isEmpty()
+          && schedule.startDate() != null
+          && schedule.startDate().isBefore(now.minus(START_DATE_TOLERANCE))) {
+        throw SchedulerException.validation(
+            "The StartDate you specify cannot be earlier than 5 minutes ago.");
+      }
+      return save(new ScheduleStore.Entry(schedule, request.clientToken(), null));
     }
   }
 

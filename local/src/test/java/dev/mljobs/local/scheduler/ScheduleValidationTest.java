@@ -53,6 +53,10 @@ class ScheduleValidationTest {
                 .endDate(Instant.parse("2026-05-01T00:00:00Z")),
             "The EndDate 2026-05-01T00:00:00Z must be after the StartDate 2026-06-01T00:00:00Z."),
         Arguments.of(
+            "a recurring start more than five minutes ago",
+            aSchedule("bad").startDate(NOW.minusSeconds(301)),
+            "The StartDate you specify cannot be earlier than 5 minutes ago."),
+        Arguments.of(
             "no target",
             aSchedule("bad").target((Target) null),
             "1 validation error detected: Value null at 'target' failed to satisfy constraint:"

@@ -210,4 +210,32 @@ class SchedulerApiTest {
     assertThatThrownBy(() -> client.deleteSchedule(r -> r.name("missing")))
         .isInstanceOf(ResourceNotFoundException.class);
   }
+
+  @Test
+  void a_schedule_created_in_process_is_the_one_the_sdk_sees() {
+    // given
+    ScheduleRequest request =
+        new ScheduleRequest(
+            null,
+            "rate(5 minutes)",
+            null,
+            NOW.minus(Duration.ofMinutes(4)),
+            null,
+            null,
+            null,
+            new FlexibleTimeWindow(FlexibleTimeWindow.Mode.OFF, null),
+            new ScheduleTarget(QUEUE_ARN, ROLE_ARN, "{}", null, null, null),
+            null,
+            null);
+
+    // when
+    fixture.scheduler().schedules().createSchedule("in-process", request);
+
+    // then
+    GetScheduleResponse schedule = client.getSchedule(r -> r.name("in-process"));
+    assertThat(schedule.scheduleExpression()).isEqualTo("rate(5 minutes)");
+    assertThat(schedule.startDate()).isEqualTo(NOW.minus(Duration.ofMinutes(4)));
+    assertThat(fixture.scheduler().groups().getScheduleGroup("default").arn())
+        .endsWith(":schedule-group/default");
+  }
 }

@@ -51,6 +51,11 @@ final class SchedulerFixture implements AutoCloseable {
     return new SchedulerFixture(start, Optional.empty(), downstream);
   }
 
+  /** The running emulator. */
+  LocalScheduler scheduler() {
+    return scheduler;
+  }
+
   /** The SDK's client for the running emulator. */
   SchedulerClient client() {
     return client;
