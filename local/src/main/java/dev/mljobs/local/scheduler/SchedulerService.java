@@ -11,9 +11,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The Scheduler API's operations on schedules and groups, checked and answered as AWS answers them;
- * every change is stored and (re)planned on the {@link FiringEngine}. Calls are serialised, so a
- * list never sees half a change.
+ * The Scheduler API's operations on schedules, checked and answered as AWS answers them; every
+ * change is stored and (re)planned on the {@link FiringEngine}. Calls are serialised with those of
+ * {@link ScheduleGroupService}, so a list never sees half a change.
  */
 public final class SchedulerService {
 

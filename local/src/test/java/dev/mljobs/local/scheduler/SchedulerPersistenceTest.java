@@ -5,8 +5,10 @@ import static dev.mljobs.local.scheduler.SchedulerFixture.QUEUE_ARN;
 import static dev.mljobs.local.scheduler.SchedulerFixture.ROLE_ARN;
 import static dev.mljobs.local.scheduler.SchedulerFixture.aSchedule;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -174,5 +176,21 @@ class SchedulerPersistenceTest {
 
     // then
     assertThat(fixture.client().listSchedules(r -> {}).schedules()).isEmpty();
+  }
+
+  @Test
+  void a_data_file_that_cannot_be_read_fails_the_start_rather_than_losing_the_schedules()
+      throws IOException {
+    // given
+    fixture.close();
+    Files.writeString(dataDirectory.resolve("scheduler.json"), "{\"Schedules\": [");
+
+    // when / then
+    assertThatThrownBy(fixture::start)
+        .isInstanceOf(UncheckedIOException.class)
+        .hasMessageContaining("scheduler.json");
+    // An emulator for @AfterEach to close, on a fresh directory.
+    Files.delete(dataDirectory.resolve("scheduler.json"));
+    fixture.start();
   }
 }
