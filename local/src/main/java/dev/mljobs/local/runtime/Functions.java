@@ -1,0 +1,67 @@
+package dev.mljobs.local.runtime;
+
+import dev.mljobs.handlers.Wiring;
+import dev.mljobs.handlers.reconcile.ReconcileHandler;
+import dev.mljobs.handlers.steps.StepsHandler;
+import dev.mljobs.local.lambda.LocalFunction;
+import dev.mljobs.local.lambda.LocalFunctions;
+import dev.mljobs.local.sfn.tasks.BatchJobDefinition;
+import dev.mljobs.local.sfn.tasks.TaskRouter;
+import dev.mljobs.worker.WorkerCli;
+import dev.mljobs.worker.WorkerHandler;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The Lambda functions and the Batch job definition of the deployment, served in-process: the
+ * same handler classes the stack deploys, and the worker CLI as a child process for Batch.
+ */
+final class Functions {
+
+  static final String STEPS = "mljobs-steps";
+  static final String WORKER = "mljobs-worker";
+  static final String RECONCILE = "mljobs-reconcile";
+  static final String BATCH_JOB_DEFINITION = "mljobs-worker";
+  static final String BATCH_JOB_QUEUE = "mljobs-gpu";
+
+  private final LocalFunctions registry = new LocalFunctions();
+  private final Path batchLogs;
+
+  Functions(Path dataDir) throws IOException {
+    this.batchLogs =
+        dataDir == null ? Files.createTempDirectory("mljobs-batch") : dataDir.resolve("logs").resolve("batch");
+  }
+
+  static String arn(String function) {
+    return "arn:aws:lambda:us-east-1:000000000000:function:" + function;
+  }
+
+  LocalFunctions registry() {
+    return registry;
+  }
+
+  TaskRouter taskRouter(DynamoDbClient dynamo) {
+    return new TaskRouter(registry, dynamo, List.of(workerJob()), batchLogs);
+  }
+
+  /** Registers the functions once their wiring (which needs every endpoint) is known. */
+  void register(Wiring wiring) {
+    registry.register(STEPS, LocalFunction.of(new StepsHandler(wiring)), Duration.ofSeconds(60));
+    registry.register(WORKER, LocalFunction.of(new WorkerHandler()), Duration.ofSeconds(900));
+    registry.register(RECONCILE, LocalFunction.of(new ReconcileHandler(wiring)), Duration.ofSeconds(300));
+  }
+
+  /** The worker CLI, started with this JVM's java and class path, as the Batch container would run it. */
+  private static BatchJobDefinition workerJob() {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    return new BatchJobDefinition(
+        BATCH_JOB_DEFINITION,
+        List.of(java, "-cp", System.getProperty("java.class.path"), WorkerCli.class.getName()),
+        Map.of());
+  }
+}

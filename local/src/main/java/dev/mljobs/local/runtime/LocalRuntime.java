@@ -1,0 +1,149 @@
+package dev.mljobs.local.runtime;
+
+import dev.mljobs.aws.sqs.Queues;
+import dev.mljobs.handlers.Wiring;
+import dev.mljobs.handlers.api.ApiHandler;
+import dev.mljobs.handlers.dispatch.DispatchHandler;
+import dev.mljobs.local.aws.LocalAws;
+import dev.mljobs.local.aws.LocalAwsConfig;
+import dev.mljobs.local.events.SqsEventSource;
+import dev.mljobs.local.gateway.BearerKeyAuthorizer;
+import dev.mljobs.local.gateway.HttpApiGateway;
+import dev.mljobs.local.scheduler.LocalScheduler;
+import dev.mljobs.local.sfn.LocalStepFunctions;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.regex.Pattern;
+
+/**
+ * The whole deployment on one machine, in one JVM: DynamoDB Local, ElasticMQ and s3proxy, the
+ * Step Functions and EventBridge Scheduler emulators, the API Gateway emulation and the SQS event
+ * source, all wired to the very handlers that run in AWS through environment variables that
+ * differ only in their endpoints.
+ */
+public final class LocalRuntime implements AutoCloseable {
+
+  /** Routes that reach the API without the user's key, as routes without an authorizer in AWS. */
+  private static final Pattern OPEN_ROUTES = Pattern.compile("/health|/v1/jobs/[^/]+/progress");
+
+  private final Deque<AutoCloseable> parts = new ArrayDeque<>();
+  private final Options options;
+  private final Duration startup;
+  private LocalAws aws;
+  private LocalStepFunctions stepFunctions;
+  private LocalScheduler scheduler;
+  private HttpApiGateway gateway;
+
+  private LocalRuntime(Options options) throws IOException {
+    long start = System.nanoTime();
+    this.options = options;
+    try {
+      boot();
+    } catch (IOException | RuntimeException e) {
+      close();
+      throw e;
+    }
+    this.startup = Duration.ofNanos(System.nanoTime() - start);
+  }
+
+  /**
+   * Starts everything and returns once the API answers.
+   *
+   * @throws IOException when a port cannot be bound or the data directory cannot be used
+   */
+  public static LocalRuntime start(Options options) throws IOException {
+    return new LocalRuntime(options);
+  }
+
+  private void boot() throws IOException {
+    Path dataDir = options.dataDir() == null ? null : options.dataDir().toAbsolutePath();
+    if (dataDir != null) {
+      Files.createDirectories(dataDir);
+    }
+    aws = keep(LocalAws.start(dataDir == null ? LocalAwsConfig.inMemory() : LocalAwsConfig.persistentIn(dataDir)));
+    int apiPort = options.port() == 0 ? Ports.free() : options.port();
+    Functions functions = new Functions(dataDir);
+    stepFunctions = keep(new LocalStepFunctions(0, functions.taskRouter(aws.dynamoDb()), dataDir));
+    RuntimeEnvironment env =
+        new RuntimeEnvironment(aws, stepFunctions.endpoint(), URI.create("http://127.0.0.1:" + apiPort), Secrets.callbackSecret(dataDir));
+    String stateMachineArn = StateMachines.deploy(env, functions);
+    scheduler = keep(Schedules.start(aws, functions, dataDir));
+    Wiring wiring = new Wiring(env.forHandlers(stateMachineArn, scheduler.endpoint()));
+    functions.register(wiring);
+    Schedules.ensureReconciler(wiring);
+    keep(
+        new SqsEventSource(
+            aws.sqs(),
+            new SqsEventSource.Config(
+                "mljobs-dispatch",
+                aws.queueUrl(Queues.JOBS),
+                env.queueArn(Queues.JOBS),
+                10,
+                2,
+                true,
+                Duration.ofSeconds(30)),
+            new DispatchHandler(wiring)));
+    gateway =
+        keep(
+            new HttpApiGateway(
+                apiPort,
+                "mljobs-api",
+                new ApiHandler(wiring),
+                new BearerKeyAuthorizer(
+                    options.apiKey(),
+                    "local",
+                    e -> OPEN_ROUTES.matcher(e.getRequestContext().getHttp().getPath()).matches()),
+                HttpApiGateway.Limits.AWS));
+  }
+
+  private <T extends AutoCloseable> T keep(T part) {
+    parts.push(part);
+    return part;
+  }
+
+  public URI apiUrl() {
+    return URI.create("http://127.0.0.1:" + gateway.port());
+  }
+
+  public String apiKey() {
+    return options.apiKey();
+  }
+
+  public Options options() {
+    return options;
+  }
+
+  public LocalAws aws() {
+    return aws;
+  }
+
+  public URI stepFunctionsEndpoint() {
+    return stepFunctions.endpoint();
+  }
+
+  public URI schedulerEndpoint() {
+    return scheduler.endpoint();
+  }
+
+  /** From the call to {@link #start} until everything answered. */
+  public Duration startupTime() {
+    return startup;
+  }
+
+  /** Stops everything, newest first; safe to call more than once. */
+  @Override
+  public void close() {
+    while (!parts.isEmpty()) {
+      try {
+        parts.pop().close();
+      } catch (Exception e) {
+        System.err.println("while stopping: " + e);
+      }
+    }
+  }
+}

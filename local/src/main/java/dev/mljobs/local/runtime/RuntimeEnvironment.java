@@ -1,0 +1,65 @@
+package dev.mljobs.local.runtime;
+
+import dev.mljobs.aws.sqs.QueueSpec;
+import dev.mljobs.aws.sqs.Queues;
+import dev.mljobs.local.aws.LocalAws;
+import dev.mljobs.local.aws.LocalClients;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/**
+ * The environment variables the handlers get locally: the same names the CDK stack sets in AWS,
+ * with endpoints pointing at the local services.
+ */
+final class RuntimeEnvironment {
+
+  private final LocalAws aws;
+  private final URI stepFunctions;
+  private final URI api;
+  private final String callbackSecret;
+
+  RuntimeEnvironment(LocalAws aws, URI stepFunctions, URI api, String callbackSecret) {
+    this.aws = aws;
+    this.stepFunctions = stepFunctions;
+    this.api = api;
+    this.callbackSecret = callbackSecret;
+  }
+
+  URI stepFunctions() {
+    return stepFunctions;
+  }
+
+  /** The base settings: region, credentials and endpoints of the local services. */
+  Map<String, String> base() {
+    Map<String, String> env = new HashMap<>();
+    env.put("AWS_REGION", LocalClients.REGION.id());
+    env.put("AWS_ACCESS_KEY_ID", LocalClients.ACCESS_KEY);
+    env.put("AWS_SECRET_ACCESS_KEY", LocalClients.SECRET_KEY);
+    env.put("AWS_ENDPOINT_URL_DYNAMODB", aws.dynamoDbEndpoint().toString());
+    env.put("AWS_ENDPOINT_URL_SQS", aws.sqsEndpoint().toString());
+    env.put("AWS_ENDPOINT_URL_S3", aws.s3Endpoint().toString());
+    env.put("AWS_ENDPOINT_URL_SFN", stepFunctions.toString());
+    env.put("TABLE_PREFIX", LocalAws.NAME_PREFIX);
+    return env;
+  }
+
+  Map<String, String> forHandlers(String stateMachineArn, URI scheduler) {
+    Map<String, String> env = base();
+    env.put("AWS_ENDPOINT_URL_SCHEDULER", scheduler.toString());
+    env.put("JOBS_QUEUE_URL", aws.queueUrl(Queues.JOBS));
+    env.put("JOB_STATE_MACHINE_ARN", stateMachineArn);
+    env.put("CALLBACK_SECRET", callbackSecret);
+    env.put("CALLBACK_BASE_URL", api.toString());
+    return env;
+  }
+
+  String queueArn(QueueSpec queue) {
+    return aws.sqs()
+        .getQueueAttributes(
+            b -> b.queueUrl(aws.queueUrl(queue)).attributeNames(QueueAttributeName.QUEUE_ARN))
+        .attributes()
+        .get(QueueAttributeName.QUEUE_ARN);
+  }
+}

@@ -1,0 +1,66 @@
+package dev.mljobs.local.runtime;
+
+import dev.mljobs.handlers.Wiring;
+import dev.mljobs.local.aws.LocalAws;
+import dev.mljobs.local.scheduler.LocalScheduler;
+import dev.mljobs.local.scheduler.ScheduleTargets;
+import dev.mljobs.local.scheduler.SqsScheduleTargets;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.scheduler.SchedulerClient;
+import software.amazon.awssdk.services.scheduler.model.ConflictException;
+import software.amazon.awssdk.services.scheduler.model.FlexibleTimeWindowMode;
+
+/** The local EventBridge Scheduler, delivering to SQS and to the in-process functions. */
+final class Schedules {
+
+  static final String RECONCILER = "mljobs-reconcile-every-minute";
+
+  private Schedules() {}
+
+  static LocalScheduler start(LocalAws aws, Functions functions, Path dataDir) {
+    ScheduleTargets lambda =
+        invocation -> {
+          try {
+            var answer =
+                functions
+                    .registry()
+                    .invoke(invocation.targetArn(), invocation.input().getBytes(StandardCharsets.UTF_8));
+            if (answer.failed()) {
+              throw new IllegalStateException(new String(answer.payload(), StandardCharsets.UTF_8));
+            }
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+          }
+        };
+    LocalScheduler.Builder builder =
+        LocalScheduler.builder(
+            ScheduleTargets.byService(Map.of("sqs", new SqsScheduleTargets(aws.sqs()), "lambda", lambda)));
+    if (dataDir != null) {
+      builder.dataDirectory(dataDir.resolve("scheduler"));
+    }
+    return builder.start();
+  }
+
+  /**
+   * The schedule that re-sends jobs stuck in the queue: what the stack creates in AWS, created
+   * here through the real Scheduler API.
+   */
+  static void ensureReconciler(Wiring wiring) throws IOException {
+    try (SchedulerClient scheduler =
+        wiring.clients().configure(SchedulerClient.builder(), "SCHEDULER").httpClient(UrlConnectionHttpClient.create()).build()) {
+      scheduler.createSchedule(
+          b ->
+              b.name(RECONCILER)
+                  .scheduleExpression("rate(1 minute)")
+                  .flexibleTimeWindow(w -> w.mode(FlexibleTimeWindowMode.OFF))
+                  .target(t -> t.arn(Functions.arn(Functions.RECONCILE)).roleArn(StateMachines.ROLE).input("{}")));
+    } catch (ConflictException exists) {
+      // kept from an earlier start
+    }
+  }
+}

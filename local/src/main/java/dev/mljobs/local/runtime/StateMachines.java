@@ -1,0 +1,80 @@
+package dev.mljobs.local.runtime;
+
+import dev.mljobs.local.aws.LocalClients;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sfn.model.StateMachineAlreadyExistsException;
+
+/**
+ * Deploys {@code statemachines/job-lifecycle.asl.json} to the local Step Functions with the same
+ * definition substitutions the CDK stack makes, through the real SDK client.
+ */
+final class StateMachines {
+
+  static final String JOB_LIFECYCLE = "mljobs-job-lifecycle";
+  static final String ROLE = "arn:aws:iam::000000000000:role/mljobs-states";
+
+  private StateMachines() {}
+
+  /** Creates or updates the job lifecycle state machine; returns its ARN. */
+  static String deploy(RuntimeEnvironment env, Functions functions) throws IOException {
+    String definition =
+        substitute(
+            read("/statemachines/job-lifecycle.asl.json"),
+            Map.of(
+                "StepsFunction", Functions.arn(Functions.STEPS),
+                "WorkerFunction", Functions.arn(Functions.WORKER),
+                "BatchJobQueue", Functions.BATCH_JOB_QUEUE,
+                "BatchJobDefinition", Functions.BATCH_JOB_DEFINITION));
+    try (SfnClient sfn =
+        SfnClient.builder()
+            .endpointOverride(env.stepFunctions())
+            .region(LocalClients.REGION)
+            .credentialsProvider(
+                StaticCredentialsProvider.create(
+                    AwsBasicCredentials.create(LocalClients.ACCESS_KEY, LocalClients.SECRET_KEY)))
+            .httpClient(UrlConnectionHttpClient.create())
+            .build()) {
+      try {
+        return sfn.createStateMachine(b -> b.name(JOB_LIFECYCLE).definition(definition).roleArn(ROLE))
+            .stateMachineArn();
+      } catch (StateMachineAlreadyExistsException kept) {
+        String arn =
+            sfn.listStateMachines(b -> b.maxResults(1000)).stateMachines().stream()
+                .filter(m -> m.name().equals(JOB_LIFECYCLE))
+                .findFirst()
+                .orElseThrow()
+                .stateMachineArn();
+        sfn.updateStateMachine(b -> b.stateMachineArn(arn).definition(definition));
+        return arn;
+      }
+    }
+  }
+
+  /** CDK's DefinitionSubstitutions: every {@code ${Name}} replaced by its value. */
+  static String substitute(String definition, Map<String, String> values) {
+    String result = definition;
+    for (Map.Entry<String, String> e : values.entrySet()) {
+      result = result.replace("${" + e.getKey() + "}", e.getValue());
+    }
+    if (result.contains("${")) {
+      throw new IllegalStateException("a placeholder of the state machine has no value");
+    }
+    return result;
+  }
+
+  private static String read(String resource) throws IOException {
+    try (InputStream in = StateMachines.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IOException(resource + " is not on the class path");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+}
