@@ -72,23 +72,7 @@ final class ExecutionApi {
   }
 
   private ObjectNode describe(Request request) {
-    TrackedExecution execution = executions.get(request.string("executionArn"));
-    StoredExecution stored = execution.stored();
-    ObjectNode response = summary(execution);
-    response.put("input", ApiJson.write(stored.request().input()));
-    response.putObject("inputDetails").put("included", true);
-    execution
-        .result()
-        .ifPresent(
-            end -> {
-              if (end.output() != null) {
-                response.put("output", ApiJson.write(end.output()));
-                response.putObject("outputDetails").put("included", true);
-              }
-              putIfPresent(response, "error", end.error());
-              putIfPresent(response, "cause", end.cause());
-            });
-    return response;
+    return ExecutionViews.describe(executions.get(request.string("executionArn")));
   }
 
   private ObjectNode history(Request request) {
@@ -131,28 +115,11 @@ final class ExecutionApi {
             request.optionalString("nextToken"));
     ObjectNode response = ApiJson.object();
     ArrayNode array = response.putArray("executions");
-    page.items().forEach(execution -> array.add(summary(execution)));
+    page.items().forEach(execution -> array.add(ExecutionViews.summary(execution)));
     if (page.nextToken() != null) {
       response.put("nextToken", page.nextToken());
     }
     return response;
-  }
-
-  /** The fields DescribeExecution shares with ListExecutions' items. */
-  private static ObjectNode summary(TrackedExecution execution) {
-    StoredExecution stored = execution.stored();
-    ObjectNode json = ApiJson.object();
-    json.put("executionArn", stored.executionArn());
-    json.put("stateMachineArn", stored.request().stateMachineArn());
-    json.put("name", stored.request().name());
-    json.put("status", execution.status().name());
-    json.put("startDate", ApiJson.seconds(stored.startDate()));
-    execution.result().ifPresent(end -> json.put("stopDate", ApiJson.seconds(end.stopDate())));
-    json.put("redriveCount", stored.redriveCount());
-    if (stored.redriveDate() != null) {
-      json.put("redriveDate", ApiJson.seconds(stored.redriveDate()));
-    }
-    return json;
   }
 
   private static String statusFilter(String filter) {
@@ -161,11 +128,5 @@ final class ExecutionApi {
           "statusFilter", filter, "Member must satisfy enum value set: " + STATUS_FILTERS);
     }
     return filter;
-  }
-
-  private static void putIfPresent(ObjectNode json, String field, String value) {
-    if (value != null) {
-      json.put(field, value);
-    }
   }
 }
