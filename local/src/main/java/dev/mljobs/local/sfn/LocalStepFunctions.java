@@ -84,6 +84,7 @@ public final class LocalStepFunctions implements AutoCloseable {
     server.start();
   }
 
+  /** The port it listens on, on 127.0.0.1. */
   public int port() {
     return server.getAddress().getPort();
   }
