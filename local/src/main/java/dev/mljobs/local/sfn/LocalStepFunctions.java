@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -106,7 +107,7 @@ public final class LocalStepFunctions implements AutoCloseable {
     httpThreads.shutdownNow();
   }
 
-  private static java.util.concurrent.ThreadFactory daemonThreads() {
+  private static ThreadFactory daemonThreads() {
     AtomicInteger count = new AtomicInteger();
     return runnable -> {
       Thread thread = new Thread(runnable, "sfn-http-" + count.incrementAndGet());
