@@ -1,0 +1,180 @@
+package dev.mljobs.local.sfn;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.mljobs.local.asl.AslInterpreter;
+import dev.mljobs.local.asl.Execution;
+import dev.mljobs.local.asl.ExecutionRequest;
+import dev.mljobs.local.asl.ExecutionResult;
+import dev.mljobs.local.asl.ExecutionStatus;
+import dev.mljobs.local.asl.InvalidDefinitionException;
+import dev.mljobs.local.asl.StateMachineDefinition;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The executions the service knows, run by the interpreter and kept in the {@link Store}: each is
+ * written when it starts and when it ends.
+ */
+final class Executions {
+  private final AslInterpreter interpreter;
+  private final Store store;
+  private final Clock clock;
+  private final Map<String, TrackedExecution> byArn = new HashMap<>(); // guarded by this
+  private long nextSeq; // guarded by this
+  private boolean closed; // guarded by this
+
+  Executions(AslInterpreter interpreter, Store store, Clock clock) {
+    this.interpreter = interpreter;
+    this.store = store;
+    this.clock = clock;
+  }
+
+  /**
+   * Loads the stored executions. Those that were running when the last process ended are run again
+   * from the beginning, with the same ARN, name and input: the workflow's tasks are idempotent by
+   * design, so a re-run is safe, and it is the only way on, as the interpreter keeps no
+   * checkpoints.
+   */
+  synchronized void resume() {
+    for (StoredExecution stored : store.loadExecutions()) {
+      nextSeq = Math.max(nextSeq, stored.seq() + 1);
+      if (stored.result() != null) {
+        byArn.put(stored.executionArn(), TrackedExecution.ended(stored));
+        continue;
+      }
+      StoredExecution again = stored.redriven(ApiJson.millis(clock.instant()));
+      try {
+        StateMachineDefinition definition = StateMachineDefinition.of(again.definition());
+        track(again, interpreter.start(definition, again.request()));
+      } catch (InvalidDefinitionException e) { // stored by an interpreter that accepted more
+        fail(again, "The definition no longer loads: " + e.getMessage());
+      }
+    }
+  }
+
+  /**
+   * Starts an execution. A name already used is refused with ExecutionAlreadyExists, except for a
+   * running execution given the same input again: that answers the running one (AWS's idempotency
+   * for STANDARD state machines).
+   *
+   * @throws ApiException ExecutionAlreadyExists
+   */
+  synchronized TrackedExecution start(StateMachine machine, String name, JsonNode input) {
+    String arn = Arns.execution(machine.name(), name);
+    TrackedExecution existing = byArn.get(arn);
+    if (existing != null) {
+      if (existing.status() == ExecutionStatus.RUNNING
+          && existing.stored().request().input().equals(input)) {
+        return existing;
+      }
+      throw new ApiException("ExecutionAlreadyExists", "Execution Already Exists: '" + arn + "'");
+    }
+    ExecutionRequest request = new ExecutionRequest(machine.arn(), name, input, machine.roleArn());
+    StateMachineDefinition definition = StateMachines.parse(machine.definition());
+    Execution live = interpreter.start(definition, request);
+    return track(
+        StoredExecution.started(
+            request, definition.json(), ApiJson.millis(live.startDate()), nextSeq++),
+        live);
+  }
+
+  /**
+   * The execution with this ARN.
+   *
+   * @throws ApiException InvalidArn or ExecutionDoesNotExist
+   */
+  synchronized TrackedExecution get(String arn) {
+    Arns.checkExecution(arn);
+    TrackedExecution execution = byArn.get(arn);
+    if (execution == null) {
+      throw ApiException.executionDoesNotExist(arn);
+    }
+    return execution;
+  }
+
+  /** The executions of a state machine, newest first, optionally only those with one status. */
+  synchronized List<TrackedExecution> list(String machineArn, Optional<String> status) {
+    return byArn.values().stream()
+        .filter(e -> e.stored().request().stateMachineArn().equals(machineArn))
+        .filter(e -> status.isEmpty() || e.status().name().equals(status.get()))
+        .sorted(Comparator.comparingLong((TrackedExecution e) -> e.stored().seq()).reversed())
+        .toList();
+  }
+
+  /**
+   * Forgets the executions of a deleted state machine, stopping those still running.
+   *
+   * @throws InterruptedException when interrupted while waiting for them to stop
+   */
+  void forget(String machineArn) throws InterruptedException {
+    List<TrackedExecution> gone;
+    synchronized (this) {
+      gone = list(machineArn, Optional.empty());
+      gone.forEach(e -> byArn.remove(e.stored().executionArn()));
+    }
+    for (TrackedExecution execution : gone) {
+      execution.stop(null, "The state machine was deleted");
+    }
+  }
+
+  /**
+   * Stops writing: executions still running stay RUNNING in the store, to be run again by the next
+   * {@link #resume()}, as after a crash. Call before closing the interpreter, whose close aborts
+   * them.
+   */
+  synchronized void close() {
+    closed = true;
+  }
+
+  private TrackedExecution track(StoredExecution stored, Execution live) {
+    TrackedExecution execution = TrackedExecution.running(stored, live);
+    try {
+      store.save(stored);
+    } catch (UncheckedIOException e) { // not kept, so not started: a retry may start it afresh
+      abandon(live);
+      throw e;
+    }
+    byArn.put(stored.executionArn(), execution);
+    live.completion().thenRun(() -> ended(execution));
+    return execution;
+  }
+
+  private static void abandon(Execution live) {
+    try {
+      live.stop(null, "The execution could not be stored");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void fail(StoredExecution stored, String cause) {
+    ExecutionResult failure =
+        new ExecutionResult(
+            ExecutionStatus.FAILED,
+            null,
+            "States.Runtime",
+            cause,
+            stored.startDate(),
+            clock.instant());
+    TrackedExecution execution = TrackedExecution.ended(stored.finished(failure, List.of()));
+    store.save(execution.stored());
+    byArn.put(stored.executionArn(), execution);
+  }
+
+  private synchronized void ended(TrackedExecution execution) {
+    StoredExecution done = execution.finish();
+    if (closed || byArn.get(done.executionArn()) != execution) {
+      return; // shutting down, or forgotten with its deleted state machine
+    }
+    try {
+      store.save(done);
+    } catch (UncheckedIOException e) {
+      System.err.println("cannot store the end of " + done.executionArn() + ": " + e.getCause());
+    }
+  }
+}
