@@ -1,13 +1,11 @@
 package dev.mljobs.local.aws;
 
 import dev.mljobs.aws.dynamodb.TableNames;
-import dev.mljobs.aws.dynamodb.TableProvisioner;
 import dev.mljobs.aws.s3.BucketNames;
-import dev.mljobs.aws.s3.BucketProvisioner;
 import dev.mljobs.aws.sqs.QueueNames;
-import dev.mljobs.aws.sqs.QueueProvisioner;
 import dev.mljobs.aws.sqs.QueueSpec;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -27,15 +25,18 @@ public final class LocalAws implements AutoCloseable {
   /** The prefix a handler falls back to with no environment: {@code mljobs-jobs}, ... */
   public static final String NAME_PREFIX = "mljobs-";
 
+  private final DataDirLock lock; // null in memory
   private final Service<DynamoDbClient, TableNames> dynamoDb;
   private final Service<SqsClient, Map<QueueSpec, String>> sqs;
   private final Service<S3Client, BucketNames> s3;
   private final S3Presigner presigner;
 
   private LocalAws(
+      DataDirLock lock,
       Service<DynamoDbClient, TableNames> dynamoDb,
       Service<SqsClient, Map<QueueSpec, String>> sqs,
       Service<S3Client, BucketNames> s3) {
+    this.lock = lock;
     this.dynamoDb = dynamoDb;
     this.sqs = sqs;
     this.s3 = s3;
@@ -46,61 +47,31 @@ public final class LocalAws implements AutoCloseable {
    * Starts the three servers side by side, each creating whatever table, queue or bucket is missing
    * on it (on a data directory, what a previous run created is kept with its contents).
    *
-   * @throws IllegalStateException if a server does not start or a resource cannot be created;
-   *     whatever did start is stopped again
+   * @throws IllegalStateException if a server does not start, a resource cannot be created, or
+   *     another runtime uses the data directory; whatever did start is stopped again
    */
   public static LocalAws start(LocalAwsConfig config) {
     QuietLogs.apply();
+    DataDirLock lock = config.persistent() ? DataDirLock.acquire(config.dataDir()) : null;
     ExecutorService threads = Executors.newFixedThreadPool(3);
     try {
-      var dynamoDb = CompletableFuture.supplyAsync(() -> startDynamoDb(config), threads);
-      var sqs = CompletableFuture.supplyAsync(() -> startSqs(config), threads);
-      var s3 = CompletableFuture.supplyAsync(() -> startS3(config), threads);
+      var dynamoDb =
+          CompletableFuture.supplyAsync(
+              () -> LocalServices.dynamoDb(config, tableNames()), threads);
+      var sqs =
+          CompletableFuture.supplyAsync(() -> LocalServices.sqs(config, queueNames()), threads);
+      var s3 =
+          CompletableFuture.supplyAsync(() -> LocalServices.s3(config, bucketNames()), threads);
       ParallelStart.awaitAll(List.of(dynamoDb, sqs, s3));
-      return new LocalAws(dynamoDb.join(), sqs.join(), s3.join());
+      return new LocalAws(lock, dynamoDb.join(), sqs.join(), s3.join());
+    } catch (RuntimeException e) {
+      if (lock != null) {
+        lock.close();
+      }
+      throw e;
     } finally {
       threads.shutdown();
     }
-  }
-
-  private static Service<DynamoDbClient, TableNames> startDynamoDb(LocalAwsConfig config) {
-    LocalServer server =
-        config.persistent()
-            ? DynamoDbLocalServer.persistent(
-                config.dynamoDbPort(), config.dataDir().resolve("dynamodb"))
-            : DynamoDbLocalServer.inMemory(config.dynamoDbPort());
-    return Service.provision(
-        server,
-        LocalClients::dynamoDb,
-        client -> {
-          new TableProvisioner(client).ensureTables(tableNames());
-          return tableNames();
-        });
-  }
-
-  private static Service<SqsClient, Map<QueueSpec, String>> startSqs(LocalAwsConfig config) {
-    LocalServer server =
-        config.persistent()
-            ? SqsLocalServer.persistent(config.sqsPort(), config.dataDir().resolve("sqs"))
-            : SqsLocalServer.inMemory(config.sqsPort());
-    return Service.provision(
-        server,
-        LocalClients::sqs,
-        client -> new QueueProvisioner(client).ensureQueues(queueNames()));
-  }
-
-  private static Service<S3Client, BucketNames> startS3(LocalAwsConfig config) {
-    LocalServer server =
-        config.persistent()
-            ? S3LocalServer.persistent(config.s3Port(), config.dataDir().resolve("s3"))
-            : S3LocalServer.inMemory(config.s3Port());
-    return Service.provision(
-        server,
-        LocalClients::s3,
-        client -> {
-          new BucketProvisioner(client).ensureBuckets(bucketNames());
-          return bucketNames();
-        });
   }
 
   /** The tables' physical names: {@code mljobs-jobs}, {@code mljobs-job_runs}, ... */
@@ -174,7 +145,11 @@ public final class LocalAws implements AutoCloseable {
   @Override
   public void close() {
     IllegalStateException failure = new IllegalStateException("local AWS did not stop cleanly");
-    ParallelStart.closeAll(List.of(presigner, dynamoDb, sqs, s3), failure);
+    List<AutoCloseable> resources = new ArrayList<>(List.of(presigner, dynamoDb, sqs, s3));
+    if (lock != null) {
+      resources.add(lock);
+    }
+    ParallelStart.closeAll(resources, failure);
     if (failure.getSuppressed().length > 0) {
       throw failure;
     }

@@ -52,6 +52,12 @@ public final class LocalClients {
   /**
    * An S3 client for {@code endpoint}, with path-style URLs ({@code endpoint/bucket/key}): a local
    * server has no DNS name per bucket.
+   *
+   * <p>Checksums stay at the SDK's defaults ({@code WHEN_SUPPORTED}), as in AWS: over plain HTTP
+   * the SDK then uploads {@code aws-chunked} with signed chunks and a CRC32 trailer ({@code
+   * STREAMING-AWS4-HMAC-SHA256-PAYLOAD-TRAILER}). s3proxy 4.x verifies that framing, so the usual
+   * workaround for older S3 emulators, {@code requestChecksumCalculation(WHEN_REQUIRED)}, is not
+   * needed; LocalAwsIT uploads with a known and with an unknown length to keep it so.
    */
   public static S3Client s3(URI endpoint) {
     return S3Client.builder()

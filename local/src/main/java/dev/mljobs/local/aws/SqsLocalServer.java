@@ -6,8 +6,8 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.pekko.actor.ActorRef;
 import org.apache.pekko.actor.ActorSystem;
 import org.apache.pekko.actor.Props;
@@ -15,25 +15,21 @@ import org.apache.pekko.pattern.Patterns;
 import org.elasticmq.StrictSQSLimits$;
 import org.elasticmq.actor.QueueManagerActor;
 import org.elasticmq.actor.queue.QueueEvent;
-import org.elasticmq.persistence.sql.SqlQueuePersistenceActor;
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 import org.elasticmq.util.NowProvider;
 import scala.Option;
-import scala.collection.immutable.List$;
 import scala.util.Left;
-import scalikejdbc.ConnectionPool;
-import scalikejdbc.ConnectionPoolSettings;
 
 /**
  * ElasticMQ (SQS), in memory or with queues and messages in an H2 database under a directory.
  *
- * <p>Persistence is wired as ElasticMQ's own server does when {@code messages-storage} is enabled:
- * a {@link SqlQueuePersistenceActor} listens to every queue and message event of the {@link
- * QueueManagerActor}, and a {@code Restore} message replays the stored queues and messages into it
- * before the REST server opens. Message events are written before SQS answers, and H2 runs with
- * {@code WRITE_DELAY=0}, so a sent, received (with its new visibility deadline) or deleted message
- * is on disk when the client hears back: a killed process loses nothing acknowledged.
+ * <p>Persistence is wired as ElasticMQ's own server does when {@code messages-storage} is enabled,
+ * through its library API: the store actor of {@link ElasticMqSqlPersistence} listens to every
+ * queue and message event of the {@link QueueManagerActor}, and a {@code Restore} message replays
+ * the stored queues and messages into the manager before the REST server opens. A queue answers a
+ * client only once the store acknowledged the event, so a sent, received (with its visibility
+ * deadline) or deleted message is in the H2 file by the time the client hears back.
  */
 public final class SqsLocalServer implements LocalServer {
 
@@ -42,20 +38,17 @@ public final class SqsLocalServer implements LocalServer {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-  // ElasticMQ's SQL persistence reaches the database through scalikejdbc's JVM-wide default
-  // connection pool, so only one persistent server can run in a JVM at a time.
-  private static final AtomicBoolean PERSISTENT_RUNNING = new AtomicBoolean();
-
   private final ActorSystem actors;
   private final SQSRestServer server;
   private final int port;
-  private final boolean persistent;
+  private final ElasticMqSqlPersistence persistence; // null in memory
 
-  private SqsLocalServer(ActorSystem actors, SQSRestServer server, int port, boolean persistent) {
+  private SqsLocalServer(
+      ActorSystem actors, SQSRestServer server, int port, ElasticMqSqlPersistence persistence) {
     this.actors = actors;
     this.server = server;
     this.port = port;
-    this.persistent = persistent;
+    this.persistence = persistence;
   }
 
   /**
@@ -67,7 +60,7 @@ public final class SqsLocalServer implements LocalServer {
   public static SqsLocalServer inMemory(int port) {
     ActorSystem actors = ActorSystem.create("elasticmq");
     ActorRef manager = actors.actorOf(queueManager(Option.empty()));
-    return open(actors, manager, port, false);
+    return open(actors, manager, port, null);
   }
 
   /**
@@ -85,39 +78,31 @@ public final class SqsLocalServer implements LocalServer {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    if (!PERSISTENT_RUNNING.compareAndSet(false, true)) {
-      throw new IllegalStateException("a persistent SqsLocalServer already runs in this JVM");
-    }
+    ElasticMqSqlPersistence persistence = ElasticMqSqlPersistence.open(dir);
     ActorSystem actors = ActorSystem.create("elasticmq");
     try {
-      SqlPersistence persistence = SqlPersistence.in(dir);
-      ActorRef store = actors.actorOf(persistence.props());
+      ActorRef store = actors.actorOf(persistence.storeActor());
       ActorRef manager = actors.actorOf(queueManager(Option.apply(store)));
-      restore(store, manager);
-      return open(actors, manager, port, true);
+      Object restored = await(Patterns.ask(store, new QueueEvent.Restore(manager), TIMEOUT));
+      if (restored instanceof Left<?, ?> errors) {
+        throw new IllegalStateException("ElasticMQ did not restore its queues: " + errors.value());
+      }
+      return open(actors, manager, port, persistence);
     } catch (RuntimeException e) {
       terminate(actors);
-      ConnectionPool.closeAll();
-      PERSISTENT_RUNNING.set(false);
+      persistence.close();
       throw e;
     }
   }
 
-  private static Props queueManager(Option<ActorRef> listener) {
+  private static Props queueManager(Option<ActorRef> storeActor) {
     return Props.create(
         QueueManagerActor.class,
-        () -> new QueueManagerActor(new NowProvider(), StrictSQSLimits$.MODULE$, listener));
-  }
-
-  private static void restore(ActorRef store, ActorRef manager) {
-    Object result = await(Patterns.ask(store, new QueueEvent.Restore(manager), TIMEOUT));
-    if (result instanceof Left<?, ?> errors) {
-      throw new IllegalStateException("ElasticMQ could not restore its queues: " + errors.value());
-    }
+        () -> new QueueManagerActor(new NowProvider(), StrictSQSLimits$.MODULE$, storeActor));
   }
 
   private static SqsLocalServer open(
-      ActorSystem actors, ActorRef manager, int port, boolean persistent) {
+      ActorSystem actors, ActorRef manager, int port, ElasticMqSqlPersistence persistence) {
     try {
       SQSRestServer server =
           SQSRestServerBuilder.withActorSystem(actors)
@@ -128,27 +113,27 @@ public final class SqsLocalServer implements LocalServer {
               .withAWSAccountId(ACCOUNT_ID)
               .start();
       int bound = server.waitUntilStarted().localAddress().getPort();
-      return new SqsLocalServer(actors, server, bound, persistent);
+      return new SqsLocalServer(actors, server, bound, persistence);
     } catch (RuntimeException e) {
       terminate(actors);
       throw new IllegalStateException("ElasticMQ did not start on port " + port, e);
     }
   }
 
-  private static Object await(java.util.concurrent.CompletionStage<Object> reply) {
+  private static <T> T await(CompletionStage<T> reply) {
     try {
       return reply.toCompletableFuture().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while ElasticMQ started", e);
+      throw new IllegalStateException("interrupted while waiting for ElasticMQ", e);
     } catch (Exception e) {
-      throw new IllegalStateException("ElasticMQ did not answer", e);
+      throw new IllegalStateException("ElasticMQ did not answer in " + TIMEOUT, e);
     }
   }
 
   private static void terminate(ActorSystem actors) {
     actors.terminate();
-    await(actors.getWhenTerminated().thenApply(terminated -> terminated));
+    await(actors.getWhenTerminated());
   }
 
   @Override
@@ -159,36 +144,10 @@ public final class SqsLocalServer implements LocalServer {
   @Override
   public void close() {
     server.stopAndWait();
+    // The store actor stops with the actor system, before its database is closed under it.
     terminate(actors);
-    if (persistent) {
-      // Closing the last connection closes the H2 database and releases its file lock.
-      ConnectionPool.closeAll();
-      PERSISTENT_RUNNING.set(false);
-    }
-  }
-
-  /** The H2 database of one data directory, and the actor that stores queues and messages in it. */
-  private record SqlPersistence(org.elasticmq.persistence.sql.SqlQueuePersistenceConfig config) {
-
-    static SqlPersistence in(Path dir) {
-      String url = "jdbc:h2:file:" + dir.toAbsolutePath().resolve("elasticmq") + ";WRITE_DELAY=0";
-      var config =
-          new org.elasticmq.persistence.sql.SqlQueuePersistenceConfig(
-              true, "org.h2.Driver", url, "", "", false);
-      // ElasticMQ sets the pool up only for the first database of the JVM; point it at this one.
-      ConnectionPool.singleton(
-          url,
-          "",
-          "",
-          new ConnectionPoolSettings(1, 2, 5_000L, null, null, "org.h2.Driver", 0L, null),
-          ConnectionPool.DEFAULT_CONNECTION_POOL_FACTORY());
-      return new SqlPersistence(config);
-    }
-
-    Props props() {
-      return Props.create(
-          SqlQueuePersistenceActor.class,
-          () -> new SqlQueuePersistenceActor(config, List$.MODULE$.empty()));
+    if (persistence != null) {
+      persistence.close();
     }
   }
 }

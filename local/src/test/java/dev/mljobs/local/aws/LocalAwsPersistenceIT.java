@@ -1,5 +1,9 @@
 package dev.mljobs.local.aws;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.mljobs.aws.sqs.Queues;
 import java.nio.file.Path;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -23,6 +27,18 @@ class LocalAwsPersistenceIT {
 
       // then
       PersistedSample.assertReadBack(second, visibleAgain);
+    }
+  }
+
+  @Test
+  void a_second_runtime_on_the_same_data_dir_is_refused(@TempDir Path dataDir) {
+    try (LocalAws first = LocalAws.start(LocalAwsConfig.persistentIn(dataDir))) {
+      // when / then
+      assertThatThrownBy(() -> LocalAws.start(LocalAwsConfig.persistentIn(dataDir)))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("in use");
+      assertThat(first.sqs().getQueueUrl(b -> b.queueName(LocalAws.queueNames().jobs())).queueUrl())
+          .isEqualTo(first.queueUrl(Queues.JOBS));
     }
   }
 }
