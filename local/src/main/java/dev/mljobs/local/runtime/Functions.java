@@ -18,8 +18,8 @@ import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * The Lambda functions and the Batch job definition of the deployment, served in-process: the
- * same handler classes the stack deploys, and the worker CLI as a child process for Batch.
+ * The Lambda functions and the Batch job definition of the deployment, served in-process: the same
+ * handler classes the stack deploys, and the worker CLI as a child process for Batch.
  */
 final class Functions {
 
@@ -34,7 +34,9 @@ final class Functions {
 
   Functions(Path dataDir) throws IOException {
     this.batchLogs =
-        dataDir == null ? Files.createTempDirectory("mljobs-batch") : dataDir.resolve("logs").resolve("batch");
+        dataDir == null
+            ? Files.createTempDirectory("mljobs-batch")
+            : dataDir.resolve("logs").resolve("batch");
   }
 
   static String arn(String function) {
@@ -53,10 +55,14 @@ final class Functions {
   void register(Wiring wiring) {
     registry.register(STEPS, LocalFunction.of(new StepsHandler(wiring)), Duration.ofSeconds(60));
     registry.register(WORKER, LocalFunction.of(new WorkerHandler()), Duration.ofSeconds(900));
-    registry.register(RECONCILE, LocalFunction.of(new ReconcileHandler(wiring)), Duration.ofSeconds(300));
+    registry.register(
+        RECONCILE, LocalFunction.of(new ReconcileHandler(wiring)), Duration.ofSeconds(300));
   }
 
-  /** The worker CLI, started with this JVM's java and class path, as the Batch container would run it. */
+  /**
+   * The worker CLI, started with this JVM's java and class path, as the Batch container would run
+   * it.
+   */
   private static BatchJobDefinition workerJob() {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     return new BatchJobDefinition(

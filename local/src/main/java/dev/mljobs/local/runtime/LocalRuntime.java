@@ -21,10 +21,10 @@ import java.util.Deque;
 import java.util.regex.Pattern;
 
 /**
- * The whole deployment on one machine, in one JVM: DynamoDB Local, ElasticMQ and s3proxy, the
- * Step Functions and EventBridge Scheduler emulators, the API Gateway emulation and the SQS event
- * source, all wired to the very handlers that run in AWS through environment variables that
- * differ only in their endpoints.
+ * The whole deployment on one machine, in one JVM: DynamoDB Local, ElasticMQ and s3proxy, the Step
+ * Functions and EventBridge Scheduler emulators, the API Gateway emulation and the SQS event
+ * source, all wired to the very handlers that run in AWS through environment variables that differ
+ * only in their endpoints.
  */
 public final class LocalRuntime implements AutoCloseable {
 
@@ -65,12 +65,21 @@ public final class LocalRuntime implements AutoCloseable {
     if (dataDir != null) {
       Files.createDirectories(dataDir);
     }
-    aws = keep(LocalAws.start(dataDir == null ? LocalAwsConfig.inMemory() : LocalAwsConfig.persistentIn(dataDir)));
+    aws =
+        keep(
+            LocalAws.start(
+                dataDir == null
+                    ? LocalAwsConfig.inMemory()
+                    : LocalAwsConfig.persistentIn(dataDir)));
     int apiPort = options.port() == 0 ? Ports.free() : options.port();
     Functions functions = new Functions(dataDir);
     stepFunctions = keep(new LocalStepFunctions(0, functions.taskRouter(aws.dynamoDb()), dataDir));
     RuntimeEnvironment env =
-        new RuntimeEnvironment(aws, stepFunctions.endpoint(), URI.create("http://127.0.0.1:" + apiPort), Secrets.callbackSecret(dataDir));
+        new RuntimeEnvironment(
+            aws,
+            stepFunctions.endpoint(),
+            URI.create("http://127.0.0.1:" + apiPort),
+            Secrets.callbackSecret(dataDir));
     String stateMachineArn = StateMachines.deploy(env, functions);
     scheduler = keep(Schedules.start(aws, functions, dataDir));
     Wiring wiring = new Wiring(env.forHandlers(stateMachineArn, scheduler.endpoint()));

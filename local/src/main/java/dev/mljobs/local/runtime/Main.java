@@ -27,7 +27,8 @@ public final class Main {
     try {
       runtime = LocalRuntime.start(options);
     } catch (java.net.BindException e) {
-      System.err.println("run-local: port " + options.port() + " is in use; choose another with --port N");
+      System.err.println(
+          "run-local: port " + options.port() + " is in use; choose another with --port N");
       System.exit(1);
       return;
     }

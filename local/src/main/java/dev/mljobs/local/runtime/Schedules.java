@@ -28,7 +28,9 @@ final class Schedules {
             var answer =
                 functions
                     .registry()
-                    .invoke(invocation.targetArn(), invocation.input().getBytes(StandardCharsets.UTF_8));
+                    .invoke(
+                        invocation.targetArn(),
+                        invocation.input().getBytes(StandardCharsets.UTF_8));
             if (answer.failed()) {
               throw new IllegalStateException(new String(answer.payload(), StandardCharsets.UTF_8));
             }
@@ -39,7 +41,8 @@ final class Schedules {
         };
     LocalScheduler.Builder builder =
         LocalScheduler.builder(
-            ScheduleTargets.byService(Map.of("sqs", new SqsScheduleTargets(aws.sqs()), "lambda", lambda)));
+            ScheduleTargets.byService(
+                Map.of("sqs", new SqsScheduleTargets(aws.sqs()), "lambda", lambda)));
     if (dataDir != null) {
       builder.dataDirectory(dataDir.resolve("scheduler"));
     }
@@ -47,18 +50,26 @@ final class Schedules {
   }
 
   /**
-   * The schedule that re-sends jobs stuck in the queue: what the stack creates in AWS, created
-   * here through the real Scheduler API.
+   * The schedule that re-sends jobs stuck in the queue: what the stack creates in AWS, created here
+   * through the real Scheduler API.
    */
   static void ensureReconciler(Wiring wiring) throws IOException {
     try (SchedulerClient scheduler =
-        wiring.clients().configure(SchedulerClient.builder(), "SCHEDULER").httpClient(UrlConnectionHttpClient.create()).build()) {
+        wiring
+            .clients()
+            .configure(SchedulerClient.builder(), "SCHEDULER")
+            .httpClient(UrlConnectionHttpClient.create())
+            .build()) {
       scheduler.createSchedule(
           b ->
               b.name(RECONCILER)
                   .scheduleExpression("rate(1 minute)")
                   .flexibleTimeWindow(w -> w.mode(FlexibleTimeWindowMode.OFF))
-                  .target(t -> t.arn(Functions.arn(Functions.RECONCILE)).roleArn(StateMachines.ROLE).input("{}")));
+                  .target(
+                      t ->
+                          t.arn(Functions.arn(Functions.RECONCILE))
+                              .roleArn(StateMachines.ROLE)
+                              .input("{}")));
     } catch (ConflictException exists) {
       // kept from an earlier start
     }

@@ -28,10 +28,14 @@ final class StateMachines {
         substitute(
             read("/statemachines/job-lifecycle.asl.json"),
             Map.of(
-                "StepsFunction", Functions.arn(Functions.STEPS),
-                "WorkerFunction", Functions.arn(Functions.WORKER),
-                "BatchJobQueue", Functions.BATCH_JOB_QUEUE,
-                "BatchJobDefinition", Functions.BATCH_JOB_DEFINITION));
+                "StepsFunction",
+                Functions.arn(Functions.STEPS),
+                "WorkerFunction",
+                Functions.arn(Functions.WORKER),
+                "BatchJobQueue",
+                Functions.BATCH_JOB_QUEUE,
+                "BatchJobDefinition",
+                Functions.BATCH_JOB_DEFINITION));
     try (SfnClient sfn =
         SfnClient.builder()
             .endpointOverride(env.stepFunctions())
@@ -42,7 +46,8 @@ final class StateMachines {
             .httpClient(UrlConnectionHttpClient.create())
             .build()) {
       try {
-        return sfn.createStateMachine(b -> b.name(JOB_LIFECYCLE).definition(definition).roleArn(ROLE))
+        return sfn.createStateMachine(
+                b -> b.name(JOB_LIFECYCLE).definition(definition).roleArn(ROLE))
             .stateMachineArn();
       } catch (StateMachineAlreadyExistsException kept) {
         String arn =

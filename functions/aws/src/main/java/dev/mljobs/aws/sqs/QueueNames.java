@@ -1,0 +1,52 @@
+package dev.mljobs.aws.sqs;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Physical queue names. In AWS the stack hands them to each function as environment variables;
+ * locally and in tests they are the logical names behind a prefix.
+ */
+public record QueueNames(String jobs, String jobsDlq) {
+
+  /**
+   * Checks that both names are given.
+   *
+   * @throws NullPointerException if a name is missing
+   */
+  public QueueNames {
+    Objects.requireNonNull(jobs, "jobs");
+    Objects.requireNonNull(jobsDlq, "jobsDlq");
+  }
+
+  /** The logical names behind {@code prefix}. */
+  public static QueueNames withPrefix(String prefix) {
+    return new QueueNames(prefix + Queues.JOBS.name(), prefix + Queues.JOBS_DLQ.name());
+  }
+
+  /**
+   * Reads {@code JOBS_QUEUE} and {@code JOBS_DLQ}, falling back to {@code QUEUE_PREFIX} + the
+   * logical name (prefix {@code mljobs-} when unset).
+   */
+  public static QueueNames fromEnv(Map<String, String> env) {
+    QueueNames defaults = withPrefix(env.getOrDefault("QUEUE_PREFIX", "mljobs-"));
+    return new QueueNames(
+        env.getOrDefault("JOBS_QUEUE", defaults.jobs()),
+        env.getOrDefault("JOBS_DLQ", defaults.jobsDlq()));
+  }
+
+  /**
+   * The physical name of {@code spec}.
+   *
+   * @throws IllegalArgumentException if {@code spec} is not one of {@link Queues#ALL}
+   */
+  public String of(QueueSpec spec) {
+    if (spec.equals(Queues.JOBS)) {
+      return jobs;
+    }
+    if (spec.equals(Queues.JOBS_DLQ)) {
+      return jobsDlq;
+    }
+    throw new IllegalArgumentException("unknown queue " + spec.name());
+  }
+}
