@@ -73,7 +73,12 @@ public final class LocalRuntime implements AutoCloseable {
                     : LocalAwsConfig.persistentIn(dataDir)));
     int apiPort = options.port() == 0 ? Ports.free() : options.port();
     Functions functions = new Functions(dataDir);
-    stepFunctions = keep(new LocalStepFunctions(0, functions.taskRouter(aws.dynamoDb()), dataDir));
+    var router = functions.taskRouter(aws.dynamoDb());
+    stepFunctions =
+        keep(
+            dataDir == null
+                ? new LocalStepFunctions(0, router)
+                : new LocalStepFunctions(0, router, dataDir));
     RuntimeEnvironment env =
         new RuntimeEnvironment(
             aws,

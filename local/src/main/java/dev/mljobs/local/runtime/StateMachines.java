@@ -68,8 +68,10 @@ final class StateMachines {
     for (Map.Entry<String, String> e : values.entrySet()) {
       result = result.replace("${" + e.getKey() + "}", e.getValue());
     }
-    if (result.contains("${")) {
-      throw new IllegalStateException("a placeholder of the state machine has no value");
+    var left = java.util.regex.Pattern.compile("\\$\\{(\\w+)}").matcher(result);
+    if (left.find()) {
+      throw new IllegalStateException(
+          "the state machine's placeholder ${" + left.group(1) + "} has no value");
     }
     return result;
   }

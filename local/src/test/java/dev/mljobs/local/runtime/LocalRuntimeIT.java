@@ -1,0 +1,176 @@
+package dev.mljobs.local.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.mljobs.aws.sqs.Queues;
+import dev.mljobs.local.aws.LocalClients;
+import dev.mljobs.local.junit.LocalRuntimeExtension;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.scheduler.SchedulerClient;
+import software.amazon.awssdk.services.scheduler.model.FlexibleTimeWindowMode;
+import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
+import software.amazon.awssdk.services.sfn.model.HistoryEventType;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+/** The local runtime, reached as a user reaches it: real SDK clients and the HTTP API. */
+@ExtendWith(LocalRuntimeExtension.class)
+class LocalRuntimeIT {
+
+  private static StaticCredentialsProvider credentials() {
+    return StaticCredentialsProvider.create(
+        AwsBasicCredentials.create(LocalClients.ACCESS_KEY, LocalClients.SECRET_KEY));
+  }
+
+  @Test
+  void it_starts_in_seconds_and_answers_health(LocalRuntime runtime) {
+    ApiClient.Answer health = new ApiClient(runtime).send("GET", "/health", null);
+    assertThat(health.status()).isEqualTo(200);
+    assertThat(runtime.startupTime()).isLessThan(Duration.ofSeconds(30));
+    System.out.println(
+        "local runtime (in memory) ready in " + runtime.startupTime().toMillis() + " ms");
+  }
+
+  @Test
+  void a_real_sdk_client_writes_and_reads_a_table_item(LocalRuntime runtime) {
+    var dynamo = runtime.aws().dynamoDb();
+    dynamo.putItem(
+        b ->
+            b.tableName("mljobs-idempotency_keys")
+                .item(
+                    Map.of(
+                        "owner",
+                        AttributeValue.fromS("sdk-test"),
+                        "idempotency_key",
+                        AttributeValue.fromS("k"),
+                        "job_id",
+                        AttributeValue.fromS("x"))));
+    var item =
+        dynamo
+            .getItem(
+                b ->
+                    b.tableName("mljobs-idempotency_keys")
+                        .key(
+                            Map.of(
+                                "owner",
+                                AttributeValue.fromS("sdk-test"),
+                                "idempotency_key",
+                                AttributeValue.fromS("k"))))
+            .item();
+    assertThat(item.get("job_id").s()).isEqualTo("x");
+  }
+
+  @Test
+  void a_real_sdk_client_sends_and_receives_a_message_and_stores_an_object(LocalRuntime runtime) {
+    var sqs = runtime.aws().sqs();
+    String url = sqs.createQueue(b -> b.queueName("sdk-test")).queueUrl();
+    sqs.sendMessage(b -> b.queueUrl(url).messageBody("hello"));
+    assertThat(sqs.receiveMessage(b -> b.queueUrl(url).waitTimeSeconds(5)).messages())
+        .extracting(Message::body)
+        .containsExactly("hello");
+    var s3 = runtime.aws().s3();
+    s3.putObject(
+        b -> b.bucket("mljobs-data").key("in/hello.txt"), RequestBody.fromString("hi there"));
+    assertThat(s3.getObjectAsBytes(b -> b.bucket("mljobs-data").key("in/hello.txt")).asUtf8String())
+        .isEqualTo("hi there");
+  }
+
+  @Test
+  void a_sample_state_machine_runs_and_its_history_is_readable(LocalRuntime runtime)
+      throws Exception {
+    try (SfnClient sfn =
+        SfnClient.builder()
+            .endpointOverride(runtime.stepFunctionsEndpoint())
+            .region(LocalClients.REGION)
+            .credentialsProvider(credentials())
+            .httpClient(UrlConnectionHttpClient.create())
+            .build()) {
+      String definition =
+          "{\"StartAt\":\"Greet\",\"States\":{\"Greet\":{\"Type\":\"Pass\",\"Parameters\":{\"greeting.$\":\"States.Format('hello {}', $.name)\"},\"Next\":\"Wait\"},"
+              + "\"Wait\":{\"Type\":\"Wait\",\"Seconds\":0,\"End\":true}}}";
+      String machine =
+          sfn.createStateMachine(
+                  b -> b.name("sample").definition(definition).roleArn(StateMachines.ROLE))
+              .stateMachineArn();
+      String execution =
+          sfn.startExecution(b -> b.stateMachineArn(machine).input("{\"name\":\"local\"}"))
+              .executionArn();
+      var described = sfn.describeExecution(b -> b.executionArn(execution));
+      long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+      while (described.status() == ExecutionStatus.RUNNING && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+        described = sfn.describeExecution(b -> b.executionArn(execution));
+      }
+      assertThat(described.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+      assertThat(described.output()).isEqualTo("{\"greeting\":\"hello local\"}");
+      assertThat(sfn.getExecutionHistory(b -> b.executionArn(execution)).events())
+          .extracting(e -> e.type())
+          .startsWith(HistoryEventType.EXECUTION_STARTED, HistoryEventType.PASS_STATE_ENTERED)
+          .endsWith(HistoryEventType.EXECUTION_SUCCEEDED);
+    }
+  }
+
+  @Test
+  void a_schedule_created_with_the_sdk_fires_into_a_queue(LocalRuntime runtime) {
+    var sqs = runtime.aws().sqs();
+    String url = sqs.createQueue(b -> b.queueName("schedule-target")).queueUrl();
+    String arn =
+        sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNamesWithStrings("QueueArn"))
+            .attributesAsStrings()
+            .get("QueueArn");
+    LocalDateTime inTwoSeconds =
+        LocalDateTime.ofInstant(Instant.now().plusSeconds(2), ZoneOffset.UTC)
+            .truncatedTo(ChronoUnit.SECONDS);
+    try (SchedulerClient scheduler =
+        SchedulerClient.builder()
+            .endpointOverride(runtime.schedulerEndpoint())
+            .region(LocalClients.REGION)
+            .credentialsProvider(credentials())
+            .httpClient(UrlConnectionHttpClient.create())
+            .build()) {
+      scheduler.createSchedule(
+          b ->
+              b.name("once")
+                  .scheduleExpression("at(" + inTwoSeconds + ")")
+                  .scheduleExpressionTimezone("UTC")
+                  .flexibleTimeWindow(w -> w.mode(FlexibleTimeWindowMode.OFF))
+                  .target(t -> t.arn(arn).roleArn(StateMachines.ROLE).input("{\"fired\":true}")));
+    }
+    var messages = sqs.receiveMessage(b -> b.queueUrl(url).waitTimeSeconds(10)).messages();
+    assertThat(messages).extracting(Message::body).containsExactly("{\"fired\":true}");
+  }
+
+  @Test
+  void a_sleep_job_goes_from_queued_to_completed_through_the_whole_path(LocalRuntime runtime)
+      throws Exception {
+    ApiClient api = new ApiClient(runtime);
+    JsonNode submitted = api.submit("{\"job_type\":\"sleep\",\"params\":{\"seconds\":0}}");
+    assertThat(submitted.get("status").asText()).isEqualTo("queued");
+    JsonNode done =
+        api.await(submitted.get("job_id").asText(), ApiClient.terminal(), Duration.ofSeconds(30));
+    assertThat(done.get("status").asText()).isEqualTo("completed");
+    assertThat(done.at("/result/slept_ms").asInt()).isZero();
+    assertThat(done.get("attempts").asInt()).isEqualTo(1);
+    assertThat(done.get("progress").asInt()).isEqualTo(100);
+    JsonNode runs =
+        api.send("GET", "/v1/jobs/" + done.get("job_id").asText() + "/runs", null)
+            .body()
+            .get("runs");
+    assertThat(runs).hasSize(1);
+    assertThat(runs.get(0).get("status").asText()).isEqualTo("completed");
+    assertThat(runtime.aws().queueUrl(Queues.JOBS)).contains("mljobs-jobs");
+  }
+}
