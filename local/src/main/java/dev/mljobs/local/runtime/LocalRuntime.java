@@ -73,22 +73,19 @@ public final class LocalRuntime implements AutoCloseable {
                     : LocalAwsConfig.persistentIn(dataDir)));
     int apiPort = options.port() == 0 ? Ports.free() : options.port();
     Functions functions = new Functions(dataDir);
-    var router = functions.taskRouter(aws.dynamoDb());
-    stepFunctions =
-        keep(
-            dataDir == null
-                ? new LocalStepFunctions(0, router)
-                : new LocalStepFunctions(0, router, dataDir));
+    scheduler = keep(Schedules.start(aws, functions, dataDir));
+    URI stepFunctionsUrl = URI.create("http://127.0.0.1:" + Ports.free());
     RuntimeEnvironment env =
         new RuntimeEnvironment(
-            aws,
-            stepFunctions.endpoint(),
-            URI.create("http://127.0.0.1:" + apiPort),
-            Secrets.callbackSecret(dataDir));
-    String stateMachineArn = StateMachines.deploy(env, functions);
-    scheduler = keep(Schedules.start(aws, functions, dataDir));
-    Wiring wiring = new Wiring(env.forHandlers(stateMachineArn, scheduler.endpoint()));
+            aws, stepFunctionsUrl, URI.create("http://127.0.0.1:" + apiPort), Secrets.callbackSecret(dataDir));
+    Wiring wiring = new Wiring(env.forHandlers(StateMachines.arn(), scheduler.endpoint()));
+    // Functions first: a restarted Step Functions re-runs its interrupted executions at once.
     functions.register(wiring);
+    var router = functions.taskRouter(aws.dynamoDb());
+    int sfnPort = stepFunctionsUrl.getPort();
+    stepFunctions =
+        keep(dataDir == null ? new LocalStepFunctions(sfnPort, router) : new LocalStepFunctions(sfnPort, router, dataDir));
+    StateMachines.deploy(env, functions);
     Schedules.ensureReconciler(wiring);
     keep(
         new SqsEventSource(

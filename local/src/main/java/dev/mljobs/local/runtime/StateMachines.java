@@ -1,5 +1,6 @@
 package dev.mljobs.local.runtime;
 
+import dev.mljobs.local.asl.ExecutionRequest;
 import dev.mljobs.local.aws.LocalClients;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,6 +22,11 @@ final class StateMachines {
   static final String ROLE = "arn:aws:iam::000000000000:role/mljobs-states";
 
   private StateMachines() {}
+
+  /** The ARN the job lifecycle machine gets: known before it is deployed, as in a CDK stack. */
+  static String arn() {
+    return ExecutionRequest.LOCAL_MACHINE_ARN.replaceFirst(":stateMachine:.*$", ":stateMachine:" + JOB_LIFECYCLE);
+  }
 
   /** Creates or updates the job lifecycle state machine; returns its ARN. */
   static String deploy(RuntimeEnvironment env, Functions functions) throws IOException {
