@@ -7,7 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * The {@code sleep} job: waits {@code params.seconds} (0-3600, fractions allowed), reporting
  * progress about once a second, and fails on purpose when {@code params.fail} is set (true, or a
- * message). It exercises the whole lifecycle without any model.
+ * message) or while the attempt is at most {@code params.fail_until_attempt}. It exercises the
+ * whole lifecycle without any model.
  */
 final class SleepTask {
 
@@ -31,6 +32,11 @@ final class SleepTask {
       if (slept < total) {
         progress.report((int) (100 * slept / total), "slept " + slept + " of " + total + " ms");
       }
+    }
+    int failUntil = work.params().path("fail_until_attempt").asInt(0);
+    if (work.attempt() <= failUntil) {
+      throw new JobFailedException(
+          "failed on purpose in attempt " + work.attempt() + " (params.fail_until_attempt)");
     }
     JsonNode fail = work.params().get("fail");
     if (fail != null && (fail.asBoolean(false) || (fail.isTextual() && !fail.asText().isBlank()))) {

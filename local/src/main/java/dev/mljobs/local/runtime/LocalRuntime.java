@@ -77,14 +77,20 @@ public final class LocalRuntime implements AutoCloseable {
     URI stepFunctionsUrl = URI.create("http://127.0.0.1:" + Ports.free());
     RuntimeEnvironment env =
         new RuntimeEnvironment(
-            aws, stepFunctionsUrl, URI.create("http://127.0.0.1:" + apiPort), Secrets.callbackSecret(dataDir));
-    Wiring wiring = new Wiring(env.forHandlers(StateMachines.arn(), scheduler.endpoint()));
+            aws,
+            stepFunctionsUrl,
+            URI.create("http://127.0.0.1:" + apiPort),
+            Secrets.callbackSecret(dataDir));
+    Wiring wiring = new Wiring(env.forHandlers(StateMachines.arn(), scheduler.endpoint(), options));
     // Functions first: a restarted Step Functions re-runs its interrupted executions at once.
     functions.register(wiring);
     var router = functions.taskRouter(aws.dynamoDb());
     int sfnPort = stepFunctionsUrl.getPort();
     stepFunctions =
-        keep(dataDir == null ? new LocalStepFunctions(sfnPort, router) : new LocalStepFunctions(sfnPort, router, dataDir));
+        keep(
+            dataDir == null
+                ? new LocalStepFunctions(sfnPort, router)
+                : new LocalStepFunctions(sfnPort, router, dataDir));
     StateMachines.deploy(env, functions);
     Schedules.ensureReconciler(wiring);
     keep(

@@ -14,7 +14,13 @@ import java.util.Map;
  * @param apiKeyGenerated whether the key was made up at startup (and so must be printed)
  */
 public record Options(
-    int port, Path dataDir, boolean inMemory, String apiKey, boolean apiKeyGenerated) {
+    int port,
+    Path dataDir,
+    boolean inMemory,
+    String apiKey,
+    boolean apiKeyGenerated,
+    int maxRunning,
+    int maxRunningPerOwner) {
 
   public static final String USAGE =
       "usage: run-local [--port N] [--data-dir DIR | --in-memory]\n"
@@ -23,7 +29,9 @@ public record Options(
           + "                  or MLJOBS_DATA_DIR)\n"
           + "  --in-memory     keep nothing: everything is gone when the runtime stops\n"
           + "  MLJOBS_API_KEY  the API key clients must send as 'Authorization: Bearer <key>'\n"
-          + "                  (generated and printed when unset)";
+          + "                  (generated and printed when unset)\n"
+          + "  MLJOBS_MAX_RUNNING, MLJOBS_MAX_RUNNING_PER_OWNER\n"
+          + "                  how many jobs may run at once, in all (default 1000) and per owner (100)";
 
   public Options {
     if (port < 0 || port > 65535) {
@@ -34,6 +42,10 @@ public record Options(
     }
     if (apiKey == null || apiKey.length() < 16) {
       throw new IllegalArgumentException("MLJOBS_API_KEY must be at least 16 characters");
+    }
+    if (maxRunning < 1 || maxRunningPerOwner < 1) {
+      throw new IllegalArgumentException(
+          "MLJOBS_MAX_RUNNING and MLJOBS_MAX_RUNNING_PER_OWNER must be at least 1");
     }
   }
 
@@ -62,11 +74,25 @@ public record Options(
     }
     String key = env.get("MLJOBS_API_KEY");
     boolean generated = key == null || key.isBlank();
-    return new Options(port, dataDir, inMemory, generated ? newKey() : key, generated);
+    return new Options(
+        port,
+        dataDir,
+        inMemory,
+        generated ? newKey() : key,
+        generated,
+        number(env.getOrDefault("MLJOBS_MAX_RUNNING", "1000"), "MLJOBS_MAX_RUNNING"),
+        number(
+            env.getOrDefault("MLJOBS_MAX_RUNNING_PER_OWNER", "100"),
+            "MLJOBS_MAX_RUNNING_PER_OWNER"));
   }
 
+  /** In memory, on free ports, with a fresh key and the default limits. */
   public static Options forTests() {
-    return new Options(0, null, true, newKey(), true);
+    return new Options(0, null, true, newKey(), true, 1000, 100);
+  }
+
+  public Options withLimits(int total, int perOwner) {
+    return new Options(port, dataDir, inMemory, apiKey, apiKeyGenerated, total, perOwner);
   }
 
   private static String value(String[] args, int i, String option) {

@@ -45,8 +45,10 @@ final class RuntimeEnvironment {
     return env;
   }
 
-  Map<String, String> forHandlers(String stateMachineArn, URI scheduler) {
+  Map<String, String> forHandlers(String stateMachineArn, URI scheduler, Options options) {
     Map<String, String> env = base();
+    env.put("MAX_RUNNING_JOBS", Integer.toString(options.maxRunning()));
+    env.put("MAX_RUNNING_JOBS_PER_OWNER", Integer.toString(options.maxRunningPerOwner()));
     env.put("AWS_ENDPOINT_URL_SCHEDULER", scheduler.toString());
     env.put("JOBS_QUEUE_URL", aws.queueUrl(Queues.JOBS));
     env.put("JOB_STATE_MACHINE_ARN", stateMachineArn);

@@ -25,7 +25,8 @@ final class StateMachines {
 
   /** The ARN the job lifecycle machine gets: known before it is deployed, as in a CDK stack. */
   static String arn() {
-    return ExecutionRequest.LOCAL_MACHINE_ARN.replaceFirst(":stateMachine:.*$", ":stateMachine:" + JOB_LIFECYCLE);
+    return ExecutionRequest.LOCAL_MACHINE_ARN.replaceFirst(
+        ":stateMachine:.*$", ":stateMachine:" + JOB_LIFECYCLE);
   }
 
   /** Creates or updates the job lifecycle state machine; returns its ARN. */

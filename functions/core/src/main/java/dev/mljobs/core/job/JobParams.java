@@ -51,6 +51,10 @@ public final class JobParams {
           errors.add(
               new Error("params.seconds", "is required: a number of seconds from 0 to 3600"));
         }
+        JsonNode failUntil = p.get("fail_until_attempt");
+        if (failUntil != null && (!failUntil.isIntegralNumber() || failUntil.asInt() < 0)) {
+          errors.add(new Error("params.fail_until_attempt", "must be a non-negative integer"));
+        }
         JsonNode fail = p.get("fail");
         if (fail != null && !fail.isBoolean() && !fail.isTextual()) {
           errors.add(new Error("params.fail", "must be true/false or a message"));

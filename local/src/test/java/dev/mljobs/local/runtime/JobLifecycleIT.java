@@ -1,0 +1,266 @@
+package dev.mljobs.local.runtime;
+
+import static dev.mljobs.local.runtime.ApiClient.status;
+import static dev.mljobs.local.runtime.ApiClient.terminal;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.mljobs.aws.sqs.Queues;
+import dev.mljobs.local.aws.LocalClients;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
+
+/**
+ * The job lifecycle end to end through the local runtime's HTTP API: API, DynamoDB, SQS, the
+ * dispatcher, the state machine, the steps and the worker, all as they run in AWS. The runtime
+ * allows one running job per owner, so that some jobs are held in the queue.
+ */
+class JobLifecycleIT {
+
+  private static LocalRuntime runtime;
+  private static ApiClient api;
+
+  @BeforeAll
+  static void start() throws Exception {
+    System.setProperty("sun.net.httpserver.nodelay", "true");
+    runtime = LocalRuntime.start(Options.forTests().withLimits(1000, 2));
+    api = new ApiClient(runtime);
+  }
+
+  @AfterAll
+  static void stop() {
+    runtime.close();
+  }
+
+  private static String submit(String body) {
+    return api.submit(body).get("job_id").asText();
+  }
+
+  private static JsonNode runs(String jobId) {
+    return api.send("GET", "/v1/jobs/" + jobId + "/runs", null).body().get("runs");
+  }
+
+  private static JsonNode awaitEnd(String jobId) throws InterruptedException {
+    return api.await(jobId, terminal(), Duration.ofSeconds(60));
+  }
+
+  @Test
+  void a_failed_attempt_is_retried_and_the_next_one_succeeds() throws Exception {
+    JsonNode job =
+        awaitEnd(
+            submit("{\"job_type\":\"sleep\",\"params\":{\"seconds\":0,\"fail_until_attempt\":1}}"));
+    assertThat(job.get("status").asText()).isEqualTo("completed");
+    assertThat(job.get("attempts").asInt()).isEqualTo(2);
+    assertThat(job.get("error_message").isNull()).isTrue();
+    JsonNode runs = runs(job.get("job_id").asText());
+    assertThat(runs).hasSize(2);
+    assertThat(runs.get(0).get("status").asText()).isEqualTo("failed");
+    assertThat(runs.get(0).get("error").asText()).contains("failed on purpose in attempt 1");
+    assertThat(runs.get(1).get("status").asText()).isEqualTo("completed");
+  }
+
+  @Test
+  void a_job_that_keeps_failing_fails_with_the_workers_reason_after_max_attempts()
+      throws Exception {
+    JsonNode job =
+        awaitEnd(
+            submit(
+                "{\"job_type\":\"sleep\",\"max_attempts\":2,\"params\":{\"seconds\":0,\"fail\":\"input file is empty\"}}"));
+    assertThat(job.get("status").asText()).isEqualTo("failed");
+    assertThat(job.get("attempts").asInt()).isEqualTo(2);
+    assertThat(job.get("error_message").asText()).isEqualTo("input file is empty");
+    assertThat(runs(job.get("job_id").asText()))
+        .hasSize(2)
+        .allSatisfy(r -> assertThat(r.get("status").asText()).isEqualTo("failed"));
+  }
+
+  @Test
+  void a_job_past_its_timeout_fails_with_a_readable_message() throws Exception {
+    JsonNode job =
+        awaitEnd(
+            submit(
+                "{\"job_type\":\"sleep\",\"max_attempts\":1,\"timeout_seconds\":1,\"params\":{\"seconds\":30}}"));
+    assertThat(job.get("status").asText()).isEqualTo("failed");
+    assertThat(job.get("error_message").asText()).isEqualTo("timed out after 1 s");
+  }
+
+  @Test
+  void a_running_job_is_cancelled_and_its_workflow_and_worker_stop() throws Exception {
+    // given: a long job on the Batch path, so its worker is a process we can watch
+    String id =
+        submit("{\"job_type\":\"sleep\",\"params\":{\"seconds\":60,\"runtime\":\"batch\"}}");
+    api.await(id, status("running"), Duration.ofSeconds(30));
+    ProcessHandle worker = awaitWorkerProcess(id);
+    // when
+    ApiClient.Answer cancelled = api.send("DELETE", "/v1/jobs/" + id, null);
+    // then
+    assertThat(cancelled.status()).isEqualTo(200);
+    assertThat(cancelled.body().get("status").asText()).isEqualTo("cancelled");
+    long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+    while (worker.isAlive() && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    assertThat(worker.isAlive()).as("worker process stopped").isFalse();
+    assertThat(executionStatus(id)).isEqualTo(ExecutionStatus.ABORTED);
+    assertThat(api.job(id).get("status").asText()).isEqualTo("cancelled");
+    assertThat(api.send("DELETE", "/v1/jobs/" + id, null).status()).isEqualTo(409);
+  }
+
+  @Test
+  void a_job_held_by_the_concurrency_limit_is_cancelled_in_the_queue_and_never_runs()
+      throws Exception {
+    // given: two long jobs fill the owner's two slots
+    String a = submit("{\"job_type\":\"sleep\",\"params\":{\"seconds\":20}}");
+    String b = submit("{\"job_type\":\"sleep\",\"params\":{\"seconds\":20}}");
+    api.await(a, status("running"), Duration.ofSeconds(30));
+    api.await(b, status("running"), Duration.ofSeconds(30));
+    String held = submit("{\"job_type\":\"sleep\",\"params\":{\"seconds\":0}}");
+    Thread.sleep(1500);
+    assertThat(api.job(held).get("status").asText()).isEqualTo("queued");
+    assertThat(api.job(held).get("position_in_queue").asInt()).isGreaterThanOrEqualTo(1);
+    // when
+    ApiClient.Answer cancelled = api.send("DELETE", "/v1/jobs/" + held, null);
+    api.send("DELETE", "/v1/jobs/" + a, null);
+    api.send("DELETE", "/v1/jobs/" + b, null);
+    // then
+    assertThat(cancelled.body().get("status").asText()).isEqualTo("cancelled");
+    Thread.sleep(2000);
+    assertThat(api.job(held).get("attempts").asInt()).isZero();
+    assertThat(runs(held)).isEmpty();
+  }
+
+  @Test
+  void a_redelivered_dispatch_message_does_not_run_the_job_again() throws Exception {
+    // given
+    String id = submit("{\"job_type\":\"sleep\",\"params\":{\"seconds\":0}}");
+    awaitEnd(id);
+    // when: the dispatch message arrives again, as SQS may deliver it
+    runtime
+        .aws()
+        .sqs()
+        .sendMessage(
+            b ->
+                b.queueUrl(runtime.aws().queueUrl(Queues.JOBS))
+                    .messageBody("{\"job_id\":\"" + id + "\"}"));
+    Thread.sleep(1500);
+    // then
+    JsonNode job = api.job(id);
+    assertThat(job.get("attempts").asInt()).isEqualTo(1);
+    assertThat(job.get("version").asInt()).isEqualTo(awaitEnd(id).get("version").asInt());
+    assertThat(runs(id)).hasSize(1);
+  }
+
+  @Test
+  void the_same_idempotency_key_gives_the_same_job() {
+    ApiClient.Answer first =
+        api.send(
+            "POST",
+            "/v1/jobs",
+            "{\"job_type\":\"sleep\",\"idempotency_key\":\"order-7\",\"params\":{\"seconds\":0}}");
+    ApiClient.Answer again =
+        api.send(
+            "POST",
+            "/v1/jobs",
+            "{\"job_type\":\"sleep\",\"idempotency_key\":\"order-7\",\"params\":{\"seconds\":0}}");
+    assertThat(first.status()).isEqualTo(202);
+    assertThat(again.status()).isEqualTo(200);
+    assertThat(again.body().get("job_id")).isEqualTo(first.body().get("job_id"));
+  }
+
+  @Test
+  void two_hundred_concurrent_submissions_all_complete_exactly_once() throws Exception {
+    ExecutorService clients = Executors.newFixedThreadPool(16);
+    List<Future<String>> submitted = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      submitted.add(
+          clients.submit(() -> submit("{\"job_type\":\"sleep\",\"params\":{\"seconds\":0}}")));
+    }
+    Set<String> ids = new HashSet<>();
+    for (Future<String> f : submitted) {
+      ids.add(f.get());
+    }
+    clients.shutdown();
+    assertThat(ids).hasSize(200);
+    for (String id : ids) {
+      JsonNode job = api.await(id, terminal(), Duration.ofSeconds(120));
+      assertThat(job.get("status").asText()).as(id).isEqualTo("completed");
+      assertThat(job.get("attempts").asInt()).as(id).isEqualTo(1);
+      assertThat(runs(id)).as(id).hasSize(1);
+    }
+  }
+
+  @Test
+  void client_mistakes_get_problem_details() {
+    ApiClient.Answer bad =
+        api.send(
+            "POST",
+            "/v1/jobs",
+            "{\"job_type\":\"sleep\",\"priority\":\"high\",\"params\":{\"seconds\":0}}");
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.raw().headers().firstValue("content-type")).contains("application/problem+json");
+    assertThat(bad.body().at("/errors/0/field").asText()).isEqualTo("priority");
+    ApiClient.Answer missing =
+        api.send("GET", "/v1/jobs/00000000-0000-4000-8000-000000000000", null);
+    assertThat(missing.status()).isEqualTo(404);
+    assertThat(missing.body().get("title").asText()).isEqualTo("Not found");
+  }
+
+  private static ExecutionStatus executionStatus(String jobId) {
+    try (SfnClient sfn =
+        SfnClient.builder()
+            .endpointOverride(runtime.stepFunctionsEndpoint())
+            .region(LocalClients.REGION)
+            .credentialsProvider(
+                StaticCredentialsProvider.create(
+                    AwsBasicCredentials.create(LocalClients.ACCESS_KEY, LocalClients.SECRET_KEY)))
+            .httpClient(UrlConnectionHttpClient.create())
+            .build()) {
+      String arn = StateMachines.arn().replaceFirst(":stateMachine:", ":execution:") + ":" + jobId;
+      return sfn.describeExecution(b -> b.executionArn(arn)).status();
+    }
+  }
+
+  /** The worker process of a job: a child process whose environment carries its JOB_ID. */
+  private static ProcessHandle awaitWorkerProcess(String jobId) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (System.nanoTime() < deadline) {
+      Optional<ProcessHandle> worker =
+          ProcessHandle.current()
+              .descendants()
+              .filter(p -> environmentHas(p, "JOB_ID=" + jobId))
+              .findFirst();
+      if (worker.isPresent()) {
+        return worker.get();
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("no worker process for job " + jobId);
+  }
+
+  private static boolean environmentHas(ProcessHandle process, String entry) {
+    try {
+      byte[] environ =
+          Files.readAllBytes(Path.of("/proc", Long.toString(process.pid()), "environ"));
+      return new String(environ, java.nio.charset.StandardCharsets.UTF_8).contains(entry + "\0");
+    } catch (Exception gone) {
+      return false;
+    }
+  }
+}
