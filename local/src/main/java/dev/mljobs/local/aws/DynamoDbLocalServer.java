@@ -16,14 +16,10 @@ import software.amazon.dynamodb.services.local.server.LocalDynamoDBServerHandler
  *
  * <p>Its handler is mounted on a Jetty server of our own rather than through {@code ServerRunner}:
  * that one binds every interface and cannot tell which port it took, while here the connector binds
- * 127.0.0.1 only and port 0 gives a free port without a race. Telemetry is never configured.
+ * 127.0.0.1 only and port 0 gives a free port without a race. Telemetry, which only ServerRunner
+ * configures, stays off.
  */
 public final class DynamoDbLocalServer implements LocalServer {
-
-  // JUL holds loggers weakly: keep the one whose level is set, as ServerRunner does for
-  // sqlite4java.
-  private static final java.util.logging.Logger SQLITE =
-      java.util.logging.Logger.getLogger("com.almworks.sqlite4java");
 
   private final Server jetty;
   private final LocalDynamoDBServerHandler handler;
@@ -46,8 +42,8 @@ public final class DynamoDbLocalServer implements LocalServer {
   }
 
   /**
-   * Starts DynamoDB Local on one SQLite file in {@code dir}, created if missing. A write is in the
-   * file when its response is sent, so the data survives a killed process.
+   * Starts DynamoDB Local on one SQLite file in {@code dir}, created if missing. SQLite commits a
+   * write to the file before DynamoDB Local answers it, so the data survives a killed process.
    *
    * @param port the port to bind on 127.0.0.1, or 0 for a free one
    * @throws IllegalStateException if the server does not start

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 class LocalAwsHardStopIT {
 
   @Test
+  @Timeout(value = 2, unit = TimeUnit.MINUTES) // a child that never gets ready must not hang CI
   void what_was_acknowledged_before_a_kill_is_there_after_a_restart(@TempDir Path dataDir)
       throws IOException, InterruptedException {
     // given a child JVM that wrote the sample and was killed right after
