@@ -5,8 +5,12 @@ import dev.mljobs.aws.sqs.SqsJobQueue;
 import dev.mljobs.core.job.DispatchLimits;
 import dev.mljobs.core.job.JobEvents;
 import dev.mljobs.core.job.JobService;
+import dev.mljobs.handlers.events.EventBridgeJobEvents;
+import dev.mljobs.handlers.events.LoggedJobEvents;
+import dev.mljobs.handlers.events.WebhookJobEvents;
 import java.util.UUID;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -36,10 +40,29 @@ public final class Services {
         wiring.jobStore(),
         new SqsJobQueue(sqs, wiring.require("JOBS_QUEUE_URL")),
         new StepFunctionsWorkflows(sfn, wiring.require("JOB_STATE_MACHINE_ARN")),
-        JobEvents.none(),
+        jobEvents(),
         wiring.clock(),
         UUID::randomUUID,
         limits());
+  }
+
+  /**
+   * Where status changes go: the EventBridge bus named by {@code EVENT_BUS_NAME}, or one JSON line
+   * each on stdout (the local bus); webhooks of terminal jobs in both cases.
+   */
+  public JobEvents jobEvents() {
+    String bus = wiring.env().get("EVENT_BUS_NAME");
+    JobEvents events =
+        bus == null
+            ? new LoggedJobEvents(System.out, wiring.clock())
+            : new EventBridgeJobEvents(
+                wiring
+                    .clients()
+                    .configure(EventBridgeClient.builder(), "EVENTBRIDGE")
+                    .httpClient(UrlConnectionHttpClient.create())
+                    .build(),
+                bus);
+    return new WebhookJobEvents(events);
   }
 
   private DispatchLimits limits() {

@@ -5,11 +5,16 @@ import dev.mljobs.aws.SystemClock;
 import dev.mljobs.aws.dynamodb.DynamoDbJobRunStore;
 import dev.mljobs.aws.dynamodb.DynamoDbJobStore;
 import dev.mljobs.aws.dynamodb.TableNames;
+import dev.mljobs.aws.s3.BucketNames;
+import dev.mljobs.aws.s3.S3BlobStore;
+import dev.mljobs.core.BlobStore;
 import dev.mljobs.core.Clock;
 import dev.mljobs.core.job.JobRunStore;
 import dev.mljobs.core.job.JobStore;
 import java.util.Map;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The collaborators of the handlers, built once per cold start from environment variables. In AWS
@@ -52,6 +57,17 @@ public final class Wiring {
 
   public JobRunStore jobRunStore() {
     return new DynamoDbJobRunStore(dynamo(), TableNames.fromEnv(env));
+  }
+
+  /** Large results, in the data bucket ({@code DATA_BUCKET}, default {@code mljobs-data}). */
+  public BlobStore blobStore() {
+    S3Client s3 =
+        clients
+            .configure(S3Client.builder(), "S3")
+            .forcePathStyle(env.containsKey("AWS_ENDPOINT_URL_S3"))
+            .httpClient(UrlConnectionHttpClient.create())
+            .build();
+    return new S3BlobStore(s3, BucketNames.fromEnv(env).data());
   }
 
   /**

@@ -64,6 +64,7 @@ public abstract class JobStoreContract {
             .scheduleId("sch-1")
             .groupId("grp-1")
             .traceId("Root=1-abc")
+            .callbackUrl("https://hooks.example.com/jobs?token=abc")
             .params(
                 JsonNodeFactory.instance.objectNode().put("text", "héllo \"world\"").put("n", 1.5))
             .build();

@@ -8,7 +8,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * The {@code sleep} job: waits {@code params.seconds} (0-3600, fractions allowed), reporting
  * progress about once a second, and fails on purpose when {@code params.fail} is set (true, or a
  * message) or while the attempt is at most {@code params.fail_until_attempt}. It exercises the
- * whole lifecycle without any model.
+ * whole lifecycle without any model; {@code params.result_bytes} pads the result, to exercise
+ * results too large to keep inline.
  */
 final class SleepTask {
 
@@ -46,6 +47,10 @@ final class SleepTask {
     ObjectNode result = JsonNodeFactory.instance.objectNode();
     result.put("slept_ms", total);
     result.put("attempt", work.attempt());
+    int padding = work.params().path("result_bytes").asInt(0);
+    if (padding > 0) {
+      result.put("padding", "x".repeat(padding));
+    }
     return result;
   }
 }

@@ -207,6 +207,56 @@ class JobLifecycleIT {
   }
 
   @Test
+  void a_large_result_is_kept_in_s3_and_served_by_the_api() throws Exception {
+    JsonNode job =
+        awaitEnd(
+            submit("{\"job_type\":\"sleep\",\"params\":{\"seconds\":0,\"result_bytes\":300000}}"));
+    assertThat(job.get("status").asText()).isEqualTo("completed");
+    assertThat(job.get("result").isNull()).isTrue();
+    assertThat(job.get("result_uri").asText()).startsWith("s3://mljobs-data/results/");
+    JsonNode result =
+        api.send("GET", "/v1/jobs/" + job.get("job_id").asText() + "/result", null).body();
+    assertThat(result.get("padding").asText()).hasSize(300000);
+  }
+
+  @Test
+  void the_callback_url_is_called_once_when_the_job_ends() throws Exception {
+    // given: a webhook receiver
+    List<String> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
+    com.sun.net.httpserver.HttpServer hook =
+        com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    hook.createContext(
+        "/hook",
+        exchange -> {
+          calls.add(
+              new String(
+                  exchange.getRequestBody().readAllBytes(),
+                  java.nio.charset.StandardCharsets.UTF_8));
+          exchange.sendResponseHeaders(204, -1);
+          exchange.close();
+        });
+    hook.start();
+    try {
+      // when
+      String url = "http://127.0.0.1:" + hook.getAddress().getPort() + "/hook";
+      String id =
+          submit(
+              "{\"job_type\":\"sleep\",\"callback_url\":\""
+                  + url
+                  + "\",\"params\":{\"seconds\":0,\"fail_until_attempt\":1}}");
+      awaitEnd(id);
+      Thread.sleep(1000);
+      // then: one call, for the terminal state only
+      assertThat(calls).hasSize(1);
+      JsonNode body = new com.fasterxml.jackson.databind.ObjectMapper().readTree(calls.get(0));
+      assertThat(body.get("job_id").asText()).isEqualTo(id);
+      assertThat(body.get("status").asText()).isEqualTo("completed");
+    } finally {
+      hook.stop(0);
+    }
+  }
+
+  @Test
   void client_mistakes_get_problem_details() {
     ApiClient.Answer bad =
         api.send(

@@ -46,6 +46,7 @@ public record Job(
     String groupId,
     String owner,
     String traceId,
+    String callbackUrl,
     Instant createdAt,
     Instant queuedAt,
     Instant startedAt,
@@ -60,6 +61,7 @@ public record Job(
   public static final int MAX_TIMEOUT_SECONDS = 7 * 24 * 3600;
   public static final int MAX_ERROR_LENGTH = 4096;
   private static final Pattern JOB_TYPE = Pattern.compile("[a-z][a-z0-9_]{0,63}");
+  private static final Pattern CALLBACK_URL = Pattern.compile("https?://[^\\s/?#]+[^\\s]*");
 
   public Job {
     present(jobId, "job_id");
@@ -83,6 +85,7 @@ public record Job(
     optionalId(groupId, "group_id");
     text(owner, "owner", 256);
     optionalText(traceId, "trace_id", 256);
+    requireCallbackUrl(callbackUrl);
     present(createdAt, "created_at");
     present(updatedAt, "updated_at");
     if (version < 0) {
@@ -127,6 +130,22 @@ public record Job(
   }
 
   /**
+   * Checks a webhook address: absolute http(s), at most 2,048 characters; {@code null} is allowed.
+   *
+   * @throws IllegalArgumentException naming {@code callback_url} otherwise
+   */
+  public static String requireCallbackUrl(String url) {
+    if (url == null) {
+      return null;
+    }
+    optionalText(url, "callback_url", 2048);
+    if (!CALLBACK_URL.matcher(url).matches()) {
+      throw new IllegalArgumentException("callback_url must be an absolute http or https URL");
+    }
+    return url;
+  }
+
+  /**
    * A new job that has not been released to the queue yet.
    *
    * @throws IllegalArgumentException naming the field when a value is out of range
@@ -147,6 +166,7 @@ public record Job(
         .groupId(request.groupId())
         .owner(request.owner())
         .traceId(request.traceId())
+        .callbackUrl(request.callbackUrl())
         .createdAt(now)
         .updatedAt(now)
         .build();
@@ -297,6 +317,7 @@ public record Job(
     private String groupId;
     private String owner;
     private String traceId;
+    private String callbackUrl;
     private Instant createdAt;
     private Instant queuedAt;
     private Instant startedAt;
@@ -327,6 +348,7 @@ public record Job(
       this.groupId = job.groupId;
       this.owner = job.owner;
       this.traceId = job.traceId;
+      this.callbackUrl = job.callbackUrl;
       this.createdAt = job.createdAt;
       this.queuedAt = job.queuedAt;
       this.startedAt = job.startedAt;
@@ -431,6 +453,11 @@ public record Job(
       return this;
     }
 
+    public Builder callbackUrl(String callbackUrl) {
+      this.callbackUrl = callbackUrl;
+      return this;
+    }
+
     public Builder createdAt(Instant createdAt) {
       this.createdAt = createdAt;
       return this;
@@ -487,6 +514,7 @@ public record Job(
           groupId,
           owner,
           traceId,
+          callbackUrl,
           createdAt,
           queuedAt,
           startedAt,

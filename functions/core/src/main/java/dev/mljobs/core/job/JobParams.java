@@ -51,6 +51,13 @@ public final class JobParams {
           errors.add(
               new Error("params.seconds", "is required: a number of seconds from 0 to 3600"));
         }
+        JsonNode padding = p.get("result_bytes");
+        if (padding != null
+            && (!padding.isIntegralNumber()
+                || padding.asInt() < 0
+                || padding.asInt() > 1_000_000)) {
+          errors.add(new Error("params.result_bytes", "must be an integer from 0 to 1000000"));
+        }
         JsonNode failUntil = p.get("fail_until_attempt");
         if (failUntil != null && (!failUntil.isIntegralNumber() || failUntil.asInt() < 0)) {
           errors.add(new Error("params.fail_until_attempt", "must be a non-negative integer"));

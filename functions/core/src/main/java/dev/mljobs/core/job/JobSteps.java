@@ -18,11 +18,13 @@ public final class JobSteps {
 
   private final JobStore jobs;
   private final JobRunStore runs;
+  private final JobEvents events;
   private final Clock clock;
 
-  public JobSteps(JobStore jobs, JobRunStore runs, Clock clock) {
+  public JobSteps(JobStore jobs, JobRunStore runs, JobEvents events, Clock clock) {
     this.jobs = jobs;
     this.runs = runs;
+    this.events = events;
     this.clock = clock;
   }
 
@@ -130,7 +132,11 @@ public final class JobSteps {
         return Optional.of(new Step(next, false));
       }
       try {
-        return Optional.of(new Step(jobs.update(next), true));
+        Job written = jobs.update(next);
+        if (written.status() != current.get().status()) {
+          events.statusChanged(written);
+        }
+        return Optional.of(new Step(written, true));
       } catch (ConcurrentJobModificationException | TerminalJobException lostRace) {
         if (attempt == MAX_WRITE_TRIES) {
           throw lostRace;

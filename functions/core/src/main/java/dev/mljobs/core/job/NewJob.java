@@ -24,7 +24,8 @@ public record NewJob(
     String scheduleId,
     String groupId,
     String owner,
-    String traceId) {
+    String traceId,
+    String callbackUrl) {
 
   public NewJob {
     Job.requireJobType(jobType);
@@ -40,6 +41,7 @@ public record NewJob(
     optionalId(scheduleId, "schedule_id");
     optionalId(groupId, "group_id");
     text(owner, "owner", 256);
+    Job.requireCallbackUrl(callbackUrl);
   }
 
   /** The same request, for a job created by schedule {@code id}. */
@@ -56,7 +58,8 @@ public record NewJob(
         id,
         groupId,
         owner,
-        traceId);
+        traceId,
+        callbackUrl);
   }
 
   /** A request with every optional field at its default. */
@@ -73,6 +76,7 @@ public record NewJob(
         null,
         null,
         owner,
+        null,
         null);
   }
 }

@@ -110,6 +110,7 @@ public record JobTemplate(
         null,
         null,
         owner,
+        null,
         null);
   }
 

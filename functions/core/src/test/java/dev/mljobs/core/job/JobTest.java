@@ -223,15 +223,28 @@ class JobTest {
   @Test
   void new_job_requests_check_their_fields() {
     assertThatThrownBy(
-            () -> new NewJob("sleep", null, -1, 3, null, 24, null, null, null, null, "a", null))
+            () ->
+                new NewJob("sleep", null, -1, 3, null, 24, null, null, null, null, "a", null, null))
         .hasMessage("priority must be between 0 and 10, got -1");
     assertThatThrownBy(
-            () -> new NewJob(null, null, 5, 3, null, 24, null, null, null, null, "a", null))
+            () -> new NewJob(null, null, 5, 3, null, 24, null, null, null, null, "a", null, null))
         .hasMessage("job_type is required");
     assertThatThrownBy(
             () ->
                 new NewJob(
-                    "sleep", null, 5, 3, null, 24, "k".repeat(256), null, null, null, "a", null))
+                    "sleep",
+                    null,
+                    5,
+                    3,
+                    null,
+                    24,
+                    "k".repeat(256),
+                    null,
+                    null,
+                    null,
+                    "a",
+                    null,
+                    null))
         .hasMessage("idempotency_key must be at most 255 characters");
   }
 }

@@ -74,6 +74,9 @@ public final class ApiHandler
     if (path.length == 4 && path[3].equals("runs")) {
       return request.expect(method, "GET", () -> jobs.runs(request, path[2]));
     }
+    if (path.length == 4 && path[3].equals("result")) {
+      return request.expect(method, "GET", () -> jobs.result(request, path[2]));
+    }
     if (path.length == 4 && path[3].equals("progress")) {
       return request.expect(method, "POST", () -> jobs.progress(request, path[2]));
     }

@@ -44,6 +44,7 @@ final class JobJson {
     o.put("template_id", job.templateId());
     o.put("schedule_id", job.scheduleId());
     o.put("group_id", job.groupId());
+    o.put("callback_url", job.callbackUrl());
     if (positionInQueue != null) {
       o.put("position_in_queue", positionInQueue);
     }

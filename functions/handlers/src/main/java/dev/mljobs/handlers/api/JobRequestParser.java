@@ -78,7 +78,14 @@ final class JobRequestParser {
     }
     String templateId = text("template_id", false, 128);
     String groupId = text("group_id", false, 128);
-    text("callback_url", false, 2048);
+    String callbackUrl = text("callback_url", false, 2048);
+    if (callbackUrl != null) {
+      try {
+        Job.requireCallbackUrl(callbackUrl);
+      } catch (IllegalArgumentException e) {
+        errors.add(new Problem.FieldError("callback_url", "must be an absolute http or https URL"));
+      }
+    }
     if (jobType != null && errors.isEmpty()) {
       JobParams.check(jobType, params)
           .forEach(e -> errors.add(new Problem.FieldError(e.field(), e.message())));
@@ -99,7 +106,8 @@ final class JobRequestParser {
           null,
           groupId,
           owner,
-          traceId);
+          traceId,
+          callbackUrl);
     } catch (IllegalArgumentException e) {
       String message = e.getMessage();
       int space = message.indexOf(' ');

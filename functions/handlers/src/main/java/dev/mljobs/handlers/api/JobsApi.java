@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mljobs.core.BlobStore;
 import dev.mljobs.core.job.Job;
 import dev.mljobs.core.job.JobNotFoundException;
 import dev.mljobs.core.job.JobPage;
@@ -30,13 +31,19 @@ public final class JobsApi {
   private final JobRunStore runs;
   private final CallbackTokens tokens;
   private final QueuePositions positions;
+  private final BlobStore blobs;
 
   public JobsApi(
-      JobService service, JobRunStore runs, CallbackTokens tokens, QueuePositions positions) {
+      JobService service,
+      JobRunStore runs,
+      CallbackTokens tokens,
+      QueuePositions positions,
+      BlobStore blobs) {
     this.service = service;
     this.runs = runs;
     this.tokens = tokens;
     this.positions = positions;
+    this.blobs = blobs;
   }
 
   static JobsApi from(Wiring wiring) {
@@ -45,7 +52,8 @@ public final class JobsApi {
         services.jobService(),
         wiring.jobRunStore(),
         new CallbackTokens(wiring.require("CALLBACK_SECRET")),
-        new QueuePositions(wiring.jobStore()));
+        new QueuePositions(wiring.jobStore()),
+        wiring.blobStore());
   }
 
   APIGatewayV2HTTPResponse submit(ApiRequest request) {
@@ -78,6 +86,26 @@ public final class JobsApi {
     } catch (JobNotFoundException e) {
       throw Problem.notFound("job " + id + " not found");
     }
+  }
+
+  /** The result of a completed job, inline or read from where a large one was stored. */
+  APIGatewayV2HTTPResponse result(ApiRequest request, String id) {
+    Job job =
+        service
+            .find(request.owner(), jobId(id))
+            .orElseThrow(() -> Problem.notFound("job " + id + " not found"));
+    if (job.status() != JobStatus.COMPLETED) {
+      throw Problem.conflict(
+          "job " + id + " is " + job.status() + "; a result exists once it completed");
+    }
+    if (job.resultUri() == null) {
+      return ApiResponses.json(200, job.result() == null ? JSON.nullNode() : job.result());
+    }
+    return APIGatewayV2HTTPResponse.builder()
+        .withStatusCode(200)
+        .withHeaders(Map.of("Content-Type", "application/json"))
+        .withBody(new String(blobs.get(job.resultUri()), java.nio.charset.StandardCharsets.UTF_8))
+        .build();
   }
 
   APIGatewayV2HTTPResponse runs(ApiRequest request, String id) {

@@ -5,9 +5,11 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mljobs.core.BlobStore;
 import dev.mljobs.core.job.Job;
 import dev.mljobs.core.job.JobSteps;
 import dev.mljobs.handlers.CallbackTokens;
+import dev.mljobs.handlers.Services;
 import dev.mljobs.handlers.Wiring;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,9 +28,13 @@ public final class StepsHandler implements RequestStreamHandler {
   static final int BATCH_TIMEOUT_SECONDS = 24 * 3600;
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** Results larger than this go to the blob store; the job keeps a pointer (items max 400 KB). */
+  static final int MAX_INLINE_RESULT_BYTES = 200 * 1024;
+
   private final JobSteps steps;
   private final CallbackTokens tokens;
   private final String callbackBaseUrl;
+  private final BlobStore blobs;
 
   /** Wires itself from the environment, once per cold start. */
   public StepsHandler() {
@@ -37,15 +43,22 @@ public final class StepsHandler implements RequestStreamHandler {
 
   public StepsHandler(Wiring wiring) {
     this(
-        new JobSteps(wiring.jobStore(), wiring.jobRunStore(), wiring.clock()),
+        new JobSteps(
+            wiring.jobStore(),
+            wiring.jobRunStore(),
+            new Services(wiring).jobEvents(),
+            wiring.clock()),
         new CallbackTokens(wiring.require("CALLBACK_SECRET")),
-        wiring.require("CALLBACK_BASE_URL"));
+        wiring.require("CALLBACK_BASE_URL"),
+        wiring.blobStore());
   }
 
-  public StepsHandler(JobSteps steps, CallbackTokens tokens, String callbackBaseUrl) {
+  public StepsHandler(
+      JobSteps steps, CallbackTokens tokens, String callbackBaseUrl, BlobStore blobs) {
     this.steps = steps;
     this.tokens = tokens;
     this.callbackBaseUrl = callbackBaseUrl;
+    this.blobs = blobs;
   }
 
   @Override
@@ -106,12 +119,20 @@ public final class StepsHandler implements RequestStreamHandler {
     return response;
   }
 
-  private ObjectNode complete(UUID jobId, JsonNode request) {
+  private ObjectNode complete(UUID jobId, JsonNode request) throws IOException {
     JsonNode outcome = request.path("outcome");
     JsonNode result = outcome.has("result") ? outcome.get("result") : null;
+    String resultUri = null;
+    if (result != null) {
+      byte[] bytes = JSON.writeValueAsBytes(result);
+      if (bytes.length > MAX_INLINE_RESULT_BYTES) {
+        resultUri = blobs.put("results/" + jobId + "/result.json", bytes, "application/json");
+        result = null;
+      }
+    }
     return status(
         steps
-            .complete(jobId, request.path("attempt").asInt(), startedAt(request), result, null)
+            .complete(jobId, request.path("attempt").asInt(), startedAt(request), result, resultUri)
             .map(JobSteps.Step::job));
   }
 

@@ -40,6 +40,21 @@ class ApiHandlerTest {
   private InMemoryJobStore store;
   private CallbackTokens tokens;
   private ApiHandler api;
+  private final java.util.Map<String, byte[]> blobObjects =
+      new java.util.concurrent.ConcurrentHashMap<>();
+  private final dev.mljobs.core.BlobStore blobs =
+      new dev.mljobs.core.BlobStore() {
+        @Override
+        public String put(String key, byte[] bytes, String contentType) {
+          blobObjects.put("mem://" + key, bytes);
+          return "mem://" + key;
+        }
+
+        @Override
+        public byte[] get(String uri) {
+          return blobObjects.get(uri);
+        }
+      };
 
   @BeforeEach
   void setUp() {
@@ -57,7 +72,8 @@ class ApiHandlerTest {
             DispatchLimits.unlimited());
     api =
         new ApiHandler(
-            new JobsApi(service, new InMemoryJobRunStore(), tokens, new QueuePositions(store)));
+            new JobsApi(
+                service, new InMemoryJobRunStore(), tokens, new QueuePositions(store), blobs));
   }
 
   private APIGatewayV2HTTPResponse call(
@@ -271,6 +287,33 @@ class ApiHandlerTest {
     assertThat(store.find(jobId).orElseThrow().progress()).isEqualTo(50);
     assertProblem(
         call("POST", "/v1/jobs/" + id + "/progress", null, "{\"progress\":101}", good), 400);
+  }
+
+  @Test
+  void a_result_is_served_inline_or_from_the_blob_store_once_completed() throws Exception {
+    String small =
+        json(call("POST", "/v1/jobs", "{\"job_type\":\"sleep\",\"params\":{\"seconds\":1}}"))
+            .get("job_id")
+            .asText();
+    String large =
+        json(call("POST", "/v1/jobs", "{\"job_type\":\"sleep\",\"params\":{\"seconds\":1}}"))
+            .get("job_id")
+            .asText();
+    assertProblem(call("GET", "/v1/jobs/" + small + "/result", null), 409);
+    Job a = store.update(store.find(UUID.fromString(small)).orElseThrow().start(clock.now()));
+    store.update(a.complete(JSON.readTree("{\"answer\":42}"), null, clock.now()));
+    String uri =
+        blobs.put(
+            "results/" + large + "/result.json", "{\"big\":true}".getBytes(), "application/json");
+    Job b = store.update(store.find(UUID.fromString(large)).orElseThrow().start(clock.now()));
+    store.update(b.complete(null, uri, clock.now()));
+    assertThat(json(call("GET", "/v1/jobs/" + small + "/result", null)).get("answer").asInt())
+        .isEqualTo(42);
+    assertThat(json(call("GET", "/v1/jobs/" + large + "/result", null)).get("big").asBoolean())
+        .isTrue();
+    assertThat(json(call("GET", "/v1/jobs/" + large, null)).get("result_uri").asText())
+        .isEqualTo(uri);
+    assertProblem(call("GET", "/v1/jobs/" + large + "/result", "bob", null, Map.of()), 404);
   }
 
   @Test

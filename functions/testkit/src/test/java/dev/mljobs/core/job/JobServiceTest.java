@@ -47,7 +47,8 @@ class JobServiceTest {
 
   private static NewJob withKey(String owner, String key) {
     NewJob r = sleep(owner);
-    return new NewJob(r.jobType(), r.params(), 5, 3, null, 24, key, null, null, null, owner, null);
+    return new NewJob(
+        r.jobType(), r.params(), 5, 3, null, 24, key, null, null, null, owner, null, null);
   }
 
   @Test

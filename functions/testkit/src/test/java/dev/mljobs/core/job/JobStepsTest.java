@@ -22,13 +22,15 @@ class JobStepsTest {
   private InMemoryJobRunStore runs;
   private JobSteps steps;
   private UUID id;
+  private java.util.List<Job> published;
 
   @BeforeEach
   void setUp() {
     clock = new SettableClock(T0);
     jobs = new InMemoryJobStore(clock);
     runs = new InMemoryJobRunStore();
-    steps = new JobSteps(jobs, runs, clock);
+    published = new java.util.concurrent.CopyOnWriteArrayList<>();
+    steps = new JobSteps(jobs, runs, published::add, clock);
     id = jobs.create(JobFixtures.aQueuedJob(T0).maxAttempts(2).build()).job().jobId();
   }
 
@@ -43,6 +45,7 @@ class JobStepsTest {
     assertThat(first.status()).isEqualTo(JobStatus.RUNNING);
     assertThat(first.attempts()).isEqualTo(1);
     assertThat(again).isEqualTo(first);
+    assertThat(published).extracting(Job::status).containsExactly(JobStatus.RUNNING);
   }
 
   @Test
@@ -99,6 +102,9 @@ class JobStepsTest {
     // then
     assertThat(last.job().status()).isEqualTo(JobStatus.FAILED);
     assertThat(last.job().errorMessage()).isEqualTo("worker crashed again");
+    assertThat(published)
+        .extracting(Job::status)
+        .containsExactly(JobStatus.RUNNING, JobStatus.QUEUED, JobStatus.RUNNING, JobStatus.FAILED);
     assertThat(runs.runsOf(id))
         .extracting(JobRun::attempt, JobRun::status, JobRun::error)
         .containsExactly(

@@ -1,0 +1,21 @@
+package dev.mljobs.core;
+
+/** Where large payloads live (S3): results too big to keep inline with their job. */
+public interface BlobStore {
+
+  /**
+   * Stores {@code bytes} under {@code key}, replacing what was there.
+   *
+   * @return the object's URI, e.g. {@code s3://bucket/key}
+   * @throws RuntimeException when the store cannot be reached
+   */
+  String put(String key, byte[] bytes, String contentType);
+
+  /**
+   * Reads an object written by {@link #put}.
+   *
+   * @throws IllegalArgumentException when {@code uri} is not one of this store's objects
+   * @throws RuntimeException when the store cannot be reached or the object is gone
+   */
+  byte[] get(String uri);
+}
