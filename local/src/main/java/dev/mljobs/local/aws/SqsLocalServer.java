@@ -141,9 +141,27 @@ public final class SqsLocalServer implements LocalServer {
     return LocalServer.loopback(port);
   }
 
+  /**
+   * Unbinds an ElasticMQ server, waiting a few seconds at most: its own {@code stopAndWait()} may
+   * wait a whole minute for open connections (long polls, keep-alives) to drain, which a local stop
+   * need not do.
+   */
+  public static void stop(SQSRestServer server) {
+    try {
+      scala.concurrent.Await.ready(
+          server.stopAndGetFuture().apply(),
+          scala.concurrent.duration.Duration.create(5, TimeUnit.SECONDS));
+    } catch (Exception stillDraining) {
+      // the binding is released; lingering connections end with the actor system
+      if (Thread.interrupted()) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
   @Override
   public void close() {
-    server.stopAndWait();
+    stop(server);
     // The store actor stops with the actor system, before its database is closed under it.
     terminate(actors);
     if (persistence != null) {

@@ -8,23 +8,30 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * The local authorizer: {@code Authorization: Bearer <key>} with the runtime's API key makes the
- * caller the local owner. Routes matched by {@code open} (health, worker callbacks that carry their
- * own token) reach the handler without a key, as routes without an authorizer do in AWS.
+ * The local authorizer: {@code Authorization: Bearer <key>} with one of the runtime's API keys
+ * makes the caller that key's owner. Routes matched by {@code open} (health, worker callbacks that
+ * carry their own token) reach the handler without a key, as routes without an authorizer do in
+ * AWS.
  */
 public final class BearerKeyAuthorizer implements Authorizer {
 
-  private final byte[] key;
-  private final String owner;
+  private final Map<String, String> ownersByKey;
   private final Predicate<APIGatewayV2HTTPEvent> open;
 
-  public BearerKeyAuthorizer(String key, String owner, Predicate<APIGatewayV2HTTPEvent> open) {
-    if (key == null || key.isBlank()) {
-      throw new IllegalArgumentException("API key must not be blank");
+  /**
+   * @param ownersByKey each API key and the owner it authenticates
+   */
+  public BearerKeyAuthorizer(
+      Map<String, String> ownersByKey, Predicate<APIGatewayV2HTTPEvent> open) {
+    if (ownersByKey.isEmpty() || ownersByKey.keySet().stream().anyMatch(String::isBlank)) {
+      throw new IllegalArgumentException("API keys must not be blank");
     }
-    this.key = key.getBytes(StandardCharsets.UTF_8);
-    this.owner = owner;
+    this.ownersByKey = Map.copyOf(ownersByKey);
     this.open = open;
+  }
+
+  public BearerKeyAuthorizer(String key, String owner, Predicate<APIGatewayV2HTTPEvent> open) {
+    this(Map.of(key, owner), open);
   }
 
   @Override
@@ -37,7 +44,13 @@ public final class BearerKeyAuthorizer implements Authorizer {
       return Optional.empty();
     }
     byte[] given = header.substring(7).trim().getBytes(StandardCharsets.UTF_8);
-    // constant-time, so response times do not leak how much of a guess was right
-    return MessageDigest.isEqual(given, key) ? Optional.of(Map.of("sub", owner)) : Optional.empty();
+    String owner = null;
+    // compare with every key, in constant time each, so timing leaks neither key nor match
+    for (Map.Entry<String, String> entry : ownersByKey.entrySet()) {
+      if (MessageDigest.isEqual(given, entry.getKey().getBytes(StandardCharsets.UTF_8))) {
+        owner = entry.getValue();
+      }
+    }
+    return owner == null ? Optional.empty() : Optional.of(Map.of("sub", owner));
   }
 }

@@ -112,8 +112,7 @@ public final class LocalRuntime implements AutoCloseable {
                 "mljobs-api",
                 new ApiHandler(wiring),
                 new BearerKeyAuthorizer(
-                    options.apiKey(),
-                    "local",
+                    options.ownersByKey(),
                     e -> OPEN_ROUTES.matcher(e.getRequestContext().getHttp().getPath()).matches()),
                 HttpApiGateway.Limits.AWS));
   }

@@ -20,7 +20,8 @@ public record Options(
     String apiKey,
     boolean apiKeyGenerated,
     int maxRunning,
-    int maxRunningPerOwner) {
+    int maxRunningPerOwner,
+    Map<String, String> moreKeys) {
 
   public static final String USAGE =
       "usage: run-local [--port N] [--data-dir DIR | --in-memory]\n"
@@ -30,6 +31,7 @@ public record Options(
           + "  --in-memory     keep nothing: everything is gone when the runtime stops\n"
           + "  MLJOBS_API_KEY  the API key clients must send as 'Authorization: Bearer <key>'\n"
           + "                  (generated and printed when unset)\n"
+          + "  MLJOBS_API_KEYS more owners, as owner=key,owner=key (the main key's owner is 'local')\n"
           + "  MLJOBS_MAX_RUNNING, MLJOBS_MAX_RUNNING_PER_OWNER\n"
           + "                  how many jobs may run at once, in all (default 1000) and per owner (100)";
 
@@ -42,6 +44,15 @@ public record Options(
     }
     if (apiKey == null || apiKey.length() < 16) {
       throw new IllegalArgumentException("MLJOBS_API_KEY must be at least 16 characters");
+    }
+    moreKeys = Map.copyOf(moreKeys);
+    for (Map.Entry<String, String> e : moreKeys.entrySet()) {
+      if (e.getKey().length() < 16 || e.getKey().equals(apiKey)) {
+        throw new IllegalArgumentException(
+            "MLJOBS_API_KEYS: the key of "
+                + e.getValue()
+                + " must be at least 16 characters and unique");
+      }
     }
     if (maxRunning < 1 || maxRunningPerOwner < 1) {
       throw new IllegalArgumentException(
@@ -83,16 +94,48 @@ public record Options(
         number(env.getOrDefault("MLJOBS_MAX_RUNNING", "1000"), "MLJOBS_MAX_RUNNING"),
         number(
             env.getOrDefault("MLJOBS_MAX_RUNNING_PER_OWNER", "100"),
-            "MLJOBS_MAX_RUNNING_PER_OWNER"));
+            "MLJOBS_MAX_RUNNING_PER_OWNER"),
+        keys(env.getOrDefault("MLJOBS_API_KEYS", "")));
+  }
+
+  /** {@code owner=key,owner=key} as a map from key to owner. */
+  private static Map<String, String> keys(String text) {
+    Map<String, String> keys = new java.util.HashMap<>();
+    for (String pair : text.split(",")) {
+      if (pair.isBlank()) {
+        continue;
+      }
+      int eq = pair.indexOf('=');
+      if (eq < 1 || eq == pair.length() - 1) {
+        throw new IllegalArgumentException("MLJOBS_API_KEYS must read owner=key,owner=key");
+      }
+      keys.put(pair.substring(eq + 1).trim(), pair.substring(0, eq).trim());
+    }
+    return keys;
+  }
+
+  /** Every API key and the owner it authenticates. */
+  public Map<String, String> ownersByKey() {
+    Map<String, String> all = new java.util.HashMap<>(moreKeys);
+    all.put(apiKey, "local");
+    return all;
   }
 
   /** In memory, on free ports, with a fresh key and the default limits. */
   public static Options forTests() {
-    return new Options(0, null, true, newKey(), true, 1000, 100);
+    return new Options(0, null, true, newKey(), true, 1000, 100, Map.of());
   }
 
   public Options withLimits(int total, int perOwner) {
-    return new Options(port, dataDir, inMemory, apiKey, apiKeyGenerated, total, perOwner);
+    return new Options(port, dataDir, inMemory, apiKey, apiKeyGenerated, total, perOwner, moreKeys);
+  }
+
+  /** The same options with another owner's key. */
+  public Options withOwner(String owner, String key) {
+    Map<String, String> keys = new java.util.HashMap<>(moreKeys);
+    keys.put(key, owner);
+    return new Options(
+        port, dataDir, inMemory, apiKey, apiKeyGenerated, maxRunning, maxRunningPerOwner, keys);
   }
 
   private static String value(String[] args, int i, String option) {

@@ -49,7 +49,7 @@ class SqsEventSourceTest {
   @AfterAll
   static void stop() {
     sqs.close();
-    server.stopAndWait();
+    dev.mljobs.local.aws.SqsLocalServer.stop(server);
   }
 
   /** A queue with a dead-letter queue after {@code maxReceives} and a 1 s visibility timeout. */

@@ -48,7 +48,7 @@ class SqsScheduleTargetsTest {
   @AfterAll
   static void stopElasticMq() {
     sqs.close();
-    server.stopAndWait();
+    dev.mljobs.local.aws.SqsLocalServer.stop(server);
   }
 
   @Test
