@@ -7,7 +7,11 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.mljobs.core.job.IllegalJobTransitionException;
 import dev.mljobs.core.job.JobNotFoundException;
 import dev.mljobs.handlers.Wiring;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The HTTP API (v1) behind API Gateway: parses the request, calls one use case, maps the answer.
@@ -17,7 +21,10 @@ import java.util.Map;
 public final class ApiHandler
     implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
-  private final JobsApi jobs;
+  private static final String JOB_ID = "{job_id}";
+
+  /** Path template, then method, then what answers it. */
+  private final Map<String, Map<String, Endpoint>> routes;
 
   /** Wires itself from the environment, once per cold start. */
   public ApiHandler() {
@@ -29,7 +36,7 @@ public final class ApiHandler
   }
 
   public ApiHandler(JobsApi jobs) {
-    this.jobs = jobs;
+    this.routes = routeTable(jobs);
   }
 
   @Override
@@ -48,38 +55,71 @@ public final class ApiHandler
     }
   }
 
+  /**
+   * The operations served, as {@code "METHOD /path"} with {@code {job_id}} for the job id segment;
+   * {@code docs/openapi.yaml} documents exactly these.
+   */
+  Set<String> routes() {
+    Set<String> all = new TreeSet<>();
+    routes.forEach((path, methods) -> methods.keySet().forEach(m -> all.add(m + " " + path)));
+    return all;
+  }
+
+  private static Map<String, Map<String, Endpoint>> routeTable(JobsApi jobs) {
+    Map<String, Map<String, Endpoint>> table = new LinkedHashMap<>();
+    on(table, "GET", "/health", (request, id) -> ApiResponses.json(200, Map.of("status", "ok")));
+    on(table, "POST", "/v1/jobs", (request, id) -> jobs.submit(request));
+    on(table, "GET", "/v1/jobs", (request, id) -> jobs.list(request));
+    on(table, "GET", "/v1/jobs/" + JOB_ID, jobs::get);
+    on(table, "DELETE", "/v1/jobs/" + JOB_ID, jobs::cancel);
+    on(table, "GET", "/v1/jobs/" + JOB_ID + "/runs", jobs::runs);
+    on(table, "GET", "/v1/jobs/" + JOB_ID + "/result", jobs::result);
+    on(table, "POST", "/v1/jobs/" + JOB_ID + "/progress", jobs::progress);
+    return table;
+  }
+
+  private static void on(
+      Map<String, Map<String, Endpoint>> table, String method, String path, Endpoint endpoint) {
+    table.computeIfAbsent(path, p -> new TreeMap<>()).put(method, endpoint);
+  }
+
   private APIGatewayV2HTTPResponse route(ApiRequest request) {
     String[] path = request.pathSegments();
     String method = request.method();
-    if (path.length == 1 && path[0].equals("health")) {
-      return request.expect(method, "GET", () -> ApiResponses.json(200, Map.of("status", "ok")));
-    }
-    if (path.length < 2 || !path[0].equals("v1") || !path[1].equals("jobs")) {
-      throw Problem.notFound("no such resource: " + request.rawPath());
-    }
-    if (path.length == 2) {
-      return switch (method) {
-        case "POST" -> jobs.submit(request);
-        case "GET" -> jobs.list(request);
-        default -> throw Problem.methodNotAllowed(method + " is not allowed on /v1/jobs");
-      };
-    }
-    if (path.length == 3) {
-      return switch (method) {
-        case "GET" -> jobs.get(request, path[2]);
-        case "DELETE" -> jobs.cancel(request, path[2]);
-        default -> throw Problem.methodNotAllowed(method + " is not allowed on a job");
-      };
-    }
-    if (path.length == 4 && path[3].equals("runs")) {
-      return request.expect(method, "GET", () -> jobs.runs(request, path[2]));
-    }
-    if (path.length == 4 && path[3].equals("result")) {
-      return request.expect(method, "GET", () -> jobs.result(request, path[2]));
-    }
-    if (path.length == 4 && path[3].equals("progress")) {
-      return request.expect(method, "POST", () -> jobs.progress(request, path[2]));
+    for (Map.Entry<String, Map<String, Endpoint>> route : routes.entrySet()) {
+      String[] template = route.getKey().substring(1).split("/");
+      if (template.length != path.length) {
+        continue;
+      }
+      String jobId = null;
+      boolean matches = true;
+      for (int i = 0; i < template.length && matches; i++) {
+        if (template[i].equals(JOB_ID)) {
+          jobId = path[i];
+        } else {
+          matches = template[i].equals(path[i]);
+        }
+      }
+      if (!matches) {
+        continue;
+      }
+      Endpoint endpoint = route.getValue().get(method);
+      if (endpoint == null) {
+        throw Problem.methodNotAllowed(
+            method
+                + " is not allowed on "
+                + route.getKey()
+                + "; use "
+                + String.join(" or ", route.getValue().keySet()));
+      }
+      return endpoint.answer(request, jobId);
     }
     throw Problem.notFound("no such resource: " + request.rawPath());
+  }
+
+  /** One operation: answers a request, given the {@code {job_id}} segment when the path has one. */
+  @FunctionalInterface
+  private interface Endpoint {
+    APIGatewayV2HTTPResponse answer(ApiRequest request, String jobId);
   }
 }

@@ -1,7 +1,6 @@
 package dev.mljobs.handlers.api;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /** The parts of an API Gateway event the API reads, with the checks every route shares. */
 final class ApiRequest {
@@ -104,13 +102,5 @@ final class ApiRequest {
     return event.getIsBase64Encoded()
         ? Base64.getDecoder().decode(body)
         : body.getBytes(StandardCharsets.UTF_8);
-  }
-
-  APIGatewayV2HTTPResponse expect(
-      String method, String allowed, Supplier<APIGatewayV2HTTPResponse> route) {
-    if (!method.equals(allowed)) {
-      throw Problem.methodNotAllowed(method + " is not allowed here; use " + allowed);
-    }
-    return route.get();
   }
 }

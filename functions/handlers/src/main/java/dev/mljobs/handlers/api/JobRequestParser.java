@@ -15,7 +15,8 @@ import java.util.Set;
  */
 final class JobRequestParser {
 
-  private static final Set<String> FIELDS =
+  /** The fields of a job request; {@code docs/openapi.yaml} documents exactly these. */
+  static final Set<String> FIELDS =
       Set.of(
           "job_type",
           "params",
