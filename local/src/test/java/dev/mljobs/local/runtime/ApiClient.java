@@ -19,8 +19,12 @@ final class ApiClient {
   private final String key;
 
   ApiClient(LocalRuntime runtime) {
+    this(runtime, runtime.apiKey());
+  }
+
+  ApiClient(LocalRuntime runtime, String key) {
     this.base = runtime.apiUrl();
-    this.key = runtime.apiKey();
+    this.key = key;
   }
 
   /** The status and the JSON body of one call. */

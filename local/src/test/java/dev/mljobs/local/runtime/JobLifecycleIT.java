@@ -34,13 +34,14 @@ import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
  */
 class JobLifecycleIT {
 
+  private static final String BOBS_KEY = "bobs-own-key-0123456789";
   private static LocalRuntime runtime;
   private static ApiClient api;
 
   @BeforeAll
   static void start() throws Exception {
     System.setProperty("sun.net.httpserver.nodelay", "true");
-    runtime = LocalRuntime.start(Options.forTests().withLimits(1000, 2));
+    runtime = LocalRuntime.start(Options.forTests().withLimits(1000, 2).withOwner("bob", BOBS_KEY));
     api = new ApiClient(runtime);
   }
 
@@ -254,6 +255,18 @@ class JobLifecycleIT {
     } finally {
       hook.stop(0);
     }
+  }
+
+  @Test
+  void another_owner_can_neither_see_nor_cancel_a_job() throws Exception {
+    String id = submit("{\"job_type\":\"sleep\",\"params\":{\"seconds\":0}}");
+    ApiClient bob = new ApiClient(runtime, BOBS_KEY);
+    assertThat(bob.send("GET", "/v1/jobs/" + id, null).status()).isEqualTo(404);
+    assertThat(bob.send("DELETE", "/v1/jobs/" + id, null).status()).isEqualTo(404);
+    assertThat(bob.send("GET", "/v1/jobs/" + id + "/runs", null).status()).isEqualTo(404);
+    assertThat(bob.send("GET", "/v1/jobs", null).body().get("jobs").findValuesAsText("job_id"))
+        .doesNotContain(id);
+    assertThat(awaitEnd(id).get("status").asText()).isEqualTo("completed");
   }
 
   @Test
