@@ -29,17 +29,20 @@ public final class LocalAws implements AutoCloseable {
   private final Service<DynamoDbClient, TableNames> dynamoDb;
   private final Service<SqsClient, Map<QueueSpec, String>> sqs;
   private final Service<S3Client, BucketNames> s3;
+  private final S3ObjectCreatedListeners s3Listeners;
   private final S3Presigner presigner;
 
   private LocalAws(
       DataDirLock lock,
       Service<DynamoDbClient, TableNames> dynamoDb,
       Service<SqsClient, Map<QueueSpec, String>> sqs,
-      Service<S3Client, BucketNames> s3) {
+      Service<S3Client, BucketNames> s3,
+      S3ObjectCreatedListeners s3Listeners) {
     this.lock = lock;
     this.dynamoDb = dynamoDb;
     this.sqs = sqs;
     this.s3 = s3;
+    this.s3Listeners = s3Listeners;
     this.presigner = LocalClients.s3Presigner(s3.server().endpoint());
   }
 
@@ -54,6 +57,7 @@ public final class LocalAws implements AutoCloseable {
     QuietLogs.apply();
     DataDirLock lock = config.persistent() ? DataDirLock.acquire(config.dataDir()) : null;
     ExecutorService threads = Executors.newFixedThreadPool(3);
+    S3ObjectCreatedListeners s3Listeners = new S3ObjectCreatedListeners();
     try {
       var dynamoDb =
           CompletableFuture.supplyAsync(
@@ -61,9 +65,10 @@ public final class LocalAws implements AutoCloseable {
       var sqs =
           CompletableFuture.supplyAsync(() -> LocalServices.sqs(config, queueNames()), threads);
       var s3 =
-          CompletableFuture.supplyAsync(() -> LocalServices.s3(config, bucketNames()), threads);
+          CompletableFuture.supplyAsync(
+              () -> LocalServices.s3(config, bucketNames(), s3Listeners), threads);
       ParallelStart.awaitAll(List.of(dynamoDb, sqs, s3));
-      return new LocalAws(lock, dynamoDb.join(), sqs.join(), s3.join());
+      return new LocalAws(lock, dynamoDb.join(), sqs.join(), s3.join(), s3Listeners);
     } catch (RuntimeException e) {
       if (lock != null) {
         lock.close();
@@ -115,6 +120,15 @@ public final class LocalAws implements AutoCloseable {
   /** A path-style client of the local S3; closed with this. */
   public S3Client s3() {
     return s3.client();
+  }
+
+  /**
+   * Tells {@code listener} about every object the local S3 creates from now on (PUT, copy,
+   * completed multipart upload), as S3 feeds its event notifications: the hook of {@link
+   * dev.mljobs.local.events.S3Notifications}.
+   */
+  public void addS3Listener(S3ObjectCreatedListener listener) {
+    s3Listeners.add(listener);
   }
 
   /** A presigner whose URLs the local S3 accepts; closed with this. */

@@ -45,11 +45,12 @@ final class LocalServices {
         server, LocalClients::sqs, client -> new QueueProvisioner(client).ensureQueues(queues));
   }
 
-  static Service<S3Client, BucketNames> s3(LocalAwsConfig config, BucketNames buckets) {
+  static Service<S3Client, BucketNames> s3(
+      LocalAwsConfig config, BucketNames buckets, S3ObjectCreatedListener listener) {
     LocalServer server =
         config.persistent()
-            ? S3LocalServer.persistent(config.s3Port(), config.dataDir().resolve("s3"))
-            : S3LocalServer.inMemory(config.s3Port());
+            ? S3LocalServer.persistent(config.s3Port(), config.dataDir().resolve("s3"), listener)
+            : S3LocalServer.inMemory(config.s3Port(), listener);
     return Service.provision(
         server,
         LocalClients::s3,

@@ -27,11 +27,20 @@ public final class LocalContext implements Context {
       };
 
   private final String functionName;
-  private final String requestId = UUID.randomUUID().toString();
+  private final String requestId;
   private final long deadlineMillis;
   private final int memoryMb;
 
   public LocalContext(String functionName, long timeoutMillis, int memoryMb) {
+    this(UUID.randomUUID().toString(), functionName, timeoutMillis, memoryMb);
+  }
+
+  /**
+   * The context of one attempt of an invocation with a known request id: Lambda retries an
+   * asynchronous invocation under its first attempt's id, which handlers may use to spot a retry.
+   */
+  public LocalContext(String requestId, String functionName, long timeoutMillis, int memoryMb) {
+    this.requestId = requestId;
     this.functionName = functionName;
     this.deadlineMillis = System.currentTimeMillis() + timeoutMillis;
     this.memoryMb = memoryMb;
