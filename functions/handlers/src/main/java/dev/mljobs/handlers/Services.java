@@ -65,6 +65,11 @@ public final class Services {
     return new WebhookJobEvents(events);
   }
 
+  /** The data bucket: inputs, results, models. */
+  public static String dataBucket(Wiring wiring) {
+    return dev.mljobs.aws.s3.BucketNames.fromEnv(wiring.env()).data();
+  }
+
   private DispatchLimits limits() {
     return new DispatchLimits(
         Integer.parseInt(wiring.env().getOrDefault("MAX_RUNNING_JOBS", "1000")),

@@ -4,8 +4,10 @@ import dev.mljobs.aws.sqs.Queues;
 import dev.mljobs.handlers.Wiring;
 import dev.mljobs.handlers.api.ApiHandler;
 import dev.mljobs.handlers.dispatch.DispatchHandler;
+import dev.mljobs.handlers.trigger.S3TriggerHandler;
 import dev.mljobs.local.aws.LocalAws;
 import dev.mljobs.local.aws.LocalAwsConfig;
+import dev.mljobs.local.events.S3Notifications;
 import dev.mljobs.local.events.SqsEventSource;
 import dev.mljobs.local.gateway.BearerKeyAuthorizer;
 import dev.mljobs.local.gateway.HttpApiGateway;
@@ -93,6 +95,8 @@ public final class LocalRuntime implements AutoCloseable {
                 : new LocalStepFunctions(sfnPort, router, dataDir));
     StateMachines.deploy(env, functions);
     Schedules.ensureReconciler(wiring);
+    S3Notifications uploads = keep(Uploads.notifications(new S3TriggerHandler(wiring)));
+    aws.addS3Listener(uploads);
     keep(
         new SqsEventSource(
             aws.sqs(),

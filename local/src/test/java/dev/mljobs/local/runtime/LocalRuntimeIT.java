@@ -154,6 +154,53 @@ class LocalRuntimeIT {
   }
 
   @Test
+  void an_uploaded_job_request_file_becomes_a_job_and_a_bad_one_explains_itself(
+      LocalRuntime runtime) throws Exception {
+    // given
+    var s3 = runtime.aws().s3();
+    ApiClient api = new ApiClient(runtime);
+    // when
+    s3.putObject(
+        b -> b.bucket("mljobs-data").key("inputs/local/nightly run.job.json"),
+        RequestBody.fromString(
+            "{\"job_type\":\"sleep\",\"params\":{\"seconds\":0,\"tag\":\"from-s3\"}}"));
+    s3.putObject(
+        b -> b.bucket("mljobs-data").key("inputs/local/broken.job.json"),
+        RequestBody.fromString("{\"job_type\":\"sleep\",\"priority\":99}"));
+    // then: the good file made exactly one job, which runs
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    JsonNode found = null;
+    while (found == null && System.nanoTime() < deadline) {
+      for (JsonNode job : api.send("GET", "/v1/jobs?limit=100", null).body().get("jobs")) {
+        if ("from-s3".equals(job.at("/params/tag").asText())) {
+          found = job;
+        }
+      }
+      Thread.sleep(100);
+    }
+    assertThat(found).as("a job from the uploaded file").isNotNull();
+    assertThat(
+            api.await(found.get("job_id").asText(), ApiClient.terminal(), Duration.ofSeconds(30))
+                .get("status")
+                .asText())
+        .isEqualTo("completed");
+    // and the bad file got its reasons next to it
+    String error = null;
+    deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (error == null && System.nanoTime() < deadline) {
+      try {
+        error =
+            s3.getObjectAsBytes(
+                    b -> b.bucket("mljobs-data").key("inputs/local/broken.job.json.error.json"))
+                .asUtf8String();
+      } catch (software.amazon.awssdk.services.s3.model.NoSuchKeyException notYet) {
+        Thread.sleep(100);
+      }
+    }
+    assertThat(error).contains("\"field\":\"priority\"").contains("params.seconds");
+  }
+
+  @Test
   void a_sleep_job_goes_from_queued_to_completed_through_the_whole_path(LocalRuntime runtime)
       throws Exception {
     ApiClient api = new ApiClient(runtime);

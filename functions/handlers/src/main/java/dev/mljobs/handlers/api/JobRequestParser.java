@@ -13,7 +13,7 @@ import java.util.Set;
  * Reads a {@code POST /v1/jobs} body strictly: unknown fields, wrong types and out-of-range values
  * are each reported with the field and the reason, all at once, so one round trip fixes them all.
  */
-final class JobRequestParser {
+public final class JobRequestParser {
 
   /** The fields of a job request; {@code docs/openapi.yaml} documents exactly these. */
   static final Set<String> FIELDS =
@@ -40,7 +40,7 @@ final class JobRequestParser {
    * @param headerKey the {@code Idempotency-Key} header, or {@code null}
    * @throws Problem (400) listing every wrong field
    */
-  static NewJob parse(JsonNode body, String headerKey, String owner, String traceId) {
+  public static NewJob parse(JsonNode body, String headerKey, String owner, String traceId) {
     if (!body.isObject()) {
       throw Problem.badRequest("the body must be a JSON object");
     }
@@ -87,7 +87,7 @@ final class JobRequestParser {
         errors.add(new Problem.FieldError("callback_url", "must be an absolute http or https URL"));
       }
     }
-    if (jobType != null && errors.isEmpty()) {
+    if (jobType != null) {
       JobParams.check(jobType, params)
           .forEach(e -> errors.add(new Problem.FieldError(e.field(), e.message())));
     }
