@@ -102,6 +102,21 @@ public final class InMemoryJobStore implements JobStore {
   }
 
   @Override
+  public synchronized int countQueuedAhead(Job job, int upTo) {
+    return (int)
+        Math.min(
+            upTo,
+            jobs.values().stream()
+                .filter(j -> j.status() == JobStatus.QUEUED && !j.jobId().equals(job.jobId()))
+                .filter(
+                    j ->
+                        j.priority() > job.priority()
+                            || (j.priority() == job.priority()
+                                && j.queuedAt().isBefore(job.queuedAt())))
+                .count());
+  }
+
+  @Override
   public synchronized Optional<Job> findByIdempotencyKey(String owner, String idempotencyKey) {
     UUID jobId = idempotencyKeys.get(key(owner, idempotencyKey));
     return jobId == null ? Optional.empty() : find(jobId);

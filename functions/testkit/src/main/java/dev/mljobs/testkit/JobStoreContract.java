@@ -344,6 +344,22 @@ public abstract class JobStoreContract {
   }
 
   @Test
+  void queued_jobs_ahead_are_those_of_higher_priority_or_queued_earlier() {
+    // given: queued jobs of two owners at priorities 5 and 9, one running
+    Job early5 = stored(aQueuedJob(T0).priority(5));
+    Job high9 = stored(aQueuedJob(T0.plusSeconds(5)).priority(9).owner("bob"));
+    Job late5 = stored(aQueuedJob(T0.plusMillis(10_500)).priority(5));
+    Job low1 = stored(aQueuedJob(T0.plusSeconds(1)).priority(1));
+    store.update(stored(aQueuedJob(T0).priority(10)).start(T0));
+    // then
+    assertThat(store.countQueuedAhead(high9, 100)).isZero();
+    assertThat(store.countQueuedAhead(early5, 100)).isEqualTo(1);
+    assertThat(store.countQueuedAhead(late5, 100)).isEqualTo(2);
+    assertThat(store.countQueuedAhead(low1, 100)).isEqualTo(3);
+    assertThat(store.countQueuedAhead(low1, 2)).isEqualTo(2);
+  }
+
+  @Test
   void an_owner_never_sees_another_owners_jobs() {
     Job mine = stored(aQueuedJob(T0));
     stored(aQueuedJob(T0.plusSeconds(1)).owner("bob"));

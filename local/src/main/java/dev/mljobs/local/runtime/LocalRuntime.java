@@ -105,7 +105,7 @@ public final class LocalRuntime implements AutoCloseable {
                 aws.queueUrl(Queues.JOBS),
                 env.queueArn(Queues.JOBS),
                 10,
-                2,
+                5, // pollers: AWS starts an SQS event source with five
                 true,
                 Duration.ofSeconds(30)),
             new DispatchHandler(wiring)));

@@ -244,6 +244,11 @@ public final class DynamoDbJobStore implements JobStore {
   }
 
   @Override
+  public int countQueuedAhead(Job job, int upTo) {
+    return listing.countQueuedAhead(job, upTo);
+  }
+
+  @Override
   public Optional<Job> findByIdempotencyKey(String owner, String idempotencyKey) {
     Map<String, AttributeValue> item =
         dynamo

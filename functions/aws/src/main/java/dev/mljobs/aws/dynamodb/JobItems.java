@@ -44,6 +44,7 @@ final class JobItems {
         .n("version", job.version())
         .s(Tables.CREATED_SK, PageCursor.sortKey(job.createdAt(), job.jobId()))
         .s("owner_status", job.owner() + "#" + job.status().wireName())
+        .s("queue_sk", job.queuedAt() == null ? null : queueSortKey(job))
         .s("owner_type", job.owner() + "#" + job.jobType())
         .item();
   }
@@ -82,6 +83,11 @@ final class JobItems {
         .expiresAt(completedAt == null ? null : completedAt.plusSeconds(ttlHours * 3600L))
         .version(a.number("version"))
         .build();
+  }
+
+  /** queued_at in fixed width (text order is time order), then the job id. */
+  static String queueSortKey(Job job) {
+    return PageCursor.sortKey(job.queuedAt(), job.jobId());
   }
 
   /**

@@ -75,6 +75,43 @@ final class JobListing {
     return Math.min(count, upTo);
   }
 
+  /**
+   * Counts on the status index, server side (only the count comes back): queued jobs with a higher
+   * priority, or the same priority and an earlier queued_at.
+   */
+  int countQueuedAhead(Job job, int upTo) {
+    QueryRequest request =
+        QueryRequest.builder()
+            .tableName(table)
+            .indexName(Tables.BY_STATUS)
+            .keyConditionExpression("#status = :queued")
+            .filterExpression(
+                "#job_id <> :id AND (#priority > :priority OR (#priority = :priority AND #queue_sk < :mine))")
+            .expressionAttributeNames(
+                Map.of(
+                    "#status", "status",
+                    "#job_id", "job_id",
+                    "#priority", "priority",
+                    "#queue_sk", "queue_sk"))
+            .expressionAttributeValues(
+                Map.of(
+                    ":queued", AttributeValue.fromS("queued"),
+                    ":id", AttributeValue.fromS(job.jobId().toString()),
+                    ":priority", AttributeValue.fromN(Integer.toString(job.priority())),
+                    ":mine", AttributeValue.fromS(JobItems.queueSortKey(job))))
+            .select(Select.COUNT)
+            .build();
+    int count = 0;
+    Map<String, AttributeValue> startKey = null;
+    do {
+      QueryResponse response =
+          dynamo.query(request.toBuilder().exclusiveStartKey(startKey).build());
+      count += response.count();
+      startKey = response.hasLastEvaluatedKey() ? response.lastEvaluatedKey() : null;
+    } while (count < upTo && startKey != null);
+    return Math.min(count, upTo);
+  }
+
   private QueryRequest request(JobQuery q) {
     Map<String, String> names = new HashMap<>();
     Map<String, AttributeValue> values = new HashMap<>();

@@ -61,6 +61,12 @@ public interface JobStore {
    */
   int count(JobStatus status, String owner, int upTo);
 
+  /**
+   * Counts the queued jobs (of all owners) that go before {@code job}: a higher priority, or the
+   * same priority and queued earlier. Stops at {@code upTo}.
+   */
+  int countQueuedAhead(Job job, int upTo);
+
   /** The outcome of {@link #create}. */
   record Created(Job job, boolean created) {}
 }

@@ -227,6 +227,11 @@ class JobServiceTest {
           public int count(JobStatus s, String o, int upTo) {
             return store.count(s, o, upTo);
           }
+
+          @Override
+          public int countQueuedAhead(Job j, int upTo) {
+            return store.countQueuedAhead(j, upTo);
+          }
         };
     JobService racy =
         new JobService(
