@@ -9,7 +9,6 @@ import dev.mljobs.handlers.events.EventBridgeJobEvents;
 import dev.mljobs.handlers.events.LoggedJobEvents;
 import dev.mljobs.handlers.events.WebhookJobEvents;
 import java.util.UUID;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -28,13 +27,13 @@ public final class Services {
         wiring
             .clients()
             .configure(SqsClient.builder(), "SQS")
-            .httpClient(UrlConnectionHttpClient.create())
+            .httpClient(wiring.clients().httpClient())
             .build();
     SfnClient sfn =
         wiring
             .clients()
             .configure(SfnClient.builder(), "SFN")
-            .httpClient(UrlConnectionHttpClient.create())
+            .httpClient(wiring.clients().httpClient())
             .build();
     return new JobService(
         wiring.jobStore(),
@@ -59,7 +58,7 @@ public final class Services {
                 wiring
                     .clients()
                     .configure(EventBridgeClient.builder(), "EVENTBRIDGE")
-                    .httpClient(UrlConnectionHttpClient.create())
+                    .httpClient(wiring.clients().httpClient())
                     .build(),
                 bus);
     return new WebhookJobEvents(events);

@@ -12,7 +12,6 @@ import dev.mljobs.core.Clock;
 import dev.mljobs.core.job.JobRunStore;
 import dev.mljobs.core.job.JobStore;
 import java.util.Map;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -65,7 +64,7 @@ public final class Wiring {
         clients
             .configure(S3Client.builder(), "S3")
             .forcePathStyle(env.containsKey("AWS_ENDPOINT_URL_S3"))
-            .httpClient(UrlConnectionHttpClient.create())
+            .httpClient(clients.httpClient())
             .build();
     return new S3BlobStore(s3, BucketNames.fromEnv(env).data());
   }

@@ -3,7 +3,8 @@ package dev.mljobs.local.aws;
 import java.net.URI;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -35,7 +36,7 @@ public final class LocalClients {
         .endpointOverride(endpoint)
         .region(REGION)
         .credentialsProvider(CREDENTIALS)
-        .httpClient(UrlConnectionHttpClient.create())
+        .httpClient(http())
         .build();
   }
 
@@ -45,7 +46,7 @@ public final class LocalClients {
         .endpointOverride(endpoint)
         .region(REGION)
         .credentialsProvider(CREDENTIALS)
-        .httpClient(UrlConnectionHttpClient.create())
+        .httpClient(http())
         .build();
   }
 
@@ -64,7 +65,7 @@ public final class LocalClients {
         .endpointOverride(endpoint)
         .region(REGION)
         .credentialsProvider(CREDENTIALS)
-        .httpClient(UrlConnectionHttpClient.create())
+        .httpClient(http())
         .forcePathStyle(true)
         .build();
   }
@@ -77,5 +78,10 @@ public final class LocalClients {
         .credentialsProvider(CREDENTIALS)
         .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build())
         .build();
+  }
+
+  /** Apache's client: it sets TCP_NODELAY, so no call waits out a delayed ACK (see AwsClients). */
+  private static SdkHttpClient http() {
+    return Apache5HttpClient.builder().maxConnections(64).build();
   }
 }

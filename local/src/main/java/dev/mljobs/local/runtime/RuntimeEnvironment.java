@@ -42,6 +42,7 @@ final class RuntimeEnvironment {
     env.put("AWS_ENDPOINT_URL_S3", aws.s3Endpoint().toString());
     env.put("AWS_ENDPOINT_URL_SFN", stepFunctions.toString());
     env.put("TABLE_PREFIX", LocalAws.NAME_PREFIX);
+    env.put("MLJOBS_HTTP_CLIENT", "apache");
     return env;
   }
 

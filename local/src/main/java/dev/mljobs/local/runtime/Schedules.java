@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
 import software.amazon.awssdk.services.scheduler.model.ConflictException;
 import software.amazon.awssdk.services.scheduler.model.FlexibleTimeWindowMode;
@@ -58,7 +57,7 @@ final class Schedules {
         wiring
             .clients()
             .configure(SchedulerClient.builder(), "SCHEDULER")
-            .httpClient(UrlConnectionHttpClient.create())
+            .httpClient(wiring.clients().httpClient())
             .build()) {
       scheduler.createSchedule(
           b ->

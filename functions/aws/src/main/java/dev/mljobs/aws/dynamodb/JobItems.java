@@ -13,7 +13,10 @@ final class JobItems {
 
   private JobItems() {}
 
+  static final String QUEUED = "queued";
+
   static Map<String, AttributeValue> toItem(Job job) {
+    boolean queued = job.status() == JobStatus.QUEUED;
     return Attributes.writer()
         .s("job_id", job.jobId())
         .s("job_type", job.jobType())
@@ -44,7 +47,8 @@ final class JobItems {
         .n("version", job.version())
         .s(Tables.CREATED_SK, PageCursor.sortKey(job.createdAt(), job.jobId()))
         .s("owner_status", job.owner() + "#" + job.status().wireName())
-        .s("queue_sk", job.queuedAt() == null ? null : queueSortKey(job))
+        .s("queue_pk", queued ? QUEUED : null)
+        .s("queue_sk", queued ? queueSortKey(job) : null)
         .s("owner_type", job.owner() + "#" + job.jobType())
         .item();
   }
@@ -85,9 +89,11 @@ final class JobItems {
         .build();
   }
 
-  /** queued_at in fixed width (text order is time order), then the job id. */
+  /** Dispatch order as text: 10 - priority (two digits), queued_at in fixed width, job id. */
   static String queueSortKey(Job job) {
-    return PageCursor.sortKey(job.queuedAt(), job.jobId());
+    return String.format("%02d", 10 - job.priority())
+        + "#"
+        + PageCursor.sortKey(job.queuedAt(), job.jobId());
   }
 
   /**

@@ -75,31 +75,19 @@ final class JobListing {
     return Math.min(count, upTo);
   }
 
-  /**
-   * Counts on the status index, server side (only the count comes back): queued jobs with a higher
-   * priority, or the same priority and an earlier queued_at.
-   */
+  /** Counts the keys below the job's own on the queue index: only the jobs ahead are read. */
   int countQueuedAhead(Job job, int upTo) {
     QueryRequest request =
         QueryRequest.builder()
             .tableName(table)
-            .indexName(Tables.BY_STATUS)
-            .keyConditionExpression("#status = :queued")
-            .filterExpression(
-                "#job_id <> :id AND (#priority > :priority OR (#priority = :priority AND #queue_sk < :mine))")
-            .expressionAttributeNames(
-                Map.of(
-                    "#status", "status",
-                    "#job_id", "job_id",
-                    "#priority", "priority",
-                    "#queue_sk", "queue_sk"))
+            .indexName(Tables.BY_QUEUE)
+            .keyConditionExpression("queue_pk = :queued AND queue_sk < :mine")
             .expressionAttributeValues(
                 Map.of(
-                    ":queued", AttributeValue.fromS("queued"),
-                    ":id", AttributeValue.fromS(job.jobId().toString()),
-                    ":priority", AttributeValue.fromN(Integer.toString(job.priority())),
+                    ":queued", AttributeValue.fromS(JobItems.QUEUED),
                     ":mine", AttributeValue.fromS(JobItems.queueSortKey(job))))
             .select(Select.COUNT)
+            .limit(upTo)
             .build();
     int count = 0;
     Map<String, AttributeValue> startKey = null;

@@ -23,6 +23,13 @@ public final class Tables {
   public static final String BY_TEMPLATE = "by_template";
   public static final String BY_SCHEDULE = "by_schedule";
 
+  /**
+   * Only queued jobs (sparse: {@code queue_pk} is written only while queued), in dispatch order:
+   * {@code queue_sk} = 10 - priority, then queued_at, then job_id. The position of a job is the
+   * count of keys below its own.
+   */
+  public static final String BY_QUEUE = "by_queue";
+
   public static final TableSpec JOBS =
       new TableSpec(
           "jobs",
@@ -35,7 +42,8 @@ public final class Tables {
               index(BY_STATUS, "status"),
               index(BY_GROUP, "group_id"),
               index(BY_TEMPLATE, "template_id"),
-              index(BY_SCHEDULE, "schedule_id")),
+              index(BY_SCHEDULE, "schedule_id"),
+              new Index(BY_QUEUE, Key.string("queue_pk"), Key.string("queue_sk"))),
           "expires_at");
 
   public static final TableSpec JOB_RUNS =

@@ -68,7 +68,8 @@ public final class JobsApi {
     Job stored = submission.job();
     return ApiResponses.json(
         submission.created() ? 202 : 200,
-        JobJson.job(stored, positions.of(stored)),
+        // no position here: counting the queue would slow every submission down
+        JobJson.job(stored, null),
         Map.of("Location", "/v1/jobs/" + stored.jobId()));
   }
 
