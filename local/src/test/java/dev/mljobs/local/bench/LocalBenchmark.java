@@ -53,7 +53,33 @@ public final class LocalBenchmark {
       bench.drain();
       System.out.println("-- throughput: " + jobs + " sleep jobs (seconds: 0) submitted at once");
       bench.throughput(clients, jobs);
+      cpuByThreadGroup();
     }
+  }
+
+  /** Where the CPU went: the runtime's threads grouped by name, their CPU time since start. */
+  private static void cpuByThreadGroup() {
+    java.lang.management.ThreadMXBean threads =
+        java.lang.management.ManagementFactory.getThreadMXBean();
+    java.util.Map<String, Long> byGroup = new java.util.TreeMap<>();
+    for (long id : threads.getAllThreadIds()) {
+      java.lang.management.ThreadInfo info = threads.getThreadInfo(id);
+      long cpu = threads.getThreadCpuTime(id);
+      if (info != null && cpu > 0) {
+        String group = info.getThreadName().replaceAll("[-_#.]?\\d+", "").replaceAll("\\s+", " ");
+        byGroup.merge(group, cpu, Long::sum);
+      }
+    }
+    long total = byGroup.values().stream().mapToLong(Long::longValue).sum();
+    System.out.printf("-- CPU by thread group (live threads, %.1f s in all)%n", total / 1e9);
+    byGroup.entrySet().stream()
+        .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
+        .limit(12)
+        .forEach(
+            e ->
+                System.out.printf(
+                    "  %-45s %6.1f s  %4.1f%%%n",
+                    e.getKey(), e.getValue() / 1e9, 100.0 * e.getValue() / total));
   }
 
   private HttpResponse<String> call(String method, String path, String body) throws Exception {
