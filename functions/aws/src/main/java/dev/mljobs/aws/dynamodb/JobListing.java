@@ -64,15 +64,7 @@ final class JobListing {
             .select(Select.COUNT)
             .limit(null)
             .build();
-    int count = 0;
-    Map<String, AttributeValue> startKey = null;
-    do {
-      QueryResponse response =
-          dynamo.query(request.toBuilder().exclusiveStartKey(startKey).build());
-      count += response.count();
-      startKey = response.hasLastEvaluatedKey() ? response.lastEvaluatedKey() : null;
-    } while (count < upTo && startKey != null);
-    return Math.min(count, upTo);
+    return countPages(request, upTo);
   }
 
   /** Counts the keys below the job's own on the queue index: only the jobs ahead are read. */
@@ -89,6 +81,11 @@ final class JobListing {
             .select(Select.COUNT)
             .limit(upTo)
             .build();
+    return countPages(request, upTo);
+  }
+
+  /** Sums a COUNT query page by page, stopping once {@code upTo} is reached. */
+  private int countPages(QueryRequest request, int upTo) {
     int count = 0;
     Map<String, AttributeValue> startKey = null;
     do {

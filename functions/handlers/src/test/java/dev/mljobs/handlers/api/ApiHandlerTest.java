@@ -2,12 +2,6 @@ package dev.mljobs.handlers.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.ClientContext;
-import com.amazonaws.services.lambda.runtime.CognitoIdentity;
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.LambdaLogger;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent.RequestContext;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -82,33 +76,7 @@ class ApiHandlerTest {
     if (body != null && !all.containsKey("content-type")) {
       all.put("content-type", "application/json");
     }
-    String rawPath = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
-    Map<String, String> query = new HashMap<>();
-    if (path.contains("?")) {
-      for (String pair : path.substring(path.indexOf('?') + 1).split("&")) {
-        String[] kv = pair.split("=", 2);
-        query.put(kv[0], kv.length > 1 ? kv[1] : "");
-      }
-    }
-    RequestContext.RequestContextBuilder context =
-        RequestContext.builder()
-            .withHttp(RequestContext.Http.builder().withMethod(method).withPath(rawPath).build());
-    if (owner != null) {
-      context.withAuthorizer(
-          RequestContext.Authorizer.builder()
-              .withJwt(
-                  RequestContext.Authorizer.JWT.builder().withClaims(Map.of("sub", owner)).build())
-              .build());
-    }
-    APIGatewayV2HTTPEvent event =
-        APIGatewayV2HTTPEvent.builder()
-            .withRawPath(rawPath)
-            .withHeaders(all)
-            .withQueryStringParameters(query.isEmpty() ? null : query)
-            .withBody(body)
-            .withRequestContext(context.build())
-            .build();
-    return api.handleRequest(event, CONTEXT);
+    return api.handleRequest(ApiEvents.event(method, path, owner, body, all), ApiEvents.CONTEXT);
   }
 
   private APIGatewayV2HTTPResponse call(String method, String path, String body) {
@@ -327,72 +295,4 @@ class ApiHandlerTest {
     assertThat(response.getStatusCode()).isEqualTo(200);
     assertThat(json(response).get("status").asText()).isEqualTo("ok");
   }
-
-  private static final Context CONTEXT =
-      new Context() {
-        @Override
-        public String getAwsRequestId() {
-          return "test";
-        }
-
-        @Override
-        public String getLogGroupName() {
-          return "test";
-        }
-
-        @Override
-        public String getLogStreamName() {
-          return "test";
-        }
-
-        @Override
-        public String getFunctionName() {
-          return "api";
-        }
-
-        @Override
-        public String getFunctionVersion() {
-          return "1";
-        }
-
-        @Override
-        public String getInvokedFunctionArn() {
-          return "arn";
-        }
-
-        @Override
-        public CognitoIdentity getIdentity() {
-          return null;
-        }
-
-        @Override
-        public ClientContext getClientContext() {
-          return null;
-        }
-
-        @Override
-        public int getRemainingTimeInMillis() {
-          return 1000;
-        }
-
-        @Override
-        public int getMemoryLimitInMB() {
-          return 512;
-        }
-
-        @Override
-        public LambdaLogger getLogger() {
-          return new LambdaLogger() {
-            @Override
-            public void log(String message) {
-              System.out.println(message);
-            }
-
-            @Override
-            public void log(byte[] message) {
-              System.out.println(new String(message));
-            }
-          };
-        }
-      };
 }

@@ -3,8 +3,6 @@ package dev.mljobs.handlers.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent.RequestContext;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -551,24 +549,8 @@ class OpenApiDocumentTest {
     if (body != null) {
       headers.put("content-type", "application/json");
     }
-    RequestContext.RequestContextBuilder context =
-        RequestContext.builder()
-            .withHttp(RequestContext.Http.builder().withMethod(method).withPath(path).build());
-    if (owner != null) {
-      context.withAuthorizer(
-          RequestContext.Authorizer.builder()
-              .withJwt(
-                  RequestContext.Authorizer.JWT.builder().withClaims(Map.of("sub", owner)).build())
-              .build());
-    }
-    APIGatewayV2HTTPEvent event =
-        APIGatewayV2HTTPEvent.builder()
-            .withRawPath(path)
-            .withHeaders(headers)
-            .withBody(body)
-            .withRequestContext(context.build())
-            .build();
-    return api.handleRequest(event, null);
+    return api.handleRequest(
+        ApiEvents.event(method, path, owner, body, headers), ApiEvents.CONTEXT);
   }
 
   private static Set<String> names(JsonNode object) {
