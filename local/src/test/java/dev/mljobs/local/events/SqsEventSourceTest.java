@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import java.net.URI;
+import dev.mljobs.local.aws.LocalClients;
+import dev.mljobs.local.aws.SqsLocalServer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -13,15 +14,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
-import org.elasticmq.rest.sqs.SQSRestServer;
-import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
@@ -29,27 +24,19 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 /** The event source mapping against a real SQS API (ElasticMQ), through the real SDK client. */
 class SqsEventSourceTest {
 
-  private static SQSRestServer server;
+  private static SqsLocalServer server;
   private static SqsClient sqs;
 
   @BeforeAll
   static void start() {
-    server = SQSRestServerBuilder.withDynamicPort().withInterface("127.0.0.1").start();
-    int port = server.waitUntilStarted().localAddress().getPort();
-    sqs =
-        SqsClient.builder()
-            .endpointOverride(URI.create("http://127.0.0.1:" + port))
-            .region(Region.US_EAST_1)
-            .credentialsProvider(
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("x", "x")))
-            .httpClient(UrlConnectionHttpClient.create())
-            .build();
+    server = SqsLocalServer.inMemory(0);
+    sqs = LocalClients.sqs(server.endpoint());
   }
 
   @AfterAll
   static void stop() {
     sqs.close();
-    dev.mljobs.local.aws.SqsLocalServer.stop(server);
+    server.close();
   }
 
   /** A queue with a dead-letter queue after {@code maxReceives} and a 1 s visibility timeout. */

@@ -4,20 +4,15 @@ import static dev.mljobs.local.scheduler.SchedulerFixture.ROLE_ARN;
 import static dev.mljobs.local.scheduler.SchedulerFixture.aSchedule;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
+import dev.mljobs.local.aws.LocalClients;
+import dev.mljobs.local.aws.SqsLocalServer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.elasticmq.rest.sqs.SQSRestServer;
-import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
@@ -28,27 +23,19 @@ class SqsScheduleTargetsTest {
 
   private static final Instant NOW = Instant.parse("2026-05-04T10:00:00Z");
 
-  private static SQSRestServer server;
+  private static SqsLocalServer server;
   private static SqsClient sqs;
 
   @BeforeAll
   static void startElasticMq() {
-    server = SQSRestServerBuilder.withDynamicPort().withInterface("127.0.0.1").start();
-    int port = server.waitUntilStarted().localAddress().getPort();
-    sqs =
-        SqsClient.builder()
-            .endpointOverride(URI.create("http://127.0.0.1:" + port))
-            .region(Region.US_EAST_1)
-            .credentialsProvider(
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-            .httpClient(UrlConnectionHttpClient.create())
-            .build();
+    server = SqsLocalServer.inMemory(0);
+    sqs = LocalClients.sqs(server.endpoint());
   }
 
   @AfterAll
   static void stopElasticMq() {
     sqs.close();
-    dev.mljobs.local.aws.SqsLocalServer.stop(server);
+    server.close();
   }
 
   @Test

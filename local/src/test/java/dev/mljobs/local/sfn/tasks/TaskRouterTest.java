@@ -11,10 +11,10 @@ import dev.mljobs.local.asl.ExecutionRequest;
 import dev.mljobs.local.asl.ExecutionResult;
 import dev.mljobs.local.asl.ExecutionStatus;
 import dev.mljobs.local.asl.StateMachineDefinition;
+import dev.mljobs.local.aws.DynamoDbLocalServer;
+import dev.mljobs.local.aws.LocalClients;
 import dev.mljobs.local.lambda.LocalFunction;
 import dev.mljobs.local.lambda.LocalFunctions;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,10 +24,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -35,14 +31,12 @@ import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
-import software.amazon.dynamodb.services.local.main.ServerRunner;
-import software.amazon.dynamodb.services.local.server.DynamoDBProxyServer;
 
 /** Task states reaching in-process Lambda functions, DynamoDB Local and local Batch processes. */
 class TaskRouterTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static DynamoDBProxyServer dynamoServer;
+  private static DynamoDbLocalServer dynamoServer;
   private static DynamoDbClient dynamo;
   private static AslInterpreter interpreter;
   @TempDir static Path logs;
@@ -52,22 +46,8 @@ class TaskRouterTest {
 
   @BeforeAll
   static void start() throws Exception {
-    int port;
-    try (ServerSocket s = new ServerSocket(0)) {
-      port = s.getLocalPort();
-    }
-    dynamoServer =
-        ServerRunner.createServerFromCommandLineArgs(
-            new String[] {"-inMemory", "-port", "" + port});
-    dynamoServer.start();
-    dynamo =
-        DynamoDbClient.builder()
-            .endpointOverride(URI.create("http://127.0.0.1:" + port))
-            .region(Region.US_EAST_1)
-            .credentialsProvider(
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("x", "x")))
-            .httpClient(UrlConnectionHttpClient.create())
-            .build();
+    dynamoServer = DynamoDbLocalServer.inMemory(0);
+    dynamo = LocalClients.dynamoDb(dynamoServer.endpoint());
     dynamo.createTable(
         b ->
             b.tableName("jobs")
@@ -113,7 +93,7 @@ class TaskRouterTest {
   static void stop() throws Exception {
     interpreter.close();
     dynamo.close();
-    dynamoServer.stop();
+    dynamoServer.close();
   }
 
   private static ExecutionResult run(String definition, String input) throws Exception {
