@@ -3,6 +3,7 @@ package dev.mljobs.testkit;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mljobs.core.job.Job;
+import dev.mljobs.core.job.JobBuilder;
 import dev.mljobs.core.job.NewJob;
 import java.time.Instant;
 import java.util.UUID;
@@ -13,13 +14,13 @@ public final class JobFixtures {
   private JobFixtures() {}
 
   /** A pending {@code sleep} job of owner {@code alice}, created at {@code createdAt}. */
-  public static Job.Builder aPendingJob(Instant createdAt) {
+  public static JobBuilder aPendingJob(Instant createdAt) {
     ObjectNode params = JsonNodeFactory.instance.objectNode().put("seconds", 1);
     return Job.create(NewJob.of("sleep", params, "alice"), UUID.randomUUID(), createdAt)
         .toBuilder();
   }
 
-  public static Job.Builder aQueuedJob(Instant createdAt) {
+  public static JobBuilder aQueuedJob(Instant createdAt) {
     return aPendingJob(createdAt).build().enqueue(createdAt).toBuilder();
   }
 }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.mljobs.core.job.ConcurrentJobModificationException;
 import dev.mljobs.core.job.Job;
+import dev.mljobs.core.job.JobBuilder;
 import dev.mljobs.core.job.JobNotFoundException;
 import dev.mljobs.core.job.JobPage;
 import dev.mljobs.core.job.JobQuery;
@@ -48,7 +49,7 @@ public abstract class JobStoreContract {
     store = newStore(clock);
   }
 
-  private Job stored(Job.Builder job) {
+  private Job stored(JobBuilder job) {
     return store.create(job.build()).job();
   }
 

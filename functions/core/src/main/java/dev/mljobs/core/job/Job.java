@@ -269,7 +269,7 @@ public record Job(
     return result == null ? null : result.deepCopy();
   }
 
-  private Builder moveTo(JobStatus next, Instant now) {
+  private JobBuilder moveTo(JobStatus next, Instant now) {
     present(now, "now");
     if (!status.canMoveTo(next)) {
       throw new IllegalJobTransitionException(jobId, status, next);
@@ -277,7 +277,7 @@ public record Job(
     return toBuilder().status(next).updatedAt(now);
   }
 
-  private Builder finish(JobStatus terminal, Instant now) {
+  private JobBuilder finish(JobStatus terminal, Instant now) {
     return moveTo(terminal, now).completedAt(now).expiresAt(now.plus(Duration.ofHours(ttlHours)));
   }
 
@@ -288,240 +288,11 @@ public record Job(
     return message.substring(0, MAX_ERROR_LENGTH - 1) + "…";
   }
 
-  public static Builder builder() {
-    return new Builder();
+  public static JobBuilder builder() {
+    return new JobBuilder();
   }
 
-  public Builder toBuilder() {
-    return new Builder(this);
-  }
-
-  /** Assembles a {@link Job}; {@link #build()} runs all of the job's checks. */
-  public static final class Builder {
-    private UUID jobId;
-    private String jobType;
-    private ObjectNode params;
-    private JobStatus status;
-    private int priority = Job.DEFAULT_PRIORITY;
-    private int progress;
-    private JsonNode result;
-    private String resultUri;
-    private String errorMessage;
-    private int attempts;
-    private int maxAttempts = Job.DEFAULT_MAX_ATTEMPTS;
-    private Integer timeoutSeconds;
-    private int ttlHours = Job.DEFAULT_TTL_HOURS;
-    private String idempotencyKey;
-    private String templateId;
-    private String scheduleId;
-    private String groupId;
-    private String owner;
-    private String traceId;
-    private String callbackUrl;
-    private Instant createdAt;
-    private Instant queuedAt;
-    private Instant startedAt;
-    private Instant completedAt;
-    private Instant updatedAt;
-    private Instant expiresAt;
-    private long version;
-
-    Builder() {}
-
-    Builder(Job job) {
-      this.jobId = job.jobId;
-      this.jobType = job.jobType;
-      this.params = job.params;
-      this.status = job.status;
-      this.priority = job.priority;
-      this.progress = job.progress;
-      this.result = job.result;
-      this.resultUri = job.resultUri;
-      this.errorMessage = job.errorMessage;
-      this.attempts = job.attempts;
-      this.maxAttempts = job.maxAttempts;
-      this.timeoutSeconds = job.timeoutSeconds;
-      this.ttlHours = job.ttlHours;
-      this.idempotencyKey = job.idempotencyKey;
-      this.templateId = job.templateId;
-      this.scheduleId = job.scheduleId;
-      this.groupId = job.groupId;
-      this.owner = job.owner;
-      this.traceId = job.traceId;
-      this.callbackUrl = job.callbackUrl;
-      this.createdAt = job.createdAt;
-      this.queuedAt = job.queuedAt;
-      this.startedAt = job.startedAt;
-      this.completedAt = job.completedAt;
-      this.updatedAt = job.updatedAt;
-      this.expiresAt = job.expiresAt;
-      this.version = job.version;
-    }
-
-    public Builder jobId(UUID jobId) {
-      this.jobId = jobId;
-      return this;
-    }
-
-    public Builder jobType(String jobType) {
-      this.jobType = jobType;
-      return this;
-    }
-
-    public Builder params(ObjectNode params) {
-      this.params = params;
-      return this;
-    }
-
-    public Builder status(JobStatus status) {
-      this.status = status;
-      return this;
-    }
-
-    public Builder priority(int priority) {
-      this.priority = priority;
-      return this;
-    }
-
-    public Builder progress(int progress) {
-      this.progress = progress;
-      return this;
-    }
-
-    public Builder result(JsonNode result) {
-      this.result = result;
-      return this;
-    }
-
-    public Builder resultUri(String resultUri) {
-      this.resultUri = resultUri;
-      return this;
-    }
-
-    public Builder errorMessage(String errorMessage) {
-      this.errorMessage = errorMessage;
-      return this;
-    }
-
-    public Builder attempts(int attempts) {
-      this.attempts = attempts;
-      return this;
-    }
-
-    public Builder maxAttempts(int maxAttempts) {
-      this.maxAttempts = maxAttempts;
-      return this;
-    }
-
-    public Builder timeoutSeconds(Integer timeoutSeconds) {
-      this.timeoutSeconds = timeoutSeconds;
-      return this;
-    }
-
-    public Builder ttlHours(int ttlHours) {
-      this.ttlHours = ttlHours;
-      return this;
-    }
-
-    public Builder idempotencyKey(String idempotencyKey) {
-      this.idempotencyKey = idempotencyKey;
-      return this;
-    }
-
-    public Builder templateId(String templateId) {
-      this.templateId = templateId;
-      return this;
-    }
-
-    public Builder scheduleId(String scheduleId) {
-      this.scheduleId = scheduleId;
-      return this;
-    }
-
-    public Builder groupId(String groupId) {
-      this.groupId = groupId;
-      return this;
-    }
-
-    public Builder owner(String owner) {
-      this.owner = owner;
-      return this;
-    }
-
-    public Builder traceId(String traceId) {
-      this.traceId = traceId;
-      return this;
-    }
-
-    public Builder callbackUrl(String callbackUrl) {
-      this.callbackUrl = callbackUrl;
-      return this;
-    }
-
-    public Builder createdAt(Instant createdAt) {
-      this.createdAt = createdAt;
-      return this;
-    }
-
-    public Builder queuedAt(Instant queuedAt) {
-      this.queuedAt = queuedAt;
-      return this;
-    }
-
-    public Builder startedAt(Instant startedAt) {
-      this.startedAt = startedAt;
-      return this;
-    }
-
-    public Builder completedAt(Instant completedAt) {
-      this.completedAt = completedAt;
-      return this;
-    }
-
-    public Builder updatedAt(Instant updatedAt) {
-      this.updatedAt = updatedAt;
-      return this;
-    }
-
-    public Builder expiresAt(Instant expiresAt) {
-      this.expiresAt = expiresAt;
-      return this;
-    }
-
-    public Builder version(long version) {
-      this.version = version;
-      return this;
-    }
-
-    public Job build() {
-      return new Job(
-          jobId,
-          jobType,
-          params,
-          status,
-          priority,
-          progress,
-          result,
-          resultUri,
-          errorMessage,
-          attempts,
-          maxAttempts,
-          timeoutSeconds,
-          ttlHours,
-          idempotencyKey,
-          templateId,
-          scheduleId,
-          groupId,
-          owner,
-          traceId,
-          callbackUrl,
-          createdAt,
-          queuedAt,
-          startedAt,
-          completedAt,
-          updatedAt,
-          expiresAt,
-          version);
-    }
+  public JobBuilder toBuilder() {
+    return new JobBuilder(this);
   }
 }

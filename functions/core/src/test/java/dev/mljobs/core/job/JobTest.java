@@ -190,7 +190,7 @@ class JobTest {
 
   @Test
   void invalid_values_are_refused_naming_the_field() {
-    Job.Builder ok = pending().toBuilder();
+    JobBuilder ok = pending().toBuilder();
     assertThatThrownBy(() -> ok.priority(11).build())
         .hasMessage("priority must be between 0 and 10, got 11");
     assertThatThrownBy(() -> pending().toBuilder().ttlHours(0).build())
