@@ -37,6 +37,7 @@ public final class Services {
             .build();
     return new JobService(
         wiring.jobStore(),
+        wiring.jobRunStore(),
         new SqsJobQueue(sqs, wiring.require("JOBS_QUEUE_URL")),
         new StepFunctionsWorkflows(sfn, wiring.require("JOB_STATE_MACHINE_ARN")),
         jobEvents(),

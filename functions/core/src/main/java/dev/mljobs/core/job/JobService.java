@@ -18,6 +18,7 @@ public final class JobService {
   private static final int MAX_WRITE_TRIES = 5;
 
   private final JobStore store;
+  private final JobRunStore runs;
   private final JobQueue queue;
   private final Workflows workflows;
   private final JobEvents events;
@@ -27,6 +28,7 @@ public final class JobService {
 
   public JobService(
       JobStore store,
+      JobRunStore runs,
       JobQueue queue,
       Workflows workflows,
       JobEvents events,
@@ -34,6 +36,7 @@ public final class JobService {
       Supplier<UUID> ids,
       DispatchLimits limits) {
     this.store = store;
+    this.runs = runs;
     this.queue = queue;
     this.workflows = workflows;
     this.events = events;
@@ -94,8 +97,12 @@ public final class JobService {
               before[0] = job;
               return job.cancel(clock.now());
             });
+    String reason = "cancelled by " + owner;
     if (before[0].status() == JobStatus.RUNNING || before[0].status() == JobStatus.QUEUED) {
-      workflows.stop(jobId, "cancelled by " + owner);
+      workflows.stop(jobId, reason);
+    }
+    if (before[0].status() == JobStatus.RUNNING) {
+      recordCancelledAttempt(before[0], cancelled, reason);
     }
     events.statusChanged(cancelled);
     return cancelled;
@@ -160,6 +167,34 @@ public final class JobService {
       cursor = page.next();
     } while (cursor != null);
     return sent;
+  }
+
+  /** The attempt that was running ends in the history as cancelled. */
+  private void recordCancelledAttempt(Job running, Job cancelled, String reason) {
+    // the attempt started at its last write at the latest; clocks of two writers may disagree
+    Instant started =
+        running.updatedAt().isAfter(cancelled.completedAt())
+            ? cancelled.completedAt()
+            : running.updatedAt();
+    try {
+      runs.record(
+          new JobRun(
+              running.jobId() + ":" + running.attempts(),
+              running.jobId(),
+              running.attempts(),
+              running.params(),
+              running.templateId(),
+              RunStatus.CANCELLED,
+              started,
+              cancelled.completedAt(),
+              null,
+              null,
+              reason,
+              null,
+              null));
+    } catch (DuplicateJobRunException alreadyEnded) {
+      // the attempt's own outcome was recorded first; it stands
+    }
   }
 
   /** Applies {@code change} to the current job and writes it, retrying after a lost race. */

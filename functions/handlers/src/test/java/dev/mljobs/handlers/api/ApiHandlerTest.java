@@ -58,6 +58,7 @@ class ApiHandlerTest {
     JobService service =
         new JobService(
             store,
+            new InMemoryJobRunStore(),
             new RecordingJobQueue(),
             new RecordingWorkflows(),
             j -> {},

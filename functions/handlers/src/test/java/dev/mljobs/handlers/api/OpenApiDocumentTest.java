@@ -82,6 +82,7 @@ class OpenApiDocumentTest {
     JobService service =
         new JobService(
             store,
+            new InMemoryJobRunStore(),
             new RecordingJobQueue(),
             new RecordingWorkflows(),
             j -> {},

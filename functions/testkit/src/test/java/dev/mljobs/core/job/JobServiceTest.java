@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.mljobs.testkit.InMemoryJobRunStore;
 import dev.mljobs.testkit.InMemoryJobStore;
 import dev.mljobs.testkit.RecordingJobQueue;
 import dev.mljobs.testkit.RecordingWorkflows;
@@ -22,6 +23,7 @@ class JobServiceTest {
 
   private SettableClock clock;
   private InMemoryJobStore store;
+  private InMemoryJobRunStore runs;
   private RecordingJobQueue queue;
   private RecordingWorkflows workflows;
   private List<Job> published;
@@ -31,6 +33,7 @@ class JobServiceTest {
   void setUp() {
     clock = new SettableClock(T0);
     store = new InMemoryJobStore(clock);
+    runs = new InMemoryJobRunStore();
     queue = new RecordingJobQueue();
     workflows = new RecordingWorkflows();
     published = new CopyOnWriteArrayList<>();
@@ -38,7 +41,8 @@ class JobServiceTest {
   }
 
   private JobService service(DispatchLimits limits) {
-    return new JobService(store, queue, workflows, published::add, clock, UUID::randomUUID, limits);
+    return new JobService(
+        store, runs, queue, workflows, published::add, clock, UUID::randomUUID, limits);
   }
 
   private static NewJob sleep(String owner) {
@@ -162,6 +166,14 @@ class JobServiceTest {
     // then
     assertThat(cancelled.status()).isEqualTo(JobStatus.CANCELLED);
     assertThat(workflows.stopped()).containsExactly(job.jobId());
+    assertThat(runs.runsOf(job.jobId()))
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.status()).isEqualTo(RunStatus.CANCELLED);
+              assertThat(r.attempt()).isEqualTo(1);
+              assertThat(r.error()).isEqualTo("cancelled by alice");
+            });
     assertThat(published).extracting(Job::status).endsWith(JobStatus.CANCELLED);
   }
 
@@ -236,6 +248,7 @@ class JobServiceTest {
     JobService racy =
         new JobService(
             racing,
+            runs,
             queue,
             workflows,
             published::add,
