@@ -120,6 +120,9 @@ class JobLifecycleIT {
     }
     assertThat(worker.isAlive()).as("worker process stopped").isFalse();
     assertThat(executionStatus(id)).isEqualTo(ExecutionStatus.ABORTED);
+    assertThat(runs(id))
+        .singleElement()
+        .satisfies(r -> assertThat(r.get("status").asText()).isEqualTo("cancelled"));
     assertThat(api.job(id).get("status").asText()).isEqualTo("cancelled");
     assertThat(api.send("DELETE", "/v1/jobs/" + id, null).status()).isEqualTo(409);
   }
