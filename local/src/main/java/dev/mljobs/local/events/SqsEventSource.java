@@ -158,13 +158,17 @@ public final class SqsEventSource implements AutoCloseable {
     }
   }
 
+  /** Stops polling and lets batches in flight finish (up to 10 s) before interrupting them. */
   @Override
   public void close() {
     running = false;
-    pollers.shutdownNow();
+    pollers.shutdown();
     try {
-      pollers.awaitTermination(5, TimeUnit.SECONDS);
+      if (!pollers.awaitTermination(10, TimeUnit.SECONDS)) {
+        pollers.shutdownNow();
+      }
     } catch (InterruptedException e) {
+      pollers.shutdownNow();
       Thread.currentThread().interrupt();
     }
   }

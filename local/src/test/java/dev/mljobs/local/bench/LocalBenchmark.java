@@ -55,6 +55,15 @@ public final class LocalBenchmark {
       bench.throughput(clients, jobs);
       cpuByThreadGroup();
     }
+    // The API alone: one slot and a long job in it, so submissions stay queued and nothing runs.
+    try (LocalRuntime runtime = LocalRuntime.start(Options.forTests().withLimits(1, 1))) {
+      LocalBenchmark bench = new LocalBenchmark(runtime);
+      bench.call("POST", "/v1/jobs", "{\"job_type\":\"sleep\",\"params\":{\"seconds\":600}}");
+      bench.latency(clients, 50);
+      System.out.println(
+          "-- latency, " + clients + " concurrent clients, jobs held in the queue (API alone)");
+      bench.latency(clients, 100);
+    }
   }
 
   /** Where the CPU went: the runtime's threads grouped by name, their CPU time since start. */
