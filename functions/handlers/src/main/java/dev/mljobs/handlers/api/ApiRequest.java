@@ -46,20 +46,32 @@ final class ApiRequest {
   }
 
   /**
-   * The caller as the authorizer established it (the JWT's {@code sub}).
+   * The caller as the authorizer established it.
    *
    * @throws Problem 401 when the request carries no identity
    */
   String owner() {
     var authorizer = event.getRequestContext().getAuthorizer();
-    String sub =
-        authorizer == null || authorizer.getJwt() == null || authorizer.getJwt().getClaims() == null
-            ? null
-            : authorizer.getJwt().getClaims().get("sub");
-    if (sub == null || sub.isBlank()) {
+    String owner = authorizer == null ? null : identity(authorizer);
+    if (owner == null || owner.isBlank()) {
       throw Problem.unauthorized("a valid API key is required");
     }
-    return sub;
+    return owner;
+  }
+
+  /**
+   * Who the authorizer says the caller is: a JWT authorizer's {@code sub}, an IAM-authorized
+   * caller's user ARN, or a Lambda authorizer's {@code owner} in its context.
+   */
+  private static String identity(APIGatewayV2HTTPEvent.RequestContext.Authorizer authorizer) {
+    if (authorizer.getJwt() != null && authorizer.getJwt().getClaims() != null) {
+      return authorizer.getJwt().getClaims().get("sub");
+    }
+    if (authorizer.getIam() != null) {
+      return authorizer.getIam().getUserArn();
+    }
+    Object owner = authorizer.getLambda() == null ? null : authorizer.getLambda().get("owner");
+    return owner instanceof String text ? text : null;
   }
 
   /**

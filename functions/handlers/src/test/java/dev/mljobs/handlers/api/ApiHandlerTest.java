@@ -2,6 +2,7 @@ package dev.mljobs.handlers.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent.RequestContext;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -288,6 +289,38 @@ class ApiHandlerTest {
     assertThat(json(call("GET", "/v1/jobs/" + large, null)).get("result_uri").asText())
         .isEqualTo(uri);
     assertProblem(call("GET", "/v1/jobs/" + large + "/result", "bob", null, Map.of()), 404);
+  }
+
+  @Test
+  void the_owner_comes_from_a_jwt_an_iam_or_a_lambda_authorizer() throws Exception {
+    String id =
+        json(call(
+                "POST",
+                "/v1/jobs",
+                "arn:aws:iam::123456789012:user/alice",
+                "{\"job_type\":\"sleep\",\"params\":{\"seconds\":1}}",
+                Map.of()))
+            .get("job_id")
+            .asText();
+    var iam = ApiEvents.event("GET", "/v1/jobs/" + id, null, null, Map.of());
+    iam.getRequestContext()
+        .setAuthorizer(
+            RequestContext.Authorizer.builder()
+                .withIam(
+                    RequestContext.IAM
+                        .builder()
+                        .withUserArn("arn:aws:iam::123456789012:user/alice")
+                        .build())
+                .build());
+    assertThat(api.handleRequest(iam, ApiEvents.CONTEXT).getStatusCode()).isEqualTo(200);
+    var lambda = ApiEvents.event("GET", "/v1/jobs/" + id, null, null, Map.of());
+    lambda
+        .getRequestContext()
+        .setAuthorizer(
+            RequestContext.Authorizer.builder()
+                .withLambda(Map.of("owner", "someone-else"))
+                .build());
+    assertThat(api.handleRequest(lambda, ApiEvents.CONTEXT).getStatusCode()).isEqualTo(404);
   }
 
   @Test
