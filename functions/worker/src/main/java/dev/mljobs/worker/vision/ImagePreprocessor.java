@@ -1,0 +1,82 @@
+package dev.mljobs.worker.vision;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
+import java.awt.image.DataBufferInt;
+
+/** Turns decoded images into model input, as one model's {@link Preprocessing} says. */
+public final class ImagePreprocessor {
+
+  private final Preprocessing preprocessing;
+  private final float[][] table;
+
+  public ImagePreprocessor(Preprocessing preprocessing) {
+    this.preprocessing = preprocessing;
+    this.table = preprocessing.lookupTable();
+  }
+
+  /** Returns the model's preprocessing. */
+  public Preprocessing preprocessing() {
+    return preprocessing;
+  }
+
+  /** Resizes, converts and normalises one image into CHW floats. */
+  public PreparedImage prepare(BufferedImage image) {
+    int w = preprocessing.width();
+    int h = preprocessing.height();
+    Placement placement =
+        Placement.of(preprocessing.resize(), image.getWidth(), image.getHeight(), w, h);
+    BufferedImage source = ColourConversion.to(preprocessing.colour(), image);
+    BufferedImage input = placed(source, placement);
+    float[] pixels = new float[preprocessing.colour().channels() * w * h];
+    int plane = w * h;
+    if (preprocessing.colour() == ColourMode.GRAYSCALE) {
+      byte[] grey = ((DataBufferByte) input.getRaster().getDataBuffer()).getData();
+      for (int i = 0; i < plane; i++) {
+        pixels[i] = table[0][grey[i] & 0xff];
+      }
+    } else {
+      int[] rgb = ((DataBufferInt) input.getRaster().getDataBuffer()).getData();
+      for (int i = 0; i < plane; i++) {
+        int p = rgb[i];
+        pixels[i] = table[0][(p >> 16) & 0xff];
+        pixels[plane + i] = table[1][(p >> 8) & 0xff];
+        pixels[2 * plane + i] = table[2][p & 0xff];
+      }
+    }
+    return new PreparedImage(pixels, placement);
+  }
+
+  /** Draws the image into a fresh input-sized canvas of the same type, padding what it leaves. */
+  private BufferedImage placed(BufferedImage source, Placement placement) {
+    int w = preprocessing.width();
+    int h = preprocessing.height();
+    if (source.getWidth() == w && source.getHeight() == h) {
+      return source; // already the input size: a redraw could only blur or shift values
+    }
+    BufferedImage canvas = new BufferedImage(w, h, source.getType());
+    Graphics2D g = canvas.createGraphics();
+    try {
+      if (preprocessing.resize() instanceof ResizeMode.Letterbox letterbox) {
+        int v = letterbox.padValue();
+        g.setColor(new Color(v, v, v));
+        g.fillRect(0, 0, w, h);
+      }
+      g.setRenderingHint(
+          RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+      g.drawImage(
+          source,
+          (int) placement.offsetX(),
+          (int) placement.offsetY(),
+          placement.drawnWidth(),
+          placement.drawnHeight(),
+          null);
+    } finally {
+      g.dispose();
+    }
+    return canvas;
+  }
+}
