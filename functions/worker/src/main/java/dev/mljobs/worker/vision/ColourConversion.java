@@ -1,6 +1,8 @@
 package dev.mljobs.worker.vision;
 
+import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
+import java.awt.image.ComponentColorModel;
 import java.awt.image.Raster;
 import java.awt.image.WritableRaster;
 
@@ -73,7 +75,7 @@ final class ColourConversion {
 
   private static boolean isGrey(BufferedImage image) {
     return image.getColorModel().getNumColorComponents() == 1
-        && image.getColorModel().getColorSpace().getType() == java.awt.color.ColorSpace.TYPE_GRAY
-        && image.getColorModel() instanceof java.awt.image.ComponentColorModel;
+        && image.getColorModel().getColorSpace().getType() == ColorSpace.TYPE_GRAY
+        && image.getColorModel() instanceof ComponentColorModel;
   }
 }

@@ -53,6 +53,6 @@ public final class ImageInputs {
     if (!node.isTextual()) {
       throw new JobFailedException(field + " must be a base64 string");
     }
-    return new ImageSource.Base64(node.asText());
+    return new ImageSource.InlineBase64(node.asText());
   }
 }

@@ -10,6 +10,7 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -63,7 +64,7 @@ public final class ModelRegistry {
   static ModelRegistry fromClasspath() {
     ObjectMapper json = new ObjectMapper();
     try {
-      List<VisionModel> all = new java.util.ArrayList<>();
+      List<VisionModel> all = new ArrayList<>();
       for (URL url : Collections.list(loader().getResources(RESOURCE))) {
         try (InputStream in = url.openStream()) {
           for (JsonNode node : json.readTree(in).path("models")) {

@@ -1,6 +1,7 @@
 package dev.mljobs.worker.vision;
 
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * How a model wants its input: each pixel value {@code v} (0-255) of channel {@code c} becomes
@@ -91,7 +92,7 @@ public record Preprocessing(
 
   @Override
   public int hashCode() {
-    return 31 * java.util.Objects.hash(width, height, colour, resize, scale)
+    return 31 * Objects.hash(width, height, colour, resize, scale)
         + 17 * Arrays.hashCode(mean)
         + Arrays.hashCode(std);
   }
