@@ -15,8 +15,16 @@ final class ColourConversion {
 
   private ColourConversion() {}
 
-  static BufferedImage to(ColourMode mode, BufferedImage image) {
-    return mode == ColourMode.GRAYSCALE ? grey(image) : rgb(image);
+  static BufferedImage drawable(ColourMode mode, BufferedImage image) {
+    if (mode == ColourMode.GRAYSCALE) {
+      return grey(image);
+    }
+    return isGrey(image) || image.getColorModel().hasAlpha() ? rgb(image) : image;
+  }
+
+  /** Returns the type of the model's canvas for this colour mode. */
+  static int canvasType(ColourMode mode) {
+    return mode == ColourMode.GRAYSCALE ? BufferedImage.TYPE_BYTE_GRAY : BufferedImage.TYPE_INT_RGB;
   }
 
   private static BufferedImage rgb(BufferedImage image) {

@@ -29,7 +29,7 @@ public final class ImagePreprocessor {
     int h = preprocessing.height();
     Placement placement =
         Placement.of(preprocessing.resize(), image.getWidth(), image.getHeight(), w, h);
-    BufferedImage source = ColourConversion.to(preprocessing.colour(), image);
+    BufferedImage source = ColourConversion.drawable(preprocessing.colour(), image);
     BufferedImage input = placed(source, placement);
     float[] pixels = new float[preprocessing.colour().channels() * w * h];
     int plane = w * h;
@@ -50,14 +50,15 @@ public final class ImagePreprocessor {
     return new PreparedImage(pixels, placement);
   }
 
-  /** Draws the image into a fresh input-sized canvas of the same type, padding what it leaves. */
+  /** Draws the image into a fresh input-sized canvas, padding what it leaves uncovered. */
   private BufferedImage placed(BufferedImage source, Placement placement) {
     int w = preprocessing.width();
     int h = preprocessing.height();
-    if (source.getWidth() == w && source.getHeight() == h) {
-      return source; // already the input size: a redraw could only blur or shift values
+    int type = ColourConversion.canvasType(preprocessing.colour());
+    if (source.getType() == type && source.getWidth() == w && source.getHeight() == h) {
+      return source; // already the input: a redraw would only cost time
     }
-    BufferedImage canvas = new BufferedImage(w, h, source.getType());
+    BufferedImage canvas = new BufferedImage(w, h, type);
     Graphics2D g = canvas.createGraphics();
     try {
       if (preprocessing.resize() instanceof ResizeMode.Letterbox letterbox) {

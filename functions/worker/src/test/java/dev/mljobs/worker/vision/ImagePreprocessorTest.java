@@ -70,4 +70,19 @@ class ImagePreprocessorTest {
     // then: ITU-R 601 luma, 0.299 R + 0.587 G + 0.114 B
     assertThat(pixels).containsOnly(Math.round(100 * 0.299 + 200 * 0.587 + 50 * 0.114));
   }
+
+  @Test
+  void a_greyscale_image_keeps_its_stored_values_in_each_channel_for_a_colour_model() {
+    // given: grey 100, which Java2D's linear-grey conversion to sRGB would brighten
+    BufferedImage grey = new BufferedImage(3, 3, BufferedImage.TYPE_BYTE_GRAY);
+    grey.getRaster()
+        .setSamples(0, 0, 3, 3, 0, new int[] {100, 100, 100, 100, 100, 100, 100, 100, 100});
+    Preprocessing p = Preprocessing.scaledOnly(6, 6, ColourMode.RGB, new ResizeMode.Stretch(), 1);
+
+    // when
+    float[] pixels = new ImagePreprocessor(p).prepare(grey).pixels();
+
+    // then
+    assertThat(pixels).hasSize(3 * 36).containsOnly(100f);
+  }
 }
