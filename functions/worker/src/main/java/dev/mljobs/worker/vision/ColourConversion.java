@@ -7,9 +7,11 @@ import java.awt.image.Raster;
 import java.awt.image.WritableRaster;
 
 /**
- * Brings a decoded image to {@code TYPE_INT_RGB} or {@code TYPE_BYTE_GRAY}, working on the raw
- * samples. Java2D's own conversion treats 8-bit grey as linear light and would change its values on
- * the way to sRGB (and back); models were trained on the stored values, as PIL reads them.
+ * Brings a decoded image to a form Java2D draws into the model's canvas ({@code TYPE_INT_RGB} or
+ * {@code TYPE_BYTE_GRAY}) without changing its values. Grey and alpha images are converted here
+ * from the raw samples: {@code getRGB} treats 8-bit grey as linear light (grey 100 comes out as
+ * 168), drawing would blend alpha over the canvas, and models were trained on the stored values, as
+ * PIL reads them. An opaque colour image is drawn as it is, which is faster.
  */
 final class ColourConversion {
 

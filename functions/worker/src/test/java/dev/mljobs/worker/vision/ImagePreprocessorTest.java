@@ -73,7 +73,7 @@ class ImagePreprocessorTest {
 
   @Test
   void a_greyscale_image_keeps_its_stored_values_in_each_channel_for_a_colour_model() {
-    // given: grey 100, which Java2D's linear-grey conversion to sRGB would brighten
+    // given: grey 100, which BufferedImage.getRGB reads as 168
     BufferedImage grey = new BufferedImage(3, 3, BufferedImage.TYPE_BYTE_GRAY);
     grey.getRaster()
         .setSamples(0, 0, 3, 3, 0, new int[] {100, 100, 100, 100, 100, 100, 100, 100, 100});
