@@ -33,7 +33,10 @@ public final class ImageInputs {
           "params.input_data needs exactly one of image_base64 or images_base64");
     }
     if (one != null) {
-      return List.of(base64(one, "params.input_data.image_base64"));
+      if (!one.isTextual()) {
+        throw new JobFailedException("params.input_data.image_base64 must be a base64 string");
+      }
+      return List.of(new ImageSource.InlineBase64(one.asText()));
     }
     if (!many.isArray() || many.isEmpty()) {
       throw new JobFailedException("params.input_data.images_base64 must be a non-empty list");
@@ -43,16 +46,15 @@ public final class ImageInputs {
           "params.input_data.images_base64 has " + many.size() + " images, at most " + MAX_IMAGES);
     }
     List<ImageSource> sources = new ArrayList<>(many.size());
-    for (int i = 0; i < many.size(); i++) {
-      sources.add(base64(many.get(i), "params.input_data.images_base64[" + i + "]"));
+    for (JsonNode item : many) {
+      // a wrong entry in a list is one bad image, not a bad job
+      sources.add(
+          item.isTextual()
+              ? new ImageSource.InlineBase64(item.asText())
+              : () -> {
+                throw new UnreadableImageException("the entry is not a base64 string");
+              });
     }
     return sources;
-  }
-
-  private static ImageSource base64(JsonNode node, String field) {
-    if (!node.isTextual()) {
-      throw new JobFailedException(field + " must be a base64 string");
-    }
-    return new ImageSource.InlineBase64(node.asText());
   }
 }

@@ -13,14 +13,10 @@ public final class ImagePreprocessor {
   private final Preprocessing preprocessing;
   private final float[][] table;
 
+  /** Creates the preprocessor of one model; it holds no state per image, so it can be shared. */
   public ImagePreprocessor(Preprocessing preprocessing) {
     this.preprocessing = preprocessing;
     this.table = preprocessing.lookupTable();
-  }
-
-  /** Returns the model's preprocessing. */
-  public Preprocessing preprocessing() {
-    return preprocessing;
   }
 
   /** Resizes, converts and normalises one image into CHW floats. */

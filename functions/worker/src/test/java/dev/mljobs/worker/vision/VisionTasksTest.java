@@ -60,7 +60,7 @@ class VisionTasksTest {
 
   @Test
   void a_corrupt_image_fails_only_its_own_item() throws Exception {
-    // given: PNG-looking garbage, then text that is not base64
+    // given: PNG-looking garbage, text that is not base64, a number
     String garbage = Base64.getEncoder().encodeToString("\u0089PNG not really".getBytes("UTF-8"));
 
     // when
@@ -68,17 +68,18 @@ class VisionTasksTest {
         run(
             "image_classification",
             """
-            {"model_id": "digits-cnn", "input_data": {"images_base64": ["%s", "%s", "*not base64*"]}}
+            {"model_id": "digits-cnn", "input_data": {"images_base64": ["%s", "%s", "*not base64*", 42]}}
             """
                 .formatted(seven, garbage));
 
     // then
-    assertThat(result.path("failed").asInt()).isEqualTo(2);
+    assertThat(result.path("failed").asInt()).isEqualTo(3);
     JsonNode results = result.path("results");
     assertThat(results.get(0).path("predictions").get(0).path("class_name").asText())
         .isEqualTo("7");
     assertThat(results.get(1).path("error").asText()).contains("not an image");
-    assertThat(results.get(2).path("error").asText()).contains("base64");
+    assertThat(results.get(2).path("error").asText()).contains("not valid base64");
+    assertThat(results.get(3).path("error").asText()).contains("not a base64 string");
   }
 
   @Test
