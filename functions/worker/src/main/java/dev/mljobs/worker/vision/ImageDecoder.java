@@ -43,12 +43,9 @@ public final class ImageDecoder {
         reader.dispose();
       }
     } catch (IOException | RuntimeException e) {
-      // ImageIO's plugins throw unchecked exceptions on some corrupt files, too
-      throw new UnreadableImageException("the image cannot be decoded (" + reason(e) + ")");
+      // ImageIO's plugins throw unchecked exceptions on some corrupt files, too; their text
+      // names decoder internals, not something the submitter can act on
+      throw new UnreadableImageException("the image cannot be decoded (corrupt or truncated)");
     }
-  }
-
-  private static String reason(Exception e) {
-    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mljobs.worker.JobFailedException;
 import dev.mljobs.worker.Work;
 import dev.mljobs.worker.Worker;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
@@ -80,6 +81,26 @@ class VisionTasksTest {
     assertThat(results.get(1).path("error").asText()).contains("not an image");
     assertThat(results.get(2).path("error").asText()).contains("not valid base64");
     assertThat(results.get(3).path("error").asText()).contains("not a base64 string");
+  }
+
+  @Test
+  void a_truncated_image_fails_its_item_as_corrupt() throws Exception {
+    // given: the first half of a real PNG
+    byte[] png = Base64.getDecoder().decode(scene);
+    String half = Base64.getEncoder().encodeToString(Arrays.copyOf(png, png.length / 2));
+
+    // when
+    JsonNode result =
+        run(
+            "object_detection",
+            """
+            {"model_id": "shapes-det", "input_data": {"images_base64": ["%s", "%s"]}}
+            """
+                .formatted(half, scene));
+
+    // then
+    assertThat(result.path("results").get(0).path("error").asText()).contains("corrupt");
+    assertThat(result.path("results").get(1).path("detections")).hasSize(5);
   }
 
   @Test
