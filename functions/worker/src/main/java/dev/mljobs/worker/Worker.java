@@ -1,6 +1,8 @@
 package dev.mljobs.worker;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mljobs.worker.vision.ImageClassificationTask;
+import dev.mljobs.worker.vision.ObjectDetectionTask;
 
 /** Runs one attempt of a job, by its type. The Lambda handler and the CLI both call this. */
 public final class Worker {
@@ -15,6 +17,8 @@ public final class Worker {
     Progress progress = new Progress(work);
     return switch (work.jobType()) {
       case "sleep" -> SleepTask.run(work, progress);
+      case "image_classification" -> ImageClassificationTask.run(work, progress);
+      case "object_detection" -> ObjectDetectionTask.run(work, progress);
       default ->
           throw new JobFailedException(
               "job_type '" + work.jobType() + "' is not supported by this worker");
