@@ -15,6 +15,7 @@ public final class Worker {
     Progress progress = new Progress(work);
     return switch (work.jobType()) {
       case "sleep" -> SleepTask.run(work, progress);
+      case "inference" -> dev.mljobs.worker.embed.TextEmbeddingTask.run(work, progress);
       default ->
           throw new JobFailedException(
               "job_type '" + work.jobType() + "' is not supported by this worker");
