@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mljobs.worker.JobFailedException;
 import dev.mljobs.worker.Progress;
 import dev.mljobs.worker.Work;
+import java.time.Duration;
 
 /**
  * The {@code inference} job with {@code params.task_type == "txt2embed"}: sentence embeddings of
@@ -33,9 +34,12 @@ public final class TextEmbeddingTask {
         encoder.encode(
             request.texts(),
             request.batchSize(),
-            (done, total) ->
-                progress.report(
-                    100 * done / total, "embedded " + done + " of " + total + " texts"));
+            new ThrottledListener(
+                (done, total) ->
+                    progress.report(
+                        100 * done / total, "embedded " + done + " of " + total + " texts"),
+                Duration.ofSeconds(1),
+                System::nanoTime));
     return result(request, embeddings);
   }
 
