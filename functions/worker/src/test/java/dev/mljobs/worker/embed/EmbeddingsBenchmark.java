@@ -27,7 +27,7 @@ public final class EmbeddingsBenchmark {
         count, Runtime.getRuntime().availableProcessors(), threads);
 
     long start = System.nanoTime();
-    SentenceEncoder ours = ModelCache.load(ModelSpec.ALL_MINILM_L6_V2, threads);
+    SentenceEncoder ours = ModelLoader.load(ModelSpec.ALL_MINILM_L6_V2, threads);
     System.out.printf("ours: model loaded in %d ms%n", (System.nanoTime() - start) / 1_000_000);
     start = System.nanoTime();
     AllMiniLmL6V2EmbeddingModel theirs = new AllMiniLmL6V2EmbeddingModel();
@@ -52,7 +52,7 @@ public final class EmbeddingsBenchmark {
       System.out.printf("%-10d %14.0f %18.0f%n", batchSize, oursBest, theirsBest);
     }
     if (threads > 1) {
-      try (SentenceEncoder single = ModelCache.load(ModelSpec.ALL_MINILM_L6_V2, 1)) {
+      try (SentenceEncoder single = ModelLoader.load(ModelSpec.ALL_MINILM_L6_V2, 1)) {
         single.encode(sentences.subList(0, 64), 32, (done, total) -> {});
         double oneThread = 0;
         double manyThreads = 0;
