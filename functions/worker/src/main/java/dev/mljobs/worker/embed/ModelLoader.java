@@ -7,11 +7,11 @@ import ai.onnxruntime.OrtSession;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
 import java.net.URL;
-import java.net.URLConnection;
-import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
-import java.nio.channels.ReadableByteChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -61,8 +61,7 @@ final class ModelLoader {
       // not; idle machine 313 and 546 spinning, 263 and 558 not.
       options.addConfigEntry("session.intra_op.allow_spinning", "0");
       options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-      return OrtEnvironment.getEnvironment()
-          .createSession(readDirect(resource(model.modelResource())), options);
+      return createSession(resource(model.modelResource()), options);
     } catch (OrtException e) {
       throw new IllegalStateException("could not load " + model.modelResource(), e);
     } catch (IOException e) {
@@ -94,23 +93,29 @@ final class ModelLoader {
   }
 
   /**
-   * Inflates a (jar) resource straight into a direct buffer, which ORT reads in place: no byte[] of
-   * 90 MB on the heap, no temporary file.
+   * A graph in a directory is read where it lies; one in a jar is inflated to a temporary file,
+   * read, and deleted. Not a direct buffer: that would count 90 MB against {@code
+   * -XX:MaxDirectMemorySize} (by default {@code -Xmx}) and fail a small heap; not a byte[]: that
+   * would need a heap bigger than the model.
    */
-  private static ByteBuffer readDirect(URL url) throws IOException {
-    URLConnection connection = url.openConnection();
-    long size = connection.getContentLengthLong();
-    try (InputStream in = connection.getInputStream()) {
-      if (size < 0 || size > Integer.MAX_VALUE) {
-        byte[] bytes = in.readAllBytes();
-        return ByteBuffer.allocateDirect(bytes.length).put(bytes).flip();
+  private static OrtSession createSession(URL graph, OrtSession.SessionOptions options)
+      throws IOException, OrtException {
+    OrtEnvironment env = OrtEnvironment.getEnvironment();
+    if (graph.getProtocol().equals("file")) {
+      try {
+        return env.createSession(Path.of(graph.toURI()).toString(), options);
+      } catch (URISyntaxException e) {
+        throw new IOException("not a file path: " + graph, e);
       }
-      ByteBuffer buffer = ByteBuffer.allocateDirect((int) size);
-      ReadableByteChannel channel = Channels.newChannel(in);
-      while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
-        // an inflating jar stream gives a few KiB per read
+    }
+    Path file = Files.createTempFile("mljobs-model-", ".onnx");
+    try {
+      try (InputStream in = graph.openStream()) {
+        Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
       }
-      return buffer.flip();
+      return env.createSession(file.toString(), options);
+    } finally {
+      Files.delete(file);
     }
   }
 }
