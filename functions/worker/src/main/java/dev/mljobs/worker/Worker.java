@@ -1,6 +1,7 @@
 package dev.mljobs.worker;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mljobs.worker.embed.TextEmbeddingTask;
 import dev.mljobs.worker.vision.ImageClassificationTask;
 import dev.mljobs.worker.vision.ObjectDetectionTask;
 
@@ -17,11 +18,26 @@ public final class Worker {
     Progress progress = new Progress(work);
     return switch (work.jobType()) {
       case "sleep" -> SleepTask.run(work, progress);
+      case "inference" -> inference(work, progress);
+      default ->
+          throw new JobFailedException(
+              "job_type '" + work.jobType() + "' is not supported by this worker");
+    };
+  }
+
+  /** {@code inference} jobs, by {@code params.task_type}. */
+  private static JsonNode inference(Work work, Progress progress) throws InterruptedException {
+    String taskType = work.params().path("task_type").asText("");
+    return switch (taskType) {
+      case "txt2embed" -> TextEmbeddingTask.run(work, progress);
       case "image_classification" -> ImageClassificationTask.run(work, progress);
       case "object_detection" -> ObjectDetectionTask.run(work, progress);
       default ->
           throw new JobFailedException(
-              "job_type '" + work.jobType() + "' is not supported by this worker");
+              "params.task_type must be one of txt2embed, image_classification, object_detection,"
+                  + " got '"
+                  + taskType
+                  + "'");
     };
   }
 }

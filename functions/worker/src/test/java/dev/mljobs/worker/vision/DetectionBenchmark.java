@@ -63,9 +63,13 @@ public final class DetectionBenchmark {
   }
 
   private static JsonNode firstResult(byte[] png) throws InterruptedException {
-    ObjectNode params = JsonNodeFactory.instance.objectNode().put("model_id", "shapes-det");
+    ObjectNode params =
+        JsonNodeFactory.instance
+            .objectNode()
+            .put("task_type", "object_detection")
+            .put("model_id", "shapes-det");
     params.putObject("input_data").put("image_base64", Base64.getEncoder().encodeToString(png));
-    return new Worker().run(new Work(UUID.randomUUID(), 1, "object_detection", params, null, null));
+    return new Worker().run(new Work(UUID.randomUUID(), 1, "inference", params, null, null));
   }
 
   /** Runs all images once in batches of {@code batch}, or for at least {@code seconds}. */

@@ -33,7 +33,8 @@ class VisionTasksTest {
 
   private static JsonNode run(String jobType, String params) throws Exception {
     ObjectNode p = (ObjectNode) JSON.readTree(params);
-    return new Worker().run(new Work(UUID.randomUUID(), 1, jobType, p, null, null));
+    p.put("task_type", jobType);
+    return new Worker().run(new Work(UUID.randomUUID(), 1, "inference", p, null, null));
   }
 
   @Test

@@ -1,0 +1,115 @@
+package dev.mljobs.worker.embed;
+
+import ai.djl.huggingface.tokenizers.Encoding;
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import java.nio.FloatBuffer;
+import java.nio.LongBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns texts into sentence embeddings with one ONNX session and its tokenizer: tokenize, batch by
+ * length, run, mean-pool, normalise. Thread-safe (ORT sessions and HF tokenizers are); made once
+ * per process by {@link ModelCache}.
+ */
+public final class SentenceEncoder implements AutoCloseable {
+
+  private final ModelSpec model;
+  private final OrtEnvironment env;
+  private final OrtSession session;
+  private final HuggingFaceTokenizer tokenizer;
+
+  SentenceEncoder(
+      ModelSpec model, OrtEnvironment env, OrtSession session, HuggingFaceTokenizer tokenizer) {
+    this.model = model;
+    this.env = env;
+    this.session = session;
+    this.tokenizer = tokenizer;
+  }
+
+  public ModelSpec model() {
+    return model;
+  }
+
+  /**
+   * @param texts what to embed
+   * @param batchSize the most texts per model run
+   * @param listener told after each batch
+   * @return one unit vector per text, in the order of {@code texts}
+   * @throws InterruptedException when the listener says to stop
+   * @throws IllegalStateException when ONNX Runtime fails
+   */
+  public Embeddings encode(List<String> texts, int batchSize, BatchListener listener)
+      throws InterruptedException {
+    Encoding[] encodings = tokenizer.batchEncode(texts);
+    int[] lengths = new int[encodings.length];
+    List<Integer> truncated = new ArrayList<>();
+    for (int i = 0; i < encodings.length; i++) {
+      lengths[i] = encodings[i].getIds().length;
+      if (encodings[i].exceedMaxLength()) {
+        truncated.add(i);
+      }
+    }
+    float[][] vectors = new float[texts.size()][];
+    int done = 0;
+    for (int[] batch : Batches.plan(lengths, batchSize)) {
+      float[][] pooled = run(encodings, batch);
+      for (int j = 0; j < batch.length; j++) {
+        vectors[batch[j]] = pooled[j];
+      }
+      done += batch.length;
+      listener.batchDone(done, texts.size());
+    }
+    return new Embeddings(vectors, truncated);
+  }
+
+  private float[][] run(Encoding[] encodings, int[] batch) {
+    int seqLen = 0;
+    for (int i : batch) {
+      seqLen = Math.max(seqLen, encodings[i].getIds().length);
+    }
+    // Padded to the longest of the batch with id 0 ([PAD]), mask 0, type 0, as the tokenizer would.
+    long[] ids = new long[batch.length * seqLen];
+    long[] mask = new long[ids.length];
+    long[] types = new long[ids.length];
+    for (int row = 0; row < batch.length; row++) {
+      Encoding e = encodings[batch[row]];
+      int n = e.getIds().length;
+      System.arraycopy(e.getIds(), 0, ids, row * seqLen, n);
+      System.arraycopy(e.getAttentionMask(), 0, mask, row * seqLen, n);
+      System.arraycopy(e.getTypeIds(), 0, types, row * seqLen, n);
+    }
+    long[] shape = {batch.length, seqLen};
+    try (OnnxTensor idsT = OnnxTensor.createTensor(env, LongBuffer.wrap(ids), shape);
+        OnnxTensor maskT = OnnxTensor.createTensor(env, LongBuffer.wrap(mask), shape);
+        OnnxTensor typesT = OnnxTensor.createTensor(env, LongBuffer.wrap(types), shape);
+        OrtSession.Result result =
+            session.run(
+                Map.of("input_ids", idsT, "attention_mask", maskT, "token_type_ids", typesT))) {
+      FloatBuffer hidden = ((OnnxTensor) result.get(0)).getFloatBuffer();
+      float[][] pooled = new float[batch.length][];
+      for (int row = 0; row < batch.length; row++) {
+        pooled[row] = Pooling.meanNormalised(hidden, mask, row, seqLen, model.dimensions());
+      }
+      return pooled;
+    } catch (OrtException e) {
+      throw new IllegalStateException("ONNX Runtime failed on " + model.id(), e);
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      session.close();
+    } catch (OrtException e) {
+      throw new IllegalStateException("could not close the session of " + model.id(), e);
+    } finally {
+      tokenizer.close();
+    }
+  }
+}
