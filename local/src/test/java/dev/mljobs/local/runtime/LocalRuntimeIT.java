@@ -201,6 +201,38 @@ class LocalRuntimeIT {
   }
 
   @Test
+  void an_embedding_job_runs_on_the_worker_through_the_whole_path(LocalRuntime runtime)
+      throws Exception {
+    ApiClient api = new ApiClient(runtime);
+    JsonNode submitted =
+        api.submit(
+            "{\"job_type\":\"inference\",\"params\":{\"task_type\":\"txt2embed\","
+                + "\"model_id\":\"sentence-transformers/all-MiniLM-L6-v2\","
+                + "\"input_data\":{\"texts\":[\"A man is eating food.\",\"A man is eating pasta.\"]}}}");
+    JsonNode done =
+        api.await(submitted.get("job_id").asText(), ApiClient.terminal(), Duration.ofSeconds(60));
+    assertThat(done.get("status").asText()).as(done.toString()).isEqualTo("completed");
+    assertThat(done.at("/result/dimensions").asInt()).isEqualTo(384);
+    JsonNode a = done.at("/result/embeddings/0");
+    JsonNode b = done.at("/result/embeddings/1");
+    double cosine = 0;
+    for (int i = 0; i < 384; i++) {
+      cosine += a.get(i).asDouble() * b.get(i).asDouble();
+    }
+    assertThat(cosine).isBetween(0.5, 0.99);
+    JsonNode bad =
+        api.await(
+            api.submit(
+                    "{\"job_type\":\"inference\",\"max_attempts\":1,\"params\":{\"task_type\":\"txt2embed\",\"model_id\":\"nope\",\"input_data\":{\"text\":\"x\"}}}")
+                .get("job_id")
+                .asText(),
+            ApiClient.terminal(),
+            Duration.ofSeconds(60));
+    assertThat(bad.get("status").asText()).isEqualTo("failed");
+    assertThat(bad.get("error_message").asText()).contains("nope");
+  }
+
+  @Test
   void a_sleep_job_goes_from_queued_to_completed_through_the_whole_path(LocalRuntime runtime)
       throws Exception {
     ApiClient api = new ApiClient(runtime);
