@@ -11,6 +11,9 @@ public interface BlobStore {
    */
   String put(String key, byte[] bytes, String contentType);
 
+  /** The URI an object stored under {@code key} has, whether or not it exists yet. */
+  String uriOf(String key);
+
   /**
    * Reads an object written by {@link #put}.
    *

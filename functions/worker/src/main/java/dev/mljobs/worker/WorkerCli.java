@@ -10,7 +10,8 @@ import java.util.Map;
  * The worker's command-line entry point, run by AWS Batch (and locally by the runtime's Batch
  * emulation): the work comes from the environment ({@code JOB_ID}, {@code ATTEMPT}, {@code
  * JOB_TYPE}, {@code JOB_PARAMS}, {@code CALLBACK_URL}, {@code CALLBACK_TOKEN}), the result goes to
- * stdout as JSON. Exit code 0 on success; otherwise non-zero with a one-line reason on stderr.
+ * {@code RESULT_URI} in S3 when given, and to stdout, as JSON. Exit code 0 on success; otherwise
+ * non-zero with a one-line reason on stderr.
  */
 public final class WorkerCli {
 
@@ -38,7 +39,12 @@ public final class WorkerCli {
       return BAD_ENVIRONMENT;
     }
     try {
-      System.out.println(json.writeValueAsString(new Worker().run(work)));
+      byte[] result = json.writeValueAsBytes(new Worker().run(work));
+      String resultUri = env.get("RESULT_URI");
+      if (resultUri != null) {
+        ResultUpload.put(resultUri, result, env);
+      }
+      System.out.println(new String(result, java.nio.charset.StandardCharsets.UTF_8));
       return 0;
     } catch (JobFailedException e) {
       System.err.println(e.getMessage());
@@ -49,7 +55,7 @@ public final class WorkerCli {
     } catch (InterruptedException e) {
       System.err.println("stopped");
       return CANCELLED;
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException e) {
       System.err.println("could not write the result: " + e.getMessage());
       return FAILED;
     }

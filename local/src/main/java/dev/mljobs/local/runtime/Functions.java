@@ -47,8 +47,12 @@ final class Functions {
     return registry;
   }
 
-  TaskRouter taskRouter(DynamoDbClient dynamo) {
-    return new TaskRouter(registry, dynamo, List.of(workerJob()), batchLogs);
+  /**
+   * @param workerEnvironment what the Batch job definition puts in the worker's environment
+   *     (region, credentials, the S3 endpoint)
+   */
+  TaskRouter taskRouter(DynamoDbClient dynamo, Map<String, String> workerEnvironment) {
+    return new TaskRouter(registry, dynamo, List.of(workerJob(workerEnvironment)), batchLogs);
   }
 
   /** Registers the functions once their wiring (which needs every endpoint) is known. */
@@ -63,11 +67,11 @@ final class Functions {
    * The worker CLI, started with this JVM's java and class path, as the Batch container would run
    * it.
    */
-  private static BatchJobDefinition workerJob() {
+  private static BatchJobDefinition workerJob(Map<String, String> environment) {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     return new BatchJobDefinition(
         BATCH_JOB_DEFINITION,
         List.of(java, "-cp", System.getProperty("java.class.path"), WorkerCli.class.getName()),
-        Map.of());
+        environment);
   }
 }

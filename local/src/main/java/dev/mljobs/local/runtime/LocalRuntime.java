@@ -86,7 +86,7 @@ public final class LocalRuntime implements AutoCloseable {
     Wiring wiring = new Wiring(env.forHandlers(StateMachines.arn(), scheduler.endpoint(), options));
     // Functions first: a restarted Step Functions re-runs its interrupted executions at once.
     functions.register(wiring);
-    var router = functions.taskRouter(aws.dynamoDb());
+    var router = functions.taskRouter(aws.dynamoDb(), env.forBatchWorker());
     int sfnPort = stepFunctionsUrl.getPort();
     stepFunctions =
         keep(

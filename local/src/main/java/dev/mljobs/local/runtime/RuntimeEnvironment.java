@@ -46,6 +46,18 @@ final class RuntimeEnvironment {
     return env;
   }
 
+  /** What the Batch job definition gives the worker container: region, credentials, S3. */
+  Map<String, String> forBatchWorker() {
+    Map<String, String> env = new HashMap<>();
+    for (String name :
+        new String[] {
+          "AWS_REGION", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_ENDPOINT_URL_S3"
+        }) {
+      env.put(name, base().get(name));
+    }
+    return env;
+  }
+
   Map<String, String> forHandlers(String stateMachineArn, URI scheduler, Options options) {
     Map<String, String> env = base();
     env.put("MAX_RUNNING_JOBS", Integer.toString(options.maxRunning()));

@@ -211,6 +211,16 @@ class JobLifecycleIT {
   }
 
   @Test
+  void a_job_on_the_batch_path_completes_with_the_result_its_worker_wrote() throws Exception {
+    JsonNode job =
+        awaitEnd(
+            submit("{\"job_type\":\"sleep\",\"params\":{\"seconds\":0,\"runtime\":\"batch\"}}"));
+    assertThat(job.get("status").asText()).as(job.toString()).isEqualTo("completed");
+    assertThat(job.at("/result/slept_ms").asInt()).isZero();
+    assertThat(job.at("/result/attempt").asInt()).isEqualTo(1);
+  }
+
+  @Test
   void a_large_result_is_kept_in_s3_and_served_by_the_api() throws Exception {
     JsonNode job =
         awaitEnd(

@@ -19,6 +19,11 @@ public final class S3BlobStore implements BlobStore {
   public String put(String key, byte[] bytes, String contentType) {
     s3.putObject(
         b -> b.bucket(bucket).key(key).contentType(contentType), RequestBody.fromBytes(bytes));
+    return uriOf(key);
+  }
+
+  @Override
+  public String uriOf(String key) {
     return "s3://" + bucket + "/" + key;
   }
 

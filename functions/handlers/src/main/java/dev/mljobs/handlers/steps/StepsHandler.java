@@ -110,6 +110,10 @@ public final class StepsHandler implements RequestStreamHandler {
     environment.addObject().put("Name", "JOB_PARAMS").put("Value", job.params().toString());
     environment
         .addObject()
+        .put("Name", "RESULT_URI")
+        .put("Value", blobs.uriOf(resultKey(job.jobId(), job.attempts())));
+    environment
+        .addObject()
         .put("Name", "CALLBACK_URL")
         .put("Value", work.get("callback_url").asText());
     environment
@@ -121,7 +125,7 @@ public final class StepsHandler implements RequestStreamHandler {
 
   private ObjectNode complete(UUID jobId, JsonNode request) throws IOException {
     JsonNode outcome = request.path("outcome");
-    JsonNode result = outcome.has("result") ? outcome.get("result") : null;
+    JsonNode result = outcome.has("result") ? outcome.get("result") : batchResult(jobId, request);
     String resultUri = null;
     if (result != null) {
       byte[] bytes = JSON.writeValueAsBytes(result);
@@ -134,6 +138,24 @@ public final class StepsHandler implements RequestStreamHandler {
         steps
             .complete(jobId, request.path("attempt").asInt(), startedAt(request), result, resultUri)
             .map(JobSteps.Step::job));
+  }
+
+  /** Where a Batch worker writes the result of an attempt: Batch returns no payload. */
+  static String resultKey(UUID jobId, int attempt) {
+    return "results/" + jobId + "/attempt-" + attempt + ".json";
+  }
+
+  /** The result a Batch worker wrote for this attempt, or {@code null} if it wrote none. */
+  private JsonNode batchResult(UUID jobId, JsonNode request) {
+    if (!request.path("outcome").has("batch_job_id")) {
+      return null;
+    }
+    try {
+      return JSON.readTree(
+          blobs.get(blobs.uriOf(resultKey(jobId, request.path("attempt").asInt()))));
+    } catch (IOException | RuntimeException missing) {
+      return null;
+    }
   }
 
   private ObjectNode attemptFailed(UUID jobId, JsonNode request) {

@@ -46,6 +46,12 @@ class ApiHandlerTest {
         }
 
         @Override
+        public String uriOf(String key) {
+
+          return "mem://" + key;
+        }
+
+        @Override
         public byte[] get(String uri) {
           return blobObjects.get(uri);
         }

@@ -103,6 +103,12 @@ class OpenApiDocumentTest {
                   }
 
                   @Override
+                  public String uriOf(String key) {
+
+                    return "mem://" + key;
+                  }
+
+                  @Override
                   public byte[] get(String uri) {
                     throw new UnsupportedOperationException("no large results here");
                   }
