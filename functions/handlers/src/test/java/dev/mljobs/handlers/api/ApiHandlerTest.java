@@ -6,15 +6,10 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent.Reques
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.mljobs.core.job.DispatchLimits;
 import dev.mljobs.core.job.Job;
-import dev.mljobs.core.job.JobService;
 import dev.mljobs.core.job.JobStatus;
 import dev.mljobs.handlers.CallbackTokens;
-import dev.mljobs.testkit.InMemoryJobRunStore;
 import dev.mljobs.testkit.InMemoryJobStore;
-import dev.mljobs.testkit.RecordingJobQueue;
-import dev.mljobs.testkit.RecordingWorkflows;
 import dev.mljobs.testkit.SettableClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,47 +30,16 @@ class ApiHandlerTest {
   private InMemoryJobStore store;
   private CallbackTokens tokens;
   private ApiHandler api;
-  private final java.util.Map<String, byte[]> blobObjects =
-      new java.util.concurrent.ConcurrentHashMap<>();
-  private final dev.mljobs.core.BlobStore blobs =
-      new dev.mljobs.core.BlobStore() {
-        @Override
-        public String put(String key, byte[] bytes, String contentType) {
-          blobObjects.put("mem://" + key, bytes);
-          return "mem://" + key;
-        }
-
-        @Override
-        public String uriOf(String key) {
-
-          return "mem://" + key;
-        }
-
-        @Override
-        public byte[] get(String uri) {
-          return blobObjects.get(uri);
-        }
-      };
+  private dev.mljobs.testkit.InMemoryBlobStore blobs;
 
   @BeforeEach
   void setUp() {
     clock = new SettableClock(Instant.parse("2026-03-01T10:00:00Z"));
-    store = new InMemoryJobStore(clock);
-    tokens = new CallbackTokens("a-secret-of-enough-length");
-    JobService service =
-        new JobService(
-            store,
-            new InMemoryJobRunStore(),
-            new RecordingJobQueue(),
-            new RecordingWorkflows(),
-            j -> {},
-            clock,
-            UUID::randomUUID,
-            DispatchLimits.unlimited());
-    api =
-        new ApiHandler(
-            new JobsApi(
-                service, new InMemoryJobRunStore(), tokens, new QueuePositions(store), blobs));
+    TestApi test = new TestApi(clock);
+    store = test.store;
+    tokens = test.tokens;
+    blobs = test.blobs;
+    api = test.handler;
   }
 
   private APIGatewayV2HTTPResponse call(

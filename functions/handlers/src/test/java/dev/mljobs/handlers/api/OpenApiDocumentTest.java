@@ -9,20 +9,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import dev.mljobs.core.job.DispatchLimits;
 import dev.mljobs.core.job.Job;
 import dev.mljobs.core.job.JobParams;
 import dev.mljobs.core.job.JobQuery;
 import dev.mljobs.core.job.JobRun;
-import dev.mljobs.core.job.JobService;
 import dev.mljobs.core.job.JobStatus;
 import dev.mljobs.core.job.NewJob;
 import dev.mljobs.core.job.RunStatus;
-import dev.mljobs.handlers.CallbackTokens;
-import dev.mljobs.testkit.InMemoryJobRunStore;
-import dev.mljobs.testkit.InMemoryJobStore;
-import dev.mljobs.testkit.RecordingJobQueue;
-import dev.mljobs.testkit.RecordingWorkflows;
 import dev.mljobs.testkit.SettableClock;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -77,42 +70,7 @@ class OpenApiDocumentTest {
 
   @BeforeEach
   void setUp() {
-    SettableClock clock = new SettableClock(T0);
-    InMemoryJobStore store = new InMemoryJobStore(clock);
-    JobService service =
-        new JobService(
-            store,
-            new InMemoryJobRunStore(),
-            new RecordingJobQueue(),
-            new RecordingWorkflows(),
-            j -> {},
-            clock,
-            UUID::randomUUID,
-            DispatchLimits.unlimited());
-    api =
-        new ApiHandler(
-            new JobsApi(
-                service,
-                new InMemoryJobRunStore(),
-                new CallbackTokens("a-secret-of-enough-length"),
-                new QueuePositions(store),
-                new dev.mljobs.core.BlobStore() {
-                  @Override
-                  public String put(String key, byte[] bytes, String contentType) {
-                    throw new UnsupportedOperationException("no large results here");
-                  }
-
-                  @Override
-                  public String uriOf(String key) {
-
-                    return "mem://" + key;
-                  }
-
-                  @Override
-                  public byte[] get(String uri) {
-                    throw new UnsupportedOperationException("no large results here");
-                  }
-                }));
+    api = new TestApi(new SettableClock(T0)).handler;
   }
 
   @Test
