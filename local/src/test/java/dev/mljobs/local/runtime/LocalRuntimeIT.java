@@ -36,10 +36,9 @@ class LocalRuntimeIT {
   }
 
   @Test
-  void it_starts_in_seconds_and_answers_health(LocalRuntime runtime) {
+  void it_starts_and_answers_health(LocalRuntime runtime) {
     ApiClient.Answer health = new ApiClient(runtime).send("GET", "/health", null);
     assertThat(health.status()).isEqualTo(200);
-    assertThat(runtime.startupTime()).isLessThan(Duration.ofSeconds(30));
     System.out.println(
         "local runtime (in memory) ready in " + runtime.startupTime().toMillis() + " ms");
   }
