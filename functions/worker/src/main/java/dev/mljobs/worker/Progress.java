@@ -14,8 +14,11 @@ import java.time.Duration;
  */
 public final class Progress {
 
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  /** Made on the first report: building it sets up TLS, a good part of a second at start. */
+  private static final class Http {
+    static final HttpClient CLIENT =
+        HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  }
 
   private final Work work;
 
@@ -44,7 +47,7 @@ public final class Progress {
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .build();
     try {
-      int status = HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+      int status = Http.CLIENT.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
       if (status == 409 || status == 404) {
         throw new JobCancelledException("job " + work.jobId() + " is no longer running");
       }

@@ -3,6 +3,7 @@ package dev.mljobs.worker;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mljobs.worker.embed.ModelCache;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -12,6 +13,12 @@ import java.io.OutputStream;
 public final class WorkerHandler implements RequestStreamHandler {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  static {
+    // Lambda's init phase, before the first request: the models in PRELOAD_MODELS load here.
+    ModelCache.preload(System.getenv());
+  }
+
   private final Worker worker = new Worker();
 
   @Override

@@ -1,6 +1,7 @@
 package dev.mljobs.worker.embed;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mljobs.worker.Device;
 import dev.mljobs.worker.JobFailedException;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,11 +9,14 @@ import java.util.List;
 /**
  * What a {@code txt2embed} job asks for, checked: {@code params.model_id}, {@code
  * params.input_data.text} (one string) or {@code params.input_data.texts} (1 to 2048 strings), and
- * {@code params.batch_size}.
+ * {@code params.batch_size}, {@code params.device} ({@code cpu} or {@code cuda}; default: the
+ * worker's {@code DEVICE}).
  *
  * @param single whether the job gave one {@code text} (and gets one {@code embedding} back)
+ * @param device where to run the model, or null for the worker's {@code DEVICE}
  */
-public record EmbedRequest(ModelSpec model, List<String> texts, boolean single, int batchSize) {
+public record EmbedRequest(
+    ModelSpec model, List<String> texts, boolean single, int batchSize, Device device) {
 
   public static final int MAX_TEXTS = 2048;
   public static final int MAX_BATCH_SIZE = 512;
@@ -67,16 +71,22 @@ public record EmbedRequest(ModelSpec model, List<String> texts, boolean single, 
           "params.batch_size must be an integer from 1 to " + MAX_BATCH_SIZE);
     }
     int size = batchSize.isMissingNode() ? DEFAULT_BATCH_SIZE : batchSize.asInt();
+    JsonNode deviceNode = params.path("device");
+    if (!deviceNode.isMissingNode() && !deviceNode.isTextual()) {
+      throw new JobFailedException("params.device must be cpu or cuda");
+    }
+    Device device =
+        deviceNode.isMissingNode() ? null : Device.parse(deviceNode.asText(), "params.device");
     if (!text.isMissingNode()) {
       if (!text.isTextual()) {
         throw new JobFailedException("params.input_data.text must be a string");
       }
-      return new EmbedRequest(model, List.of(text.asText()), true, size);
+      return new EmbedRequest(model, List.of(text.asText()), true, size, device);
     }
     if (texts.isMissingNode()) {
       throw new JobFailedException("params.input_data.text or params.input_data.texts is required");
     }
-    return new EmbedRequest(model, strings(texts), false, size);
+    return new EmbedRequest(model, strings(texts), false, size, device);
   }
 
   private static List<String> strings(JsonNode texts) {

@@ -1,12 +1,14 @@
 package dev.mljobs.worker.embed;
 
+import dev.mljobs.worker.Device;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One {@link SentenceEncoder} per model per process: loading the graph takes about a second, so a
- * warm Lambda or a long Batch job pays it once. Intra-op threads come from {@code
- * ORT_INTRA_OP_THREADS} (default: the available processors).
+ * One {@link SentenceEncoder} per model and device per process: loading the graph takes a good part
+ * of a second, so a warm Lambda or a long Batch job pays it once. Settings come from the
+ * environment (see {@link EncoderSettings}).
  */
 public final class ModelCache {
 
@@ -15,28 +17,39 @@ public final class ModelCache {
   private ModelCache() {}
 
   /**
+   * @param device where to run it, or null for the environment's {@code DEVICE}
    * @return the encoder of that model, loaded on first use
    * @throws IllegalStateException when the model cannot be loaded
+   * @throws dev.mljobs.worker.JobFailedException when a setting in the environment is wrong
    */
-  public static SentenceEncoder encoder(ModelSpec model) {
+  public static SentenceEncoder encoder(ModelSpec model, Device device) {
+    Map<String, String> env = System.getenv();
+    EncoderSettings settings =
+        EncoderSettings.fromEnvironment(env, Runtime.getRuntime().availableProcessors());
+    EncoderSettings chosen = device == null ? settings : settings.on(device);
     return ENCODERS.computeIfAbsent(
-        model.id(), id -> ModelLoader.load(model, intraOpThreads(System.getenv())));
+        model.id() + "@" + chosen.device(), key -> ModelLoader.load(model, chosen, env));
   }
 
-  /** The intra-op thread count that {@code env} asks for. */
-  static int intraOpThreads(Map<String, String> env) {
-    String value = env.get("ORT_INTRA_OP_THREADS");
-    if (value == null || value.isBlank()) {
-      return Runtime.getRuntime().availableProcessors();
-    }
-    try {
-      int threads = Integer.parseInt(value.trim());
-      if (threads >= 1) {
-        return threads;
+  /**
+   * Loads the models that {@code PRELOAD_MODELS} names (comma-separated ids), for a Lambda's init
+   * phase: it runs before the first request, with a full CPU, and SnapStart does not exist for
+   * container images.
+   *
+   * @throws IllegalStateException when a named model is unknown or cannot be loaded
+   */
+  public static void preload(Map<String, String> env) {
+    String ids = env.getOrDefault("PRELOAD_MODELS", "");
+    for (String id : List.of(ids.split(","))) {
+      if (!id.isBlank()) {
+        ModelSpec model =
+            ModelSpec.find(id.trim())
+                .orElseThrow(
+                    () ->
+                        new IllegalStateException(
+                            "PRELOAD_MODELS names '" + id.trim() + "', not a known model"));
+        encoder(model, null);
       }
-    } catch (NumberFormatException e) {
-      // reported below, with the value
     }
-    throw new IllegalStateException("ORT_INTRA_OP_THREADS must be a positive integer: " + value);
   }
 }

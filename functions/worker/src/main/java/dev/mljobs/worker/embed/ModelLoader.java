@@ -4,15 +4,17 @@ import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import dev.mljobs.worker.Device;
+import dev.mljobs.worker.FileCache;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -24,25 +26,30 @@ final class ModelLoader {
   /**
    * Loads a model afresh; callers other than tests and benchmarks want {@link ModelCache}.
    *
+   * @param env where the cache directory is named ({@code MLJOBS_CACHE_DIR})
    * @throws IllegalStateException when the model cannot be loaded
    */
-  static SentenceEncoder load(ModelSpec model, int intraOpThreads) {
+  static SentenceEncoder load(ModelSpec model, EncoderSettings settings, Map<String, String> env) {
+    FileCache.prepareOnnxRuntime(env);
     // The tokenizer (DJL's native library, then the JSON) loads beside the graph: a cold start
     // waits for the slower of the two instead of their sum.
     CompletableFuture<HuggingFaceTokenizer> tokenizer =
         CompletableFuture.supplyAsync(() -> tokenizer(model));
-    OrtSession session;
+    Device.Opened opened;
     try {
-      session = session(model, intraOpThreads);
+      opened = session(model, settings, FileCache.directory(env));
     } catch (RuntimeException e) {
       tokenizer.thenAccept(HuggingFaceTokenizer::close);
       throw e;
     }
     try {
-      return new SentenceEncoder(model, OrtEnvironment.getEnvironment(), session, tokenizer.join());
+      // One CUDA stream: runs in parallel would only queue on the GPU.
+      int runs = opened.device() == Device.CUDA ? 1 : settings.parallelRuns();
+      return new SentenceEncoder(
+          model, OrtEnvironment.getEnvironment(), opened.session(), tokenizer.join(), runs);
     } catch (CompletionException e) {
       try {
-        session.close();
+        opened.session().close();
       } catch (OrtException closing) {
         e.addSuppressed(closing);
       }
@@ -50,22 +57,27 @@ final class ModelLoader {
     }
   }
 
-  private static OrtSession session(ModelSpec model, int intraOpThreads) {
-    try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-      options.setIntraOpNumThreads(intraOpThreads);
-      // One graph, run sequentially: inter-op threads would only compete with the intra-op pool.
-      options.setInterOpNumThreads(1);
-      // Idle pool threads sleep instead of spinning: on a shared or fractional CPU (Lambda below
-      // 1,769 MB) spinning steals the cores the work needs. Measured with 2 threads on 2 cores,
-      // sentences/s at batch 1 and 32: busy machine (load 7) 74 and 157 spinning, 175 and 266
-      // not; idle machine 313 and 546 spinning, 263 and 558 not.
-      options.addConfigEntry("session.intra_op.allow_spinning", "0");
-      options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-      return createSession(resource(model.modelResource()), options);
+  private static Device.Opened session(ModelSpec model, EncoderSettings settings, Path cacheDir) {
+    URL graph = resource(model.modelResource());
+    try {
+      return settings
+          .device()
+          .open(
+              model.id(),
+              options -> {
+                options.setIntraOpNumThreads(settings.intraOpThreads());
+                // One graph, run sequentially: inter-op threads would only compete for the cores.
+                options.setInterOpNumThreads(1);
+                // Idle pool threads (intra-op > 1) sleep instead of spinning: on a shared or
+                // fractional CPU (Lambda below 1,769 MB) spinning steals the cores the work needs.
+                options.addConfigEntry("session.intra_op.allow_spinning", "0");
+                options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+              },
+              options -> createSession(graph, cacheDir, options));
     } catch (OrtException e) {
       throw new IllegalStateException("could not load " + model.modelResource(), e);
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not read " + model.modelResource(), e);
+    } catch (UncheckedIOException e) {
+      throw new UncheckedIOException("could not read " + model.modelResource(), e.getCause());
     }
   }
 
@@ -93,29 +105,31 @@ final class ModelLoader {
   }
 
   /**
-   * A graph in a directory is read where it lies; one in a jar is inflated to a temporary file,
-   * read, and deleted. Not a direct buffer: that would count 90 MB against {@code
-   * -XX:MaxDirectMemorySize} (by default {@code -Xmx}) and fail a small heap; not a byte[]: that
-   * would need a heap bigger than the model.
+   * A graph in a directory is read where it lies; one in a jar is read from its copy in the cache
+   * directory, unpacked there by the first process (see {@link FileCache}). Where the cache cannot
+   * be written, the graph is inflated to a temporary file, read, and deleted. Not a direct buffer:
+   * that would count 90 MB against {@code -XX:MaxDirectMemorySize} (by default {@code -Xmx}) and
+   * fail a small heap; not a byte[]: that would need a heap bigger than the model.
    */
-  private static OrtSession createSession(URL graph, OrtSession.SessionOptions options)
-      throws IOException, OrtException {
+  private static OrtSession createSession(
+      URL graph, Path cacheDir, OrtSession.SessionOptions options) throws OrtException {
     OrtEnvironment env = OrtEnvironment.getEnvironment();
-    if (graph.getProtocol().equals("file")) {
-      try {
-        return env.createSession(Path.of(graph.toURI()).toString(), options);
-      } catch (URISyntaxException e) {
-        throw new IOException("not a file path: " + graph, e);
-      }
+    Optional<Path> file = FileCache.file(graph, cacheDir);
+    if (file.isPresent()) {
+      return env.createSession(file.get().toString(), options);
     }
-    Path file = Files.createTempFile("mljobs-model-", ".onnx");
     try {
-      try (InputStream in = graph.openStream()) {
-        Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+      Path temp = Files.createTempFile("mljobs-model-", ".onnx");
+      try {
+        try (InputStream in = graph.openStream()) {
+          Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
+        }
+        return env.createSession(temp.toString(), options);
+      } finally {
+        Files.delete(temp);
       }
-      return env.createSession(file.toString(), options);
-    } finally {
-      Files.delete(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 }

@@ -11,11 +11,19 @@ import java.nio.LongBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Turns texts into sentence embeddings with one ONNX session and its tokenizer: tokenize, batch by
- * length, run, mean-pool, normalise. Thread-safe (ORT sessions and HF tokenizers are); made once
- * per process by {@link ModelCache}.
+ * length, run, mean-pool, normalise. With parallel runs above 1, batches run on that many threads
+ * at once (one session: ORT sessions are thread-safe). Thread-safe (ORT sessions and HF tokenizers
+ * are); made once per process by {@link ModelCache}.
  */
 public final class SentenceEncoder implements AutoCloseable {
 
@@ -23,13 +31,31 @@ public final class SentenceEncoder implements AutoCloseable {
   private final OrtEnvironment env;
   private final OrtSession session;
   private final HuggingFaceTokenizer tokenizer;
+  private final ExecutorService runners;
 
+  /**
+   * @param parallelRuns batches run at once; 1 runs them on the caller's thread
+   */
   SentenceEncoder(
-      ModelSpec model, OrtEnvironment env, OrtSession session, HuggingFaceTokenizer tokenizer) {
+      ModelSpec model,
+      OrtEnvironment env,
+      OrtSession session,
+      HuggingFaceTokenizer tokenizer,
+      int parallelRuns) {
     this.model = model;
     this.env = env;
     this.session = session;
     this.tokenizer = tokenizer;
+    this.runners =
+        parallelRuns == 1
+            ? null
+            : Executors.newFixedThreadPool(
+                parallelRuns,
+                r -> {
+                  Thread t = new Thread(r, "embed-" + model.id());
+                  t.setDaemon(true);
+                  return t;
+                });
   }
 
   public ModelSpec model() {
@@ -56,16 +82,54 @@ public final class SentenceEncoder implements AutoCloseable {
       }
     }
     float[][] vectors = new float[texts.size()][];
-    int done = 0;
-    for (int[] batch : Batches.plan(lengths, batchSize)) {
-      float[][] pooled = run(encodings, batch);
-      for (int j = 0; j < batch.length; j++) {
-        vectors[batch[j]] = pooled[j];
+    List<int[]> batches = Batches.plan(lengths, batchSize);
+    if (runners == null || batches.size() == 1) {
+      int done = 0;
+      for (int[] batch : batches) {
+        store(run(encodings, batch), batch, vectors);
+        done += batch.length;
+        listener.batchDone(done, texts.size());
       }
-      done += batch.length;
-      listener.batchDone(done, texts.size());
+    } else {
+      inParallel(encodings, batches, vectors, listener);
     }
     return new Embeddings(vectors, truncated);
+  }
+
+  /** Runs the batches on the runner threads; the listener hears of them on the caller's thread. */
+  private void inParallel(
+      Encoding[] encodings, List<int[]> batches, float[][] vectors, BatchListener listener)
+      throws InterruptedException {
+    CompletionService<int[]> completions = new ExecutorCompletionService<>(runners);
+    List<Future<int[]>> pending = new ArrayList<>(batches.size());
+    try {
+      for (int[] batch : batches) {
+        pending.add(
+            completions.submit(
+                () -> {
+                  store(run(encodings, batch), batch, vectors);
+                  return batch;
+                }));
+      }
+      int done = 0;
+      for (int i = 0; i < batches.size(); i++) {
+        done += completions.take().get().length;
+        listener.batchDone(done, vectors.length);
+      }
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r
+          ? r
+          : new IllegalStateException("embedding failed on " + model.id(), e.getCause());
+    } finally {
+      // on failure or cancellation: the batches not yet started are dropped
+      pending.forEach(f -> f.cancel(false));
+    }
+  }
+
+  private static void store(float[][] pooled, int[] batch, float[][] vectors) {
+    for (int j = 0; j < batch.length; j++) {
+      vectors[batch[j]] = pooled[j];
+    }
   }
 
   private float[][] run(Encoding[] encodings, int[] batch) {
@@ -105,7 +169,17 @@ public final class SentenceEncoder implements AutoCloseable {
   @Override
   public void close() {
     try {
+      if (runners != null) {
+        // A run still going (of an encode that failed or was stopped) must end before the session.
+        runners.shutdown();
+        if (!runners.awaitTermination(1, TimeUnit.MINUTES)) {
+          throw new IllegalStateException("a run of " + model.id() + " did not end");
+        }
+      }
       session.close();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("stopped while closing " + model.id(), e);
     } catch (OrtException e) {
       throw new IllegalStateException("could not close the session of " + model.id(), e);
     } finally {

@@ -24,7 +24,7 @@ public final class TextEmbeddingTask {
    */
   public static JsonNode run(Work work, Progress progress) throws InterruptedException {
     EmbedRequest request = EmbedRequest.from(work.params());
-    SentenceEncoder encoder = ModelCache.encoder(request.model());
+    SentenceEncoder encoder = ModelCache.encoder(request.model(), request.device());
     Embeddings embeddings =
         encoder.encode(
             request.texts(),

@@ -3,6 +3,8 @@ package dev.mljobs.worker.vision;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import dev.mljobs.worker.Device;
+import dev.mljobs.worker.FileCache;
 import dev.mljobs.worker.JobFailedException;
 import java.io.IOException;
 import java.util.Map;
@@ -34,9 +36,15 @@ public final class OrtModels {
   }
 
   private static OrtSession load(VisionModel model) {
-    try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-      options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-      return environment().createSession(ModelRegistry.readBytes(model.location()), options);
+    FileCache.prepareOnnxRuntime(System.getenv());
+    try {
+      byte[] graph = ModelRegistry.readBytes(model.location());
+      return Device.fromEnvironment(System.getenv())
+          .open(
+              model.id(),
+              options -> options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT),
+              options -> environment().createSession(graph, options))
+          .session();
     } catch (IOException | OrtException e) {
       throw new JobFailedException("model " + model.id() + " cannot be loaded: " + e.getMessage());
     }

@@ -24,7 +24,7 @@ class LangChain4jParityTest {
 
     // when
     float[][] ours =
-        ModelCache.encoder(ModelSpec.ALL_MINILM_L6_V2)
+        ModelCache.encoder(ModelSpec.ALL_MINILM_L6_V2, null)
             .encode(texts, 32, (done, total) -> {})
             .vectors();
 

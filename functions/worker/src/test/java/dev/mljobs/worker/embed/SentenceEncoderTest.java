@@ -4,11 +4,15 @@ import static dev.mljobs.worker.embed.Vectors.cosine;
 import static dev.mljobs.worker.embed.Vectors.maxAbsDifference;
 import static dev.mljobs.worker.embed.Vectors.norm;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.mljobs.worker.Device;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +34,7 @@ class SentenceEncoderTest {
 
   @BeforeAll
   static void loadTheModelOnce() {
-    encoder = ModelCache.encoder(ModelSpec.ALL_MINILM_L6_V2);
+    encoder = ModelCache.encoder(ModelSpec.ALL_MINILM_L6_V2, null);
   }
 
   @Test
@@ -108,13 +112,64 @@ class SentenceEncoderTest {
 
   @Test
   void progress_is_told_after_each_batch() throws InterruptedException {
-    // given
-    List<String> told = new ArrayList<>();
+    // given: batches of 3, 3 and 2 texts, which parallel runs may finish in any order
+    List<Integer> told = new ArrayList<>();
 
     // when
-    encoder.encode(SENTENCES, 3, (done, total) -> told.add(done + "/" + total));
+    encoder.encode(
+        SENTENCES,
+        3,
+        (done, total) -> {
+          assertThat(total).isEqualTo(8);
+          told.add(done);
+        });
 
     // then
-    assertThat(told).containsExactly("3/8", "6/8", "8/8");
+    assertThat(told).hasSize(3).isSorted().endsWith(8);
+    assertThat(told.get(0)).isIn(2, 3);
+  }
+
+  @Test
+  void parallel_runs_give_the_vectors_of_one_run_at_a_time() throws InterruptedException {
+    // given: one batch at a time with two threads inside, and two batches at once
+    try (SentenceEncoder sequential =
+            ModelLoader.load(
+                ModelSpec.ALL_MINILM_L6_V2, new EncoderSettings(2, 1, Device.CPU), Map.of());
+        SentenceEncoder parallel =
+            ModelLoader.load(
+                ModelSpec.ALL_MINILM_L6_V2, new EncoderSettings(1, 2, Device.CPU), Map.of())) {
+      // when
+      float[][] one = sequential.encode(SENTENCES, 1, IGNORE).vectors();
+      float[][] two = parallel.encode(SENTENCES, 1, IGNORE).vectors();
+
+      // then
+      for (int i = 0; i < SENTENCES.size(); i++) {
+        assertThat(maxAbsDifference(one[i], two[i])).as(SENTENCES.get(i)).isLessThan(1e-5);
+      }
+    }
+  }
+
+  @Test
+  void a_listener_that_says_stop_stops_parallel_runs() {
+    // given: 400 texts in batches of one, on two parallel runs
+    List<String> many = Collections.nCopies(50, SENTENCES).stream().flatMap(List::stream).toList();
+    AtomicInteger told = new AtomicInteger();
+    try (SentenceEncoder parallel =
+        ModelLoader.load(
+            ModelSpec.ALL_MINILM_L6_V2, new EncoderSettings(1, 2, Device.CPU), Map.of())) {
+      // when / then
+      assertThatThrownBy(
+              () ->
+                  parallel.encode(
+                      many,
+                      1,
+                      (done, total) -> {
+                        if (told.incrementAndGet() == 3) {
+                          throw new InterruptedException("cancelled");
+                        }
+                      }))
+          .isInstanceOf(InterruptedException.class);
+      assertThat(told).hasValue(3);
+    }
   }
 }

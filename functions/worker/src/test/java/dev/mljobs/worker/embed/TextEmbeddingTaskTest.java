@@ -2,14 +2,22 @@ package dev.mljobs.worker.embed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mljobs.worker.Device;
 import dev.mljobs.worker.JobFailedException;
 import dev.mljobs.worker.Work;
 import dev.mljobs.worker.Worker;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 /** Through the worker's entry, as the Lambda handler and the CLI call it. */
@@ -54,6 +62,61 @@ class TextEmbeddingTaskTest {
     assertThat(result.path("embeddings").get(2).size()).isEqualTo(384);
     assertThat(result.has("embedding")).isFalse();
     assertThat(result.path("truncated").toString()).isEqualTo("[1]");
+  }
+
+  @Test
+  void cuda_where_there_is_none_runs_on_the_cpu_with_a_warning() throws Exception {
+    // given: this build has ONNX Runtime for the CPU only
+    List<LogRecord> warnings = new ArrayList<>();
+    Handler handler =
+        new Handler() {
+          @Override
+          public void publish(LogRecord record) {
+            warnings.add(record);
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    Logger logger = Logger.getLogger(Device.class.getName());
+    logger.addHandler(handler);
+    try {
+      String text = "'input_data':{'text':'The weather is lovely today.'}}";
+      // when
+      JsonNode onCuda =
+          run("{'task_type':'txt2embed','model_id':'all-MiniLM-L6-v2','device':'cuda'," + text);
+      JsonNode onCpu =
+          run("{'task_type':'txt2embed','model_id':'all-MiniLM-L6-v2','device':'cpu'," + text);
+
+      // then
+      assertThat(onCuda.path("embedding").size()).isEqualTo(384);
+      for (int i = 0; i < 384; i++) {
+        assertThat(onCuda.path("embedding").get(i).floatValue())
+            .isCloseTo(onCpu.path("embedding").get(i).floatValue(), within(1e-5f));
+      }
+      assertThat(warnings)
+          .anySatisfy(
+              w -> {
+                assertThat(w.getLevel()).isEqualTo(Level.WARNING);
+                assertThat(w.getMessage()).contains("CUDA is unavailable");
+              });
+    } finally {
+      logger.removeHandler(handler);
+    }
+  }
+
+  @Test
+  void an_unknown_device_fails_the_job_naming_the_field() {
+    assertThatThrownBy(
+            () ->
+                run(
+                    "{'task_type':'txt2embed','model_id':'all-MiniLM-L6-v2','device':'tpu',"
+                        + "'input_data':{'text':'hello'}}"))
+        .isInstanceOf(JobFailedException.class)
+        .hasMessage("params.device must be cpu or cuda, not 'tpu'");
   }
 
   @Test
