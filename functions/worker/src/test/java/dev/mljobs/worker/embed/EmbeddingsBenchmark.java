@@ -28,7 +28,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       with our settings over texts tokenised, length-sorted and made into tensors beforehand, so
  *       that only {@code session.run} is timed.
  *   <li>{@code threads}: our encoder with 1 thread per run and as many parallel runs as processors
- *       (the default), against one run at a time with that many intra-op threads.
+ *       (the default), against one run at a time with that many intra-op threads, and one run at a
+ *       time on one thread.
  * </ul>
  */
 public final class EmbeddingsBenchmark {
@@ -96,23 +97,40 @@ public final class EmbeddingsBenchmark {
   }
 
   private static void threads(List<String> sentences, int processors) throws Exception {
-    EncoderSettings parallel = new EncoderSettings(1, processors, Device.CPU);
-    EncoderSettings pooled = new EncoderSettings(processors, 1, Device.CPU);
-    try (SentenceEncoder a = ModelLoader.load(ModelSpec.ALL_MINILM_L6_V2, parallel, Map.of());
-        SentenceEncoder b = ModelLoader.load(ModelSpec.ALL_MINILM_L6_V2, pooled, Map.of())) {
-      a.encode(sentences.subList(0, 64), 32, (done, total) -> {});
-      b.encode(sentences.subList(0, 64), 32, (done, total) -> {});
-      System.out.printf(
-          "%-6s %26s %26s%n",
-          "batch", processors + " runs x 1 thread (default)", "1 run x " + processors + " threads");
+    EncoderSettings[] settings = {
+      new EncoderSettings(1, processors, Device.CPU),
+      new EncoderSettings(processors, 1, Device.CPU),
+      new EncoderSettings(1, 1, Device.CPU)
+    };
+    SentenceEncoder[] encoders = new SentenceEncoder[settings.length];
+    try {
+      System.out.printf("%-6s", "batch");
+      for (int i = 0; i < settings.length; i++) {
+        encoders[i] = ModelLoader.load(ModelSpec.ALL_MINILM_L6_V2, settings[i], Map.of());
+        encoders[i].encode(sentences.subList(0, 64), 32, (done, total) -> {});
+        System.out.printf(
+            " %22s",
+            settings[i].parallelRuns() + " runs x " + settings[i].intraOpThreads() + " threads");
+      }
+      System.out.println("   (sentences/s; the first is the default)");
       for (int batchSize : new int[] {1, 8, 32}) {
-        double aBest = 0;
-        double bBest = 0;
+        double[] best = new double[settings.length];
         for (int round = 0; round < ROUNDS; round++) {
-          aBest = Math.max(aBest, rate(a, sentences, batchSize));
-          bBest = Math.max(bBest, rate(b, sentences, batchSize));
+          for (int i = 0; i < settings.length; i++) {
+            best[i] = Math.max(best[i], rate(encoders[i], sentences, batchSize));
+          }
         }
-        System.out.printf("%-6d %26.0f %26.0f%n", batchSize, aBest, bBest);
+        System.out.printf("%-6d", batchSize);
+        for (double b : best) {
+          System.out.printf(" %22.0f", b);
+        }
+        System.out.println();
+      }
+    } finally {
+      for (SentenceEncoder e : encoders) {
+        if (e != null) {
+          e.close();
+        }
       }
     }
   }
