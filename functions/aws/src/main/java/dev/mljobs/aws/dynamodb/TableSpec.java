@@ -12,8 +12,9 @@ import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
- * The shape of one table: keys, global secondary indexes (all projecting every attribute) and the
- * TTL attribute. Defined once in {@link Tables} and turned into a CreateTableRequest here, into CDK
+ * The shape of one table: keys, global secondary indexes (projecting every attribute, or only the
+ * keys where an index is only counted or its items are read again from the table) and the TTL
+ * attribute. Defined once in {@link Tables} and turned into a CreateTableRequest here, into CDK
  * constructs by the stack, and into local tables by the local runtime.
  *
  * @param name the logical name; the physical name comes from {@link TableNames}
@@ -38,8 +39,23 @@ public record TableSpec(
     }
   }
 
-  /** A global secondary index projecting all attributes. */
-  public record Index(String name, Key partitionKey, Key sortKey) {}
+  /**
+   * A global secondary index.
+   *
+   * @param keysOnly projects only the keys: every write to it is small and a count reads little
+   */
+  public record Index(String name, Key partitionKey, Key sortKey, boolean keysOnly) {
+
+    /** An index projecting every attribute. */
+    public Index(String name, Key partitionKey, Key sortKey) {
+      this(name, partitionKey, sortKey, false);
+    }
+
+    /** An index projecting only the table's and its own keys. */
+    public static Index keysOnly(String name, Key partitionKey, Key sortKey) {
+      return new Index(name, partitionKey, sortKey, true);
+    }
+  }
 
   /** The request that creates this table on demand (pay per request) under {@code tableName}. */
   public CreateTableRequest createTableRequest(String tableName) {
@@ -78,7 +94,10 @@ public record TableSpec(
                           .indexName(i.name())
                           .keySchema(schema(i.partitionKey(), i.sortKey()))
                           .projection(
-                              Projection.builder().projectionType(ProjectionType.ALL).build())
+                              Projection.builder()
+                                  .projectionType(
+                                      i.keysOnly() ? ProjectionType.KEYS_ONLY : ProjectionType.ALL)
+                                  .build())
                           .build())
               .toList());
     }
