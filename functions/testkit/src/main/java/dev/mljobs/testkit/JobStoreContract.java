@@ -342,6 +342,10 @@ public abstract class JobStoreContract {
     assertThat(store.count(JobStatus.RUNNING, null, 2)).isEqualTo(2);
     assertThat(store.count(JobStatus.QUEUED, "alice", 10)).isEqualTo(1);
     assertThat(store.count(JobStatus.FAILED, null, 10)).isZero();
+    assertThat(store.countRunning("alice", 10)).isEqualTo(new JobStore.Running(4, 3));
+    assertThat(store.countRunning("bob", 10)).isEqualTo(new JobStore.Running(4, 1));
+    assertThat(store.countRunning("carol", 10)).isEqualTo(new JobStore.Running(4, 0));
+    assertThat(store.countRunning("alice", 2).all()).isEqualTo(2);
   }
 
   @Test

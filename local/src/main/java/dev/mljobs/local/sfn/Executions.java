@@ -26,6 +26,16 @@ final class Executions {
   private final Clock clock;
   private final Map<String, TrackedExecution> byArn = new HashMap<>(); // guarded by this
   private long nextSeq; // guarded by this
+
+  /** Definitions parsed once, not per execution: the last few, by their text. Guarded by this. */
+  private final Map<String, StateMachineDefinition> parsed =
+      new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, StateMachineDefinition> eldest) {
+          return size() > 16;
+        }
+      };
+
   private boolean closed; // guarded by this
 
   Executions(AslInterpreter interpreter, Store store, Clock clock) {
@@ -75,7 +85,8 @@ final class Executions {
       throw new ApiException("ExecutionAlreadyExists", "Execution Already Exists: '" + arn + "'");
     }
     ExecutionRequest request = new ExecutionRequest(machine.arn(), name, input, machine.roleArn());
-    StateMachineDefinition definition = StateMachines.parse(machine.definition());
+    StateMachineDefinition definition =
+        parsed.computeIfAbsent(machine.definition(), StateMachines::parse);
     Execution live = interpreter.start(definition, request);
     return track(
         StoredExecution.started(

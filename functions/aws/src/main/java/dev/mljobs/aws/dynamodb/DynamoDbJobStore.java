@@ -244,6 +244,11 @@ public final class DynamoDbJobStore implements JobStore {
   }
 
   @Override
+  public Running countRunning(String owner, int upTo) {
+    return listing.countRunning(owner, upTo);
+  }
+
+  @Override
   public int countQueuedAhead(Job job, int upTo) {
     return listing.countQueuedAhead(job, upTo);
   }

@@ -5,6 +5,7 @@ import dev.mljobs.core.job.Job;
 import dev.mljobs.core.job.JobPage;
 import dev.mljobs.core.job.JobQuery;
 import dev.mljobs.core.job.JobStatus;
+import dev.mljobs.core.job.JobStore;
 import dev.mljobs.core.job.PageCursor;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -67,6 +68,37 @@ final class JobListing {
             .limit(null)
             .build();
     return countPages(request, upTo);
+  }
+
+  /**
+   * Reads the running jobs' owners from the status index (keys and owner only) and counts them, in
+   * all and the owner's, stopping once {@code upTo} are counted.
+   */
+  JobStore.Running countRunning(String owner, int upTo) {
+    QueryRequest request =
+        QueryRequest.builder()
+            .tableName(table)
+            .indexName(Tables.BY_STATUS)
+            .keyConditionExpression("#status = :running")
+            .expressionAttributeNames(Map.of("#status", "status", "#owner", "owner"))
+            .expressionAttributeValues(
+                Map.of(":running", AttributeValue.fromS(JobStatus.RUNNING.wireName())))
+            .projectionExpression("#owner")
+            .build();
+    int all = 0;
+    int owners = 0;
+    Map<String, AttributeValue> startKey = null;
+    do {
+      QueryResponse response =
+          dynamo.query(request.toBuilder().exclusiveStartKey(startKey).build());
+      for (Map<String, AttributeValue> item : response.items()) {
+        all++;
+        AttributeValue itemOwner = item.get("owner");
+        owners += itemOwner != null && itemOwner.s().equals(owner) ? 1 : 0;
+      }
+      startKey = response.hasLastEvaluatedKey() ? response.lastEvaluatedKey() : null;
+    } while (all < upTo && startKey != null);
+    return new JobStore.Running(Math.min(all, upTo), owners);
   }
 
   /** Counts the keys below the job's own on the queue index: only the jobs ahead are read. */

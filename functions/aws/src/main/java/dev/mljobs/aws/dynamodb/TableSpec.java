@@ -42,18 +42,36 @@ public record TableSpec(
   /**
    * A global secondary index.
    *
-   * @param keysOnly projects only the keys: every write to it is small and a count reads little
+   * @param projectsAll whether it holds every attribute of the item
+   * @param included when it does not, the attributes it holds besides the keys
    */
-  public record Index(String name, Key partitionKey, Key sortKey, boolean keysOnly) {
+  public record Index(
+      String name, Key partitionKey, Key sortKey, boolean projectsAll, List<String> included) {
+
+    public Index {
+      included = List.copyOf(included);
+    }
 
     /** An index projecting every attribute. */
     public Index(String name, Key partitionKey, Key sortKey) {
-      this(name, partitionKey, sortKey, false);
+      this(name, partitionKey, sortKey, true, List.of());
     }
 
-    /** An index projecting only the table's and its own keys. */
-    public static Index keysOnly(String name, Key partitionKey, Key sortKey) {
-      return new Index(name, partitionKey, sortKey, true);
+    /** An index projecting the table's and its own keys, and {@code included}. */
+    public static Index keysOnly(String name, Key partitionKey, Key sortKey, String... included) {
+      return new Index(name, partitionKey, sortKey, false, List.of(included));
+    }
+
+    Projection projection() {
+      if (projectsAll) {
+        return Projection.builder().projectionType(ProjectionType.ALL).build();
+      }
+      return included.isEmpty()
+          ? Projection.builder().projectionType(ProjectionType.KEYS_ONLY).build()
+          : Projection.builder()
+              .projectionType(ProjectionType.INCLUDE)
+              .nonKeyAttributes(included)
+              .build();
     }
   }
 
@@ -93,11 +111,7 @@ public record TableSpec(
                       GlobalSecondaryIndex.builder()
                           .indexName(i.name())
                           .keySchema(schema(i.partitionKey(), i.sortKey()))
-                          .projection(
-                              Projection.builder()
-                                  .projectionType(
-                                      i.keysOnly() ? ProjectionType.KEYS_ONLY : ProjectionType.ALL)
-                                  .build())
+                          .projection(i.projection())
                           .build())
               .toList());
     }

@@ -26,8 +26,9 @@ public final class Tables {
   /**
    * Only queued jobs (sparse: {@code queue_pk} is written only while queued), in dispatch order:
    * {@code queue_sk} = 10 - priority, then queued_at, then job_id. The position of a job is the
-   * count of keys below its own. Keys only, as {@link #BY_STATUS}: both are counted or read by the
-   * system, never listed to a user, and every status change writes them.
+   * count of keys below its own. Keys only, as {@link #BY_STATUS} (which adds the owner, for the
+   * dispatcher's running counts): both are counted or read by the system, never listed to a user,
+   * and every status change writes them.
    */
   public static final String BY_QUEUE = "by_queue";
 
@@ -40,7 +41,7 @@ public final class Tables {
               index(BY_OWNER, "owner"),
               index(BY_OWNER_STATUS, "owner_status"),
               index(BY_OWNER_TYPE, "owner_type"),
-              Index.keysOnly(BY_STATUS, Key.string("status"), Key.string(CREATED_SK)),
+              Index.keysOnly(BY_STATUS, Key.string("status"), Key.string(CREATED_SK), "owner"),
               index(BY_GROUP, "group_id"),
               index(BY_TEMPLATE, "template_id"),
               index(BY_SCHEDULE, "schedule_id"),

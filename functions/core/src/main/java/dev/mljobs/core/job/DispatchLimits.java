@@ -21,12 +21,11 @@ public record DispatchLimits(int maxRunning, int maxRunningPerOwner) {
   }
 
   boolean reached(JobStore store, String owner) {
-    if (maxRunningPerOwner != Integer.MAX_VALUE
-        && store.count(JobStatus.RUNNING, owner, maxRunningPerOwner) >= maxRunningPerOwner) {
-      return true;
+    if (maxRunning == Integer.MAX_VALUE && maxRunningPerOwner == Integer.MAX_VALUE) {
+      return false;
     }
-    return maxRunning != Integer.MAX_VALUE
-        && store.count(JobStatus.RUNNING, null, maxRunning) >= maxRunning;
+    JobStore.Running running = store.countRunning(owner, maxRunning);
+    return running.all() >= maxRunning || running.owners() >= maxRunningPerOwner;
   }
 
   /**

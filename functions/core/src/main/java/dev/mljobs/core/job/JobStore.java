@@ -61,6 +61,17 @@ public interface JobStore {
    */
   int count(JobStatus status, String owner, int upTo);
 
+  /** Running jobs in all, and among them one owner's. */
+  record Running(int all, int owners) {}
+
+  /**
+   * Counts the running jobs of all owners, stopping at {@code upTo}, and among those {@code
+   * owner}'s: what the dispatcher's concurrency limits need, in one read where the store can.
+   */
+  default Running countRunning(String owner, int upTo) {
+    return new Running(count(JobStatus.RUNNING, null, upTo), count(JobStatus.RUNNING, owner, upTo));
+  }
+
   /**
    * Counts the queued jobs (of all owners) that go before {@code job}: a higher priority, or the
    * same priority and queued earlier. Stops at {@code upTo}.
