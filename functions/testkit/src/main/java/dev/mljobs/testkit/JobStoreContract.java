@@ -349,6 +349,31 @@ public abstract class JobStoreContract {
   }
 
   @Test
+  void the_queue_head_is_in_dispatch_order_and_shows_which_jobs_are_parked() {
+    // given: queued jobs at priorities 5, 9, 5 (later), one running
+    Job early5 = stored(aQueuedJob(T0).priority(5));
+    Job nine = stored(aQueuedJob(T0.plusSeconds(2)).priority(9).owner("bob"));
+    Job late5 = stored(aQueuedJob(T0.plusSeconds(1)).priority(5));
+    Job running = stored(aQueuedJob(T0));
+    store.update(running.start(T0.plusSeconds(3)));
+    // when: one is parked, and so is (to no effect) the running one
+    store.park(late5.jobId());
+    store.park(running.jobId());
+    // then
+    assertThat(store.queueHead(10))
+        .containsExactly(
+            new JobStore.QueuedJob(nine.jobId(), "bob", nine.queuedAt(), false),
+            new JobStore.QueuedJob(early5.jobId(), early5.owner(), early5.queuedAt(), false),
+            new JobStore.QueuedJob(late5.jobId(), late5.owner(), late5.queuedAt(), true));
+    assertThat(store.queueHead(1))
+        .extracting(JobStore.QueuedJob::jobId)
+        .containsExactly(nine.jobId());
+    // and the next write of a parked job drops the mark
+    store.update(store.find(late5.jobId()).orElseThrow().toBuilder().progress(0).build());
+    assertThat(store.queueHead(10)).noneMatch(JobStore.QueuedJob::parked);
+  }
+
+  @Test
   void queued_jobs_ahead_are_those_of_higher_priority_or_queued_earlier() {
     // given: queued jobs of two owners at priorities 5 and 9, one running
     Job early5 = stored(aQueuedJob(T0).priority(5));

@@ -101,6 +101,37 @@ final class JobListing {
     return new JobStore.Running(Math.min(all, upTo), owners);
   }
 
+  /** The first {@code n} queued jobs in key order, which is dispatch order; pages of keys. */
+  List<JobStore.QueuedJob> queueHead(int n) {
+    QueryRequest request =
+        QueryRequest.builder()
+            .tableName(table)
+            .indexName(Tables.BY_QUEUE)
+            .keyConditionExpression("queue_pk = :queued")
+            .expressionAttributeValues(Map.of(":queued", AttributeValue.fromS(JobItems.QUEUED)))
+            .limit(Math.min(n, 1000))
+            .build();
+    List<JobStore.QueuedJob> head = new ArrayList<>();
+    Map<String, AttributeValue> startKey = null;
+    do {
+      QueryResponse response =
+          dynamo.query(request.toBuilder().exclusiveStartKey(startKey).build());
+      for (Map<String, AttributeValue> item : response.items()) {
+        if (head.size() < n) {
+          AttributeValue parked = item.get("parked");
+          head.add(
+              new JobStore.QueuedJob(
+                  java.util.UUID.fromString(item.get("job_id").s()),
+                  item.get("owner").s(),
+                  java.time.Instant.parse(item.get("queued_at").s()),
+                  parked != null && Boolean.TRUE.equals(parked.bool())));
+        }
+      }
+      startKey = response.hasLastEvaluatedKey() ? response.lastEvaluatedKey() : null;
+    } while (head.size() < n && startKey != null);
+    return head;
+  }
+
   /** Counts the keys below the job's own on the queue index: only the jobs ahead are read. */
   int countQueuedAhead(Job job, int upTo) {
     QueryRequest request =

@@ -27,12 +27,4 @@ public record DispatchLimits(int maxRunning, int maxRunningPerOwner) {
     JobStore.Running running = store.countRunning(owner, maxRunning);
     return running.all() >= maxRunning || running.owners() >= maxRunningPerOwner;
   }
-
-  /**
-   * The wait before a deferred job is tried again: 1 s at priority 10 up to 21 s at priority 0, so
-   * that when capacity frees up, higher priorities are first to take it.
-   */
-  int delaySeconds(int priority) {
-    return 1 + (10 - priority) * 2;
-  }
 }

@@ -20,12 +20,17 @@ public final class JobSteps {
   private final JobRunStore runs;
   private final JobEvents events;
   private final Clock clock;
+  private final ParkedJobs parked;
 
-  public JobSteps(JobStore jobs, JobRunStore runs, JobEvents events, Clock clock) {
+  /**
+   * @param queue where parked jobs are sent when an attempt ends and frees its slot
+   */
+  public JobSteps(JobStore jobs, JobRunStore runs, JobEvents events, Clock clock, JobQueue queue) {
     this.jobs = jobs;
     this.runs = runs;
     this.events = events;
     this.clock = clock;
+    this.parked = new ParkedJobs(jobs, queue);
   }
 
   /** A job after a step, and whether the step changed it. */
@@ -135,6 +140,9 @@ public final class JobSteps {
         Job written = jobs.update(next);
         if (written.status() != current.get().status()) {
           events.statusChanged(written);
+        }
+        if (current.get().status() == JobStatus.RUNNING && written.status() != JobStatus.RUNNING) {
+          parked.slotFreed(written.owner()); // the attempt ended: its slot may go to a parked job
         }
         return Optional.of(new Step(written, true));
       } catch (ConcurrentJobModificationException | TerminalJobException lostRace) {

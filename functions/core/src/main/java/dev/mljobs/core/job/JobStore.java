@@ -1,5 +1,7 @@
 package dev.mljobs.core.job;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -71,6 +73,25 @@ public interface JobStore {
   default Running countRunning(String owner, int upTo) {
     return new Running(count(JobStatus.RUNNING, null, upTo), count(JobStatus.RUNNING, owner, upTo));
   }
+
+  /**
+   * A queued job as the queue holds it: what choosing the next job to dispatch needs.
+   *
+   * @param parked whether the dispatcher set it aside at a concurrency limit ({@link #park})
+   */
+  record QueuedJob(UUID jobId, String owner, Instant queuedAt, boolean parked) {}
+
+  /**
+   * The first {@code n} queued jobs of all owners, in dispatch order: higher priority first, then
+   * queued earlier.
+   */
+  List<QueuedJob> queueHead(int n);
+
+  /**
+   * Marks a queued job as parked: it waits, with no dispatch message, until capacity frees up. The
+   * mark goes with the job's next write; a job that is no longer queued is left as it is.
+   */
+  void park(UUID jobId);
 
   /**
    * Counts the queued jobs (of all owners) that go before {@code job}: a higher priority, or the

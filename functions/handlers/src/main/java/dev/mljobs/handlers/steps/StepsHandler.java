@@ -47,7 +47,8 @@ public final class StepsHandler implements RequestStreamHandler {
             wiring.jobStore(),
             wiring.jobRunStore(),
             new Services(wiring).jobEvents(),
-            wiring.clock()),
+            wiring.clock(),
+            new Services(wiring).jobQueue()),
         new CallbackTokens(wiring.require("CALLBACK_SECRET")),
         wiring.require("CALLBACK_BASE_URL"),
         wiring.blobStore());

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.mljobs.testkit.InMemoryJobRunStore;
 import dev.mljobs.testkit.InMemoryJobStore;
 import dev.mljobs.testkit.JobFixtures;
+import dev.mljobs.testkit.RecordingJobQueue;
 import dev.mljobs.testkit.SettableClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,7 +31,7 @@ class JobStepsTest {
     jobs = new InMemoryJobStore(clock);
     runs = new InMemoryJobRunStore();
     published = new java.util.concurrent.CopyOnWriteArrayList<>();
-    steps = new JobSteps(jobs, runs, published::add, clock);
+    steps = new JobSteps(jobs, runs, published::add, clock, new RecordingJobQueue());
     id = jobs.create(JobFixtures.aQueuedJob(T0).maxAttempts(2).build()).job().jobId();
   }
 
