@@ -1,0 +1,75 @@
+package dev.mljobs.worker.batch;
+
+import dev.mljobs.worker.s3.S3Objects;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Reads the objects of one batch from S3 in parallel: a GET costs tens of milliseconds, far more
+ * than a small model needs per item, so reading them one after the other would dominate.
+ */
+final class Fetcher implements AutoCloseable {
+
+  /** One item's bytes, or why it has none. */
+  record Fetched(byte[] bytes, String error) {}
+
+  private static final int MAX_THREADS = 8;
+
+  private final S3Objects s3;
+  private final long maxBytes;
+  private final ExecutorService pool;
+
+  Fetcher(S3Objects s3, long maxBytes, int batchSize) {
+    this.s3 = s3;
+    this.maxBytes = maxBytes;
+    this.pool =
+        Executors.newFixedThreadPool(
+            Math.min(MAX_THREADS, batchSize),
+            r -> {
+              Thread t = new Thread(r, "s3-fetch");
+              t.setDaemon(true);
+              return t;
+            });
+  }
+
+  /**
+   * @return one entry per item, in order
+   * @throws InterruptedException when the worker is stopped while waiting
+   */
+  List<Fetched> fetch(List<BatchInputs.Item> items) throws InterruptedException {
+    List<Future<Fetched>> pending = new ArrayList<>(items.size());
+    for (BatchInputs.Item item : items) {
+      pending.add(pool.submit(() -> read(item)));
+    }
+    List<Fetched> fetched = new ArrayList<>(items.size());
+    for (Future<Fetched> f : pending) {
+      try {
+        fetched.add(f.get());
+      } catch (ExecutionException e) {
+        fetched.add(new Fetched(null, "cannot be read: " + e.getCause()));
+      }
+    }
+    return fetched;
+  }
+
+  private Fetched read(BatchInputs.Item item) {
+    if (item.uri() == null) {
+      return new Fetched(null, item.invalid());
+    }
+    try {
+      return new Fetched(s3.read(item.uri(), maxBytes), null);
+    } catch (IOException e) {
+      return new Fetched(null, e.getMessage());
+    }
+  }
+
+  @Override
+  public void close() {
+    pool.shutdownNow();
+  }
+}
