@@ -59,8 +59,8 @@ final class Functions {
   /**
    * Registers the functions once their wiring (which needs every endpoint) is known.
    *
-   * @param workerEnvironment what the worker function's environment holds (region, credentials,
-   *     the S3 endpoint)
+   * @param workerEnvironment what the worker function's environment holds (region, credentials, the
+   *     S3 endpoint)
    */
   void register(Wiring wiring, Map<String, String> workerEnvironment) {
     registry.register(STEPS, LocalFunction.of(new StepsHandler(wiring)), Duration.ofSeconds(60));

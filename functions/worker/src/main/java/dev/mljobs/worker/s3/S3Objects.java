@@ -6,6 +6,9 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -39,12 +42,26 @@ public final class S3Objects implements AutoCloseable {
     return new S3Objects(env);
   }
 
-  /** Builds a client from {@code AWS_REGION} and {@code AWS_ENDPOINT_URL_S3}. */
+  /**
+   * Builds a client from {@code AWS_REGION}, {@code AWS_ENDPOINT_URL_S3} and, when {@code env}
+   * holds them, the credentials {@code AWS_ACCESS_KEY_ID}, {@code AWS_SECRET_ACCESS_KEY}, {@code
+   * AWS_SESSION_TOKEN} (otherwise the SDK's default chain finds them).
+   */
   public static S3Client client(Map<String, String> env) {
     S3ClientBuilder builder =
         S3Client.builder()
             .region(Region.of(env.getOrDefault("AWS_REGION", "us-east-1")))
             .httpClient(UrlConnectionHttpClient.create());
+    String key = env.get("AWS_ACCESS_KEY_ID");
+    String secret = env.get("AWS_SECRET_ACCESS_KEY");
+    if (key != null && secret != null) {
+      String session = env.get("AWS_SESSION_TOKEN");
+      builder.credentialsProvider(
+          StaticCredentialsProvider.create(
+              session == null
+                  ? AwsBasicCredentials.create(key, secret)
+                  : AwsSessionCredentials.create(key, secret, session)));
+    }
     String endpoint = env.get("AWS_ENDPOINT_URL_S3");
     if (endpoint != null && !endpoint.isBlank()) {
       builder.endpointOverride(URI.create(endpoint)).forcePathStyle(true);
