@@ -53,13 +53,14 @@ public final class BatchInferenceTask {
     double inferenceMs = 0;
     String firstError = null;
     try (Fetcher fetcher = new Fetcher(s3, runner.maxItemBytes(), batchSize)) {
+      var reading = fetcher.start(batch(items, 0, batchSize));
       for (int start = 0; start < items.size(); start += batchSize) {
         if (Thread.interrupted()) {
           throw new InterruptedException("worker stopped");
         }
-        List<BatchInputs.Item> batch =
-            items.subList(start, Math.min(items.size(), start + batchSize));
-        List<Fetcher.Fetched> fetched = fetcher.fetch(batch);
+        List<BatchInputs.Item> batch = batch(items, start, batchSize);
+        List<Fetcher.Fetched> fetched = fetcher.await(reading);
+        reading = fetcher.start(batch(items, start + batchSize, batchSize)); // read while it runs
         List<byte[]> inputs = new ArrayList<>();
         for (Fetcher.Fetched f : fetched) {
           if (f.bytes() != null) {
@@ -124,6 +125,10 @@ public final class BatchInferenceTask {
       summary.put("first_error", firstError);
     }
     return summary;
+  }
+
+  private static List<BatchInputs.Item> batch(List<BatchInputs.Item> items, int start, int size) {
+    return items.subList(Math.min(items.size(), start), Math.min(items.size(), start + size));
   }
 
   private static S3Uri s3Uri(String text, String field) {

@@ -10,8 +10,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Reads the objects of one batch from S3 in parallel: a GET costs tens of milliseconds, far more
- * than a small model needs per item, so reading them one after the other would dominate.
+ * Reads the objects of a batch from S3 in parallel, while the model runs the batch before: a GET
+ * costs tens of milliseconds, as much as a small model needs per item, so reading them one after
+ * the other would dominate.
  */
 final class Fetcher implements AutoCloseable {
 
@@ -37,16 +38,21 @@ final class Fetcher implements AutoCloseable {
             });
   }
 
-  /**
-   * @return one entry per item, in order
-   * @throws InterruptedException when the worker is stopped while waiting
-   */
-  List<Fetched> fetch(List<BatchInputs.Item> items) throws InterruptedException {
+  /** Starts reading these items; {@link #await} gives their bytes. */
+  List<Future<Fetched>> start(List<BatchInputs.Item> items) {
     List<Future<Fetched>> pending = new ArrayList<>(items.size());
     for (BatchInputs.Item item : items) {
       pending.add(pool.submit(() -> read(item)));
     }
-    List<Fetched> fetched = new ArrayList<>(items.size());
+    return pending;
+  }
+
+  /**
+   * @return one entry per item started, in order
+   * @throws InterruptedException when the worker is stopped while waiting
+   */
+  List<Fetched> await(List<Future<Fetched>> pending) throws InterruptedException {
+    List<Fetched> fetched = new ArrayList<>(pending.size());
     for (Future<Fetched> f : pending) {
       try {
         fetched.add(f.get());
