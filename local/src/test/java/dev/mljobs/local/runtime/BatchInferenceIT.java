@@ -237,7 +237,7 @@ class BatchInferenceIT {
   }
 
   @Test
-  void an_empty_prefix_fails_the_job_with_a_clear_message() {
+  void an_empty_prefix_a_missing_bucket_or_manifest_fail_the_job_with_a_clear_message() {
     assertThatThrownBy(
             () ->
                 worker()
@@ -248,6 +248,27 @@ class BatchInferenceIT {
                             null)))
         .isInstanceOf(JobFailedException.class)
         .hasMessage("params.input_uri: there are no objects under s3://batch-inputs/nothing/");
+    assertThatThrownBy(
+            () ->
+                worker()
+                    .run(
+                        batchWork(
+                            "{\"task_type\":\"image_classification\",\"model_id\":\"shapes-cls\","
+                                + "\"input_uri\":\"s3://no-such-bucket/images/\"}",
+                            null)))
+        .isInstanceOf(JobFailedException.class)
+        .hasMessageStartingWith("params.input_uri: s3://no-such-bucket/images/ cannot be listed");
+    assertThatThrownBy(
+            () ->
+                worker()
+                    .run(
+                        batchWork(
+                            "{\"task_type\":\"image_classification\",\"model_id\":\"shapes-cls\","
+                                + "\"input_uri\":\"s3://batch-inputs/shapes\"}",
+                            null)))
+        .isInstanceOf(JobFailedException.class)
+        .hasMessage(
+            "params.input_uri: s3://batch-inputs/shapes does not exist (a prefix must end with /)");
   }
 
   @Test
