@@ -86,7 +86,7 @@ public final class LocalRuntime implements AutoCloseable {
             Secrets.callbackSecret(dataDir));
     Wiring wiring = new Wiring(env.forHandlers(StateMachines.arn(), scheduler.endpoint(), options));
     // Functions first: a restarted Step Functions re-runs its interrupted executions at once.
-    functions.register(wiring);
+    functions.register(wiring, env.forBatchWorker());
     var router = functions.taskRouter(aws.dynamoDb(), env.forBatchWorker());
     int sfnPort = stepFunctionsUrl.getPort();
     stepFunctions =

@@ -71,6 +71,9 @@ public record EmbedRequest(ModelSpec model, List<String> texts, boolean single, 
       if (!text.isTextual()) {
         throw new JobFailedException("params.input_data.text must be a string");
       }
+      if (text.asText().isBlank()) {
+        throw new JobFailedException("params.input_data.text is empty");
+      }
       return new EmbedRequest(model, List.of(text.asText()), true, size);
     }
     if (texts.isMissingNode()) {
@@ -87,6 +90,9 @@ public record EmbedRequest(ModelSpec model, List<String> texts, boolean single, 
     for (int i = 0; i < texts.size(); i++) {
       if (!texts.get(i).isTextual()) {
         throw new JobFailedException("params.input_data.texts[" + i + "] must be a string");
+      }
+      if (texts.get(i).asText().isBlank()) {
+        throw new JobFailedException("params.input_data.texts[" + i + "] is empty");
       }
       out.add(texts.get(i).asText());
     }
