@@ -126,6 +126,19 @@ public final class LocalBenchmark {
 
   private static void timed(String what, int clients, int perClient, Call call) throws Exception {
     ConcurrentLinkedQueue<Long> times = new ConcurrentLinkedQueue<>();
+    concurrently(
+        clients,
+        perClient,
+        () -> {
+          long t0 = System.nanoTime();
+          call.run();
+          times.add(System.nanoTime() - t0);
+        });
+    report(what, times);
+  }
+
+  /** Runs {@code body} {@code perClient} times in each of {@code clients} threads at once. */
+  private static void concurrently(int clients, int perClient, Call body) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(clients);
     List<Future<?>> done = new ArrayList<>();
     for (int c = 0; c < clients; c++) {
@@ -133,9 +146,7 @@ public final class LocalBenchmark {
           pool.submit(
               () -> {
                 for (int i = 0; i < perClient; i++) {
-                  long t0 = System.nanoTime();
-                  call.run();
-                  times.add(System.nanoTime() - t0);
+                  body.run();
                 }
                 return null;
               }));
@@ -144,7 +155,6 @@ public final class LocalBenchmark {
       f.get();
     }
     pool.shutdown();
-    report(what, times);
   }
 
   /** CPU time so far of the runtime's threads grouped by name (numbers stripped). */
@@ -197,28 +207,18 @@ public final class LocalBenchmark {
   private void latency(int clients, int perClient) throws Exception {
     ConcurrentLinkedQueue<Long> posts = new ConcurrentLinkedQueue<>();
     ConcurrentLinkedQueue<Long> gets = new ConcurrentLinkedQueue<>();
-    ExecutorService pool = Executors.newFixedThreadPool(clients);
-    List<Future<?>> done = new ArrayList<>();
-    for (int c = 0; c < clients; c++) {
-      done.add(
-          pool.submit(
-              () -> {
-                for (int i = 0; i < perClient; i++) {
-                  long t0 = System.nanoTime();
-                  HttpResponse<String> created = call("POST", "/v1/jobs", SLEEP);
-                  posts.add(System.nanoTime() - t0);
-                  String id = JSON.readTree(created.body()).get("job_id").asText();
-                  long t1 = System.nanoTime();
-                  call("GET", "/v1/jobs/" + id, null);
-                  gets.add(System.nanoTime() - t1);
-                }
-                return null;
-              }));
-    }
-    for (Future<?> f : done) {
-      f.get();
-    }
-    pool.shutdown();
+    concurrently(
+        clients,
+        perClient,
+        () -> {
+          long t0 = System.nanoTime();
+          HttpResponse<String> created = call("POST", "/v1/jobs", SLEEP);
+          posts.add(System.nanoTime() - t0);
+          String id = JSON.readTree(created.body()).get("job_id").asText();
+          long t1 = System.nanoTime();
+          call("GET", "/v1/jobs/" + id, null);
+          gets.add(System.nanoTime() - t1);
+        });
     report("POST /v1/jobs", posts);
     report("GET /v1/jobs/{id}", gets);
   }
