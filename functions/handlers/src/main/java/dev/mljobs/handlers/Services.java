@@ -4,6 +4,7 @@ import dev.mljobs.aws.sfn.StepFunctionsWorkflows;
 import dev.mljobs.aws.sqs.SqsJobQueue;
 import dev.mljobs.core.job.DispatchLimits;
 import dev.mljobs.core.job.JobEvents;
+import dev.mljobs.core.job.JobQueue;
 import dev.mljobs.core.job.JobService;
 import dev.mljobs.handlers.events.EventBridgeJobEvents;
 import dev.mljobs.handlers.events.LoggedJobEvents;
@@ -23,12 +24,6 @@ public final class Services {
   }
 
   public JobService jobService() {
-    SqsClient sqs =
-        wiring
-            .clients()
-            .configure(SqsClient.builder(), "SQS")
-            .httpClient(wiring.clients().httpClient())
-            .build();
     SfnClient sfn =
         wiring
             .clients()
@@ -38,12 +33,23 @@ public final class Services {
     return new JobService(
         wiring.jobStore(),
         wiring.jobRunStore(),
-        new SqsJobQueue(sqs, wiring.require("JOBS_QUEUE_URL")),
+        jobQueue(),
         new StepFunctionsWorkflows(sfn, wiring.require("JOB_STATE_MACHINE_ARN")),
         jobEvents(),
         wiring.clock(),
         UUID::randomUUID,
         limits());
+  }
+
+  /** The dispatch queue (SQS). */
+  public JobQueue jobQueue() {
+    SqsClient sqs =
+        wiring
+            .clients()
+            .configure(SqsClient.builder(), "SQS")
+            .httpClient(wiring.clients().httpClient())
+            .build();
+    return new SqsJobQueue(sqs, wiring.require("JOBS_QUEUE_URL"));
   }
 
   /**

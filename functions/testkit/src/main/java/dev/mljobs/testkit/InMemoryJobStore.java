@@ -12,9 +12,11 @@ import dev.mljobs.core.job.PageCursor;
 import dev.mljobs.core.job.TerminalJobException;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** A {@link JobStore} in a map. It passes the same contract test as the DynamoDB store. */
@@ -23,6 +25,7 @@ public final class InMemoryJobStore implements JobStore {
   private final Clock clock;
   private final Map<UUID, Job> jobs = new HashMap<>();
   private final Map<String, UUID> idempotencyKeys = new HashMap<>();
+  private final Set<UUID> parked = new HashSet<>(); // as DynamoDB: a mark the next write drops
 
   public InMemoryJobStore(Clock clock) {
     this.clock = clock;
@@ -69,6 +72,7 @@ public final class InMemoryJobStore implements JobStore {
     }
     Job next = job.toBuilder().version(job.version() + 1).build();
     jobs.put(job.jobId(), next);
+    parked.remove(job.jobId());
     return next;
   }
 
@@ -114,6 +118,27 @@ public final class InMemoryJobStore implements JobStore {
                             || (j.priority() == job.priority()
                                 && j.queuedAt().isBefore(job.queuedAt())))
                 .count());
+  }
+
+  @Override
+  public synchronized List<QueuedJob> queueHead(int n) {
+    return jobs.values().stream()
+        .filter(j -> j.status() == JobStatus.QUEUED && !j.isExpiredAt(clock.now()))
+        .sorted(
+            Comparator.comparing((Job j) -> -j.priority())
+                .thenComparing(Job::queuedAt)
+                .thenComparing(j -> j.jobId().toString()))
+        .limit(n)
+        .map(j -> new QueuedJob(j.jobId(), j.owner(), j.queuedAt(), parked.contains(j.jobId())))
+        .toList();
+  }
+
+  @Override
+  public synchronized void park(UUID jobId) {
+    Job job = jobs.get(jobId);
+    if (job != null && job.status() == JobStatus.QUEUED) {
+      parked.add(jobId);
+    }
   }
 
   @Override

@@ -342,6 +342,35 @@ public abstract class JobStoreContract {
     assertThat(store.count(JobStatus.RUNNING, null, 2)).isEqualTo(2);
     assertThat(store.count(JobStatus.QUEUED, "alice", 10)).isEqualTo(1);
     assertThat(store.count(JobStatus.FAILED, null, 10)).isZero();
+    assertThat(store.countRunning("alice", 10)).isEqualTo(new JobStore.Running(4, 3));
+    assertThat(store.countRunning("bob", 10)).isEqualTo(new JobStore.Running(4, 1));
+    assertThat(store.countRunning("carol", 10)).isEqualTo(new JobStore.Running(4, 0));
+    assertThat(store.countRunning("alice", 2).all()).isEqualTo(2);
+  }
+
+  @Test
+  void the_queue_head_is_in_dispatch_order_and_shows_which_jobs_are_parked() {
+    // given: queued jobs at priorities 5, 9, 5 (later), one running
+    Job early5 = stored(aQueuedJob(T0).priority(5));
+    Job nine = stored(aQueuedJob(T0.plusSeconds(2)).priority(9).owner("bob"));
+    Job late5 = stored(aQueuedJob(T0.plusSeconds(1)).priority(5));
+    Job running = stored(aQueuedJob(T0));
+    store.update(running.start(T0.plusSeconds(3)));
+    // when: one is parked, and so is (to no effect) the running one
+    store.park(late5.jobId());
+    store.park(running.jobId());
+    // then
+    assertThat(store.queueHead(10))
+        .containsExactly(
+            new JobStore.QueuedJob(nine.jobId(), "bob", nine.queuedAt(), false),
+            new JobStore.QueuedJob(early5.jobId(), early5.owner(), early5.queuedAt(), false),
+            new JobStore.QueuedJob(late5.jobId(), late5.owner(), late5.queuedAt(), true));
+    assertThat(store.queueHead(1))
+        .extracting(JobStore.QueuedJob::jobId)
+        .containsExactly(nine.jobId());
+    // and the next write of a parked job drops the mark
+    store.update(store.find(late5.jobId()).orElseThrow().toBuilder().progress(0).build());
+    assertThat(store.queueHead(10)).noneMatch(JobStore.QueuedJob::parked);
   }
 
   @Test

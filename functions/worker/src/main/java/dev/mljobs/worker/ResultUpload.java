@@ -1,12 +1,9 @@
 package dev.mljobs.worker;
 
-import java.net.URI;
+import dev.mljobs.worker.s3.S3Objects;
 import java.util.Map;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.S3ClientBuilder;
 
 /**
  * Writes the CLI's result to {@code RESULT_URI} (s3://bucket/key): AWS Batch hands no payload back
@@ -28,15 +25,7 @@ final class ResultUpload {
     }
     String bucket = uri.substring(5, uri.indexOf('/', 5));
     String key = uri.substring(uri.indexOf('/', 5) + 1);
-    S3ClientBuilder builder =
-        S3Client.builder()
-            .region(Region.of(env.getOrDefault("AWS_REGION", "us-east-1")))
-            .httpClient(UrlConnectionHttpClient.create());
-    String endpoint = env.get("AWS_ENDPOINT_URL_S3");
-    if (endpoint != null) {
-      builder.endpointOverride(URI.create(endpoint)).forcePathStyle(true);
-    }
-    try (S3Client s3 = builder.build()) {
+    try (S3Client s3 = S3Objects.client(env)) {
       s3.putObject(
           b -> b.bucket(bucket).key(key).contentType("application/json"),
           RequestBody.fromBytes(json));

@@ -3,7 +3,6 @@ package dev.mljobs.worker;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -11,6 +10,7 @@ import java.util.UUID;
  * of the CLI (the AWS Batch path). The two carry the same fields.
  *
  * @param callbackUrl where progress is reported, or {@code null} to report nothing
+ * @param outputUri the s3:// prefix where a job with per-item output writes it, or {@code null}
  */
 public record Work(
     UUID jobId,
@@ -18,7 +18,18 @@ public record Work(
     String jobType,
     ObjectNode params,
     String callbackUrl,
-    String callbackToken) {
+    String callbackToken,
+    String outputUri) {
+
+  public Work(
+      UUID jobId,
+      int attempt,
+      String jobType,
+      ObjectNode params,
+      String callbackUrl,
+      String callbackToken) {
+    this(jobId, attempt, jobType, params, callbackUrl, callbackToken, null);
+  }
 
   public Work {
     if (jobId == null || jobType == null) {
@@ -34,20 +45,7 @@ public record Work(
         payload.path("job_type").asText(null),
         payload.path("params").isObject() ? (ObjectNode) payload.get("params") : null,
         payload.path("callback_url").asText(null),
-        payload.path("callback_token").asText(null));
-  }
-
-  static Work fromEnvironment(Map<String, String> env, ObjectNode params) {
-    String jobId = env.get("JOB_ID");
-    if (jobId == null) {
-      throw new IllegalArgumentException("JOB_ID is not set");
-    }
-    return new Work(
-        UUID.fromString(jobId),
-        Integer.parseInt(env.getOrDefault("ATTEMPT", "1")),
-        env.get("JOB_TYPE"),
-        params,
-        env.get("CALLBACK_URL"),
-        env.get("CALLBACK_TOKEN"));
+        payload.path("callback_token").asText(null),
+        payload.path("output_uri").asText(null));
   }
 }

@@ -1,12 +1,27 @@
 package dev.mljobs.worker;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mljobs.worker.batch.BatchInferenceTask;
 import dev.mljobs.worker.embed.TextEmbeddingTask;
+import dev.mljobs.worker.s3.S3Objects;
 import dev.mljobs.worker.vision.ImageClassificationTask;
 import dev.mljobs.worker.vision.ObjectDetectionTask;
+import java.util.Map;
 
 /** Runs one attempt of a job, by its type. The Lambda handler and the CLI both call this. */
 public final class Worker {
+
+  private final S3Objects s3;
+
+  /** A worker reading and writing S3 as this process's environment says. */
+  public Worker() {
+    this(System.getenv());
+  }
+
+  /** A worker reading and writing S3 as {@code env} says (region, {@code AWS_ENDPOINT_URL_S3}). */
+  public Worker(Map<String, String> env) {
+    this.s3 = S3Objects.fromEnvironment(env);
+  }
 
   /**
    * @return the job's result
@@ -18,7 +33,8 @@ public final class Worker {
     Progress progress = new Progress(work);
     return switch (work.jobType()) {
       case "sleep" -> SleepTask.run(work, progress);
-      case "inference" -> inference(work, progress);
+      case "inference" -> inference(work, progress, s3);
+      case "batch_inference" -> BatchInferenceTask.run(work, progress, s3);
       default ->
           throw new JobFailedException(
               "job_type '" + work.jobType() + "' is not supported by this worker");
@@ -26,12 +42,13 @@ public final class Worker {
   }
 
   /** {@code inference} jobs, by {@code params.task_type}. */
-  private static JsonNode inference(Work work, Progress progress) throws InterruptedException {
+  private static JsonNode inference(Work work, Progress progress, S3Objects s3)
+      throws InterruptedException {
     String taskType = work.params().path("task_type").asText("");
     return switch (taskType) {
       case "txt2embed" -> TextEmbeddingTask.run(work, progress);
-      case "image_classification" -> ImageClassificationTask.run(work, progress);
-      case "object_detection" -> ObjectDetectionTask.run(work, progress);
+      case "image_classification" -> ImageClassificationTask.run(work, progress, s3);
+      case "object_detection" -> ObjectDetectionTask.run(work, progress, s3);
       default ->
           throw new JobFailedException(
               "params.task_type must be one of txt2embed, image_classification, object_detection,"

@@ -1,17 +1,14 @@
 package dev.mljobs.worker;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.Map;
 
 /**
  * The worker's command-line entry point, run by AWS Batch (and locally by the runtime's Batch
- * emulation): the work comes from the environment ({@code JOB_ID}, {@code ATTEMPT}, {@code
- * JOB_TYPE}, {@code JOB_PARAMS}, {@code CALLBACK_URL}, {@code CALLBACK_TOKEN}), the result goes to
- * {@code RESULT_URI} in S3 when given, and to stdout, as JSON. Exit code 0 on success; otherwise
- * non-zero with a one-line reason on stderr.
+ * emulation): the work comes from the environment (see {@link WorkEnvironment} and the worker
+ * contract in docs/jobs.md), the result goes to {@code RESULT_URI} in S3 when given, and to stdout,
+ * as JSON. Exit code 0 on success; otherwise non-zero with a one-line reason on stderr.
  */
 public final class WorkerCli {
 
@@ -29,17 +26,13 @@ public final class WorkerCli {
     ObjectMapper json = new ObjectMapper();
     Work work;
     try {
-      JsonNode params = json.readTree(env.getOrDefault("JOB_PARAMS", "{}"));
-      if (!params.isObject()) {
-        throw new IllegalArgumentException("JOB_PARAMS must be a JSON object");
-      }
-      work = Work.fromEnvironment(env, (ObjectNode) params);
-    } catch (IOException | IllegalArgumentException e) {
+      work = WorkEnvironment.from(env);
+    } catch (IllegalArgumentException e) {
       System.err.println("bad worker environment: " + e.getMessage());
       return BAD_ENVIRONMENT;
     }
     try {
-      byte[] result = json.writeValueAsBytes(new Worker().run(work));
+      byte[] result = json.writeValueAsBytes(new Worker(env).run(work));
       String resultUri = env.get("RESULT_URI");
       if (resultUri != null) {
         ResultUpload.put(resultUri, result, env);

@@ -19,7 +19,16 @@ public final class WorkerHandler implements RequestStreamHandler {
     ModelCache.preload(System.getenv());
   }
 
-  private final Worker worker = new Worker();
+  private final Worker worker;
+
+  /** Reads S3 as the function's environment says. */
+  public WorkerHandler() {
+    this(new Worker());
+  }
+
+  public WorkerHandler(Worker worker) {
+    this.worker = worker;
+  }
 
   @Override
   public void handleRequest(InputStream in, OutputStream out, Context context) throws IOException {

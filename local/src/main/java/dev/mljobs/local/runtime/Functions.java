@@ -7,6 +7,7 @@ import dev.mljobs.local.lambda.LocalFunction;
 import dev.mljobs.local.lambda.LocalFunctions;
 import dev.mljobs.local.sfn.tasks.BatchJobDefinition;
 import dev.mljobs.local.sfn.tasks.TaskRouter;
+import dev.mljobs.worker.Worker;
 import dev.mljobs.worker.WorkerCli;
 import dev.mljobs.worker.WorkerHandler;
 import java.io.IOException;
@@ -55,10 +56,18 @@ final class Functions {
     return new TaskRouter(registry, dynamo, List.of(workerJob(workerEnvironment)), batchLogs);
   }
 
-  /** Registers the functions once their wiring (which needs every endpoint) is known. */
-  void register(Wiring wiring) {
+  /**
+   * Registers the functions once their wiring (which needs every endpoint) is known.
+   *
+   * @param workerEnvironment what the worker function's environment holds (region, credentials, the
+   *     S3 endpoint)
+   */
+  void register(Wiring wiring, Map<String, String> workerEnvironment) {
     registry.register(STEPS, LocalFunction.of(new StepsHandler(wiring)), Duration.ofSeconds(60));
-    registry.register(WORKER, LocalFunction.of(new WorkerHandler()), Duration.ofSeconds(900));
+    registry.register(
+        WORKER,
+        LocalFunction.of(new WorkerHandler(new Worker(workerEnvironment))),
+        Duration.ofSeconds(900));
     registry.register(
         RECONCILE, LocalFunction.of(new ReconcileHandler(wiring)), Duration.ofSeconds(300));
   }

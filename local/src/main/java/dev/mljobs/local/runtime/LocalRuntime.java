@@ -40,6 +40,7 @@ public final class LocalRuntime implements AutoCloseable {
   private LocalStepFunctions stepFunctions;
   private LocalScheduler scheduler;
   private HttpApiGateway gateway;
+  private SqsEventSource dispatcher;
 
   private LocalRuntime(Options options) throws IOException {
     long start = System.nanoTime();
@@ -85,7 +86,7 @@ public final class LocalRuntime implements AutoCloseable {
             Secrets.callbackSecret(dataDir));
     Wiring wiring = new Wiring(env.forHandlers(StateMachines.arn(), scheduler.endpoint(), options));
     // Functions first: a restarted Step Functions re-runs its interrupted executions at once.
-    functions.register(wiring);
+    functions.register(wiring, env.forBatchWorker());
     var router = functions.taskRouter(aws.dynamoDb(), env.forBatchWorker());
     int sfnPort = stepFunctionsUrl.getPort();
     stepFunctions =
@@ -97,18 +98,19 @@ public final class LocalRuntime implements AutoCloseable {
     Schedules.ensureReconciler(wiring);
     S3Notifications uploads = keep(Uploads.notifications(new S3TriggerHandler(wiring)));
     aws.addS3Listener(uploads);
-    keep(
-        new SqsEventSource(
-            aws.sqs(),
-            new SqsEventSource.Config(
-                "mljobs-dispatch",
-                aws.queueUrl(Queues.JOBS),
-                env.queueArn(Queues.JOBS),
-                10,
-                5, // pollers: AWS starts an SQS event source with five
-                true,
-                Duration.ofSeconds(30)),
-            new DispatchHandler(wiring)));
+    dispatcher =
+        keep(
+            new SqsEventSource(
+                aws.sqs(),
+                new SqsEventSource.Config(
+                    "mljobs-dispatch",
+                    aws.queueUrl(Queues.JOBS),
+                    env.queueArn(Queues.JOBS),
+                    10,
+                    5, // pollers: AWS starts an SQS event source with five
+                    true,
+                    Duration.ofSeconds(30)),
+                new DispatchHandler(wiring)));
     gateway =
         keep(
             new HttpApiGateway(
@@ -124,6 +126,14 @@ public final class LocalRuntime implements AutoCloseable {
   private <T extends AutoCloseable> T keep(T part) {
     parts.push(part);
     return part;
+  }
+
+  /**
+   * Stops the dispatcher: from now on submitted jobs stay queued and nothing runs. For benchmarks
+   * of the API alone, and tests that need a job to stay queued.
+   */
+  public void stopDispatcher() {
+    dispatcher.close();
   }
 
   public URI apiUrl() {

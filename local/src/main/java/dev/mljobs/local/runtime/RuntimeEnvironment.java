@@ -46,7 +46,7 @@ final class RuntimeEnvironment {
     return env;
   }
 
-  /** What the Batch job definition gives the worker container: region, credentials, S3. */
+  /** What the worker gets (the Batch job definition, the function): region, credentials, S3. */
   Map<String, String> forBatchWorker() {
     Map<String, String> env = new HashMap<>();
     for (String name :

@@ -10,7 +10,12 @@ import dev.mljobs.local.asl.InvalidDefinitionException;
 import dev.mljobs.local.asl.StateMachineDefinition;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,20 +23,43 @@ import java.util.Optional;
 
 /**
  * The executions the service knows, run by the interpreter and kept in the {@link Store}: each is
- * written when it starts and when it ends.
+ * written when it starts and when it ends. Ended executions are kept as long as {@link Retention}
+ * says (AWS keeps them 90 days; a local runtime that runs for weeks must not keep every one).
  */
 final class Executions {
+
+  /**
+   * How long ended executions are kept: for {@code keepEnded} after they ended, and only the newest
+   * {@code maxEnded}. Running executions are always kept.
+   */
+  record Retention(Duration keepEnded, int maxEnded) {
+    static final Retention DEFAULT = new Retention(Duration.ofDays(1), 10_000);
+  }
+
   private final AslInterpreter interpreter;
   private final Store store;
   private final Clock clock;
   private final Map<String, TrackedExecution> byArn = new HashMap<>(); // guarded by this
   private long nextSeq; // guarded by this
-  private boolean closed; // guarded by this
 
-  Executions(AslInterpreter interpreter, Store store, Clock clock) {
+  /** Definitions parsed once, not per execution: the last few, by their text. Guarded by this. */
+  private final Map<String, StateMachineDefinition> parsed =
+      new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, StateMachineDefinition> eldest) {
+          return size() > 16;
+        }
+      };
+
+  private boolean closed; // guarded by this
+  private final Retention retention;
+  private final Deque<TrackedExecution> endedInOrder = new ArrayDeque<>(); // guarded by this
+
+  Executions(AslInterpreter interpreter, Store store, Clock clock, Retention retention) {
     this.interpreter = interpreter;
     this.store = store;
     this.clock = clock;
+    this.retention = retention;
   }
 
   /**
@@ -41,10 +69,14 @@ final class Executions {
    * checkpoints.
    */
   synchronized void resume() {
-    for (StoredExecution stored : store.loadExecutions()) {
+    List<StoredExecution> all = new ArrayList<>(store.loadExecutions());
+    all.sort(Comparator.comparing(e -> e.result() == null ? e.startDate() : e.result().stopDate()));
+    for (StoredExecution stored : all) {
       nextSeq = Math.max(nextSeq, stored.seq() + 1);
       if (stored.result() != null) {
-        byArn.put(stored.executionArn(), TrackedExecution.ended(stored));
+        TrackedExecution ended = TrackedExecution.ended(stored);
+        byArn.put(stored.executionArn(), ended);
+        endedInOrder.add(ended);
         continue;
       }
       StoredExecution again = stored.redriven(ApiJson.millis(clock.instant()));
@@ -55,6 +87,7 @@ final class Executions {
         fail(again, "The definition no longer loads: " + e.getMessage());
       }
     }
+    prune();
   }
 
   /**
@@ -75,7 +108,8 @@ final class Executions {
       throw new ApiException("ExecutionAlreadyExists", "Execution Already Exists: '" + arn + "'");
     }
     ExecutionRequest request = new ExecutionRequest(machine.arn(), name, input, machine.roleArn());
-    StateMachineDefinition definition = StateMachines.parse(machine.definition());
+    StateMachineDefinition definition =
+        parsed.computeIfAbsent(machine.definition(), StateMachines::parse);
     Execution live = interpreter.start(definition, request);
     return track(
         StoredExecution.started(
@@ -164,6 +198,7 @@ final class Executions {
     TrackedExecution execution = TrackedExecution.ended(stored.finished(failure, List.of()));
     store.save(execution.stored());
     byArn.put(stored.executionArn(), execution);
+    endedInOrder.add(execution);
   }
 
   private synchronized void ended(TrackedExecution execution) {
@@ -175,6 +210,32 @@ final class Executions {
       store.save(done);
     } catch (UncheckedIOException e) {
       System.err.println("cannot store the end of " + done.executionArn() + ": " + e.getCause());
+    }
+    endedInOrder.add(execution);
+    prune();
+  }
+
+  /** Forgets the ended executions that {@link #retention} no longer keeps, oldest first. */
+  private void prune() {
+    Instant cutoff = clock.instant().minus(retention.keepEnded());
+    while (!endedInOrder.isEmpty()) {
+      TrackedExecution oldest = endedInOrder.peek();
+      StoredExecution stored = oldest.stored();
+      if (byArn.get(stored.executionArn()) != oldest) {
+        endedInOrder.poll(); // forgotten with its state machine
+        continue;
+      }
+      boolean tooMany = endedInOrder.size() > retention.maxEnded();
+      if (!tooMany && !stored.result().stopDate().isBefore(cutoff)) {
+        return;
+      }
+      endedInOrder.poll();
+      byArn.remove(stored.executionArn());
+      try {
+        store.delete(stored);
+      } catch (UncheckedIOException e) {
+        System.err.println("cannot delete " + stored.executionArn() + ": " + e.getCause());
+      }
     }
   }
 }

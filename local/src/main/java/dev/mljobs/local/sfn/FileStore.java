@@ -81,8 +81,21 @@ final class FileStore implements Store {
 
   @Override
   public void save(StoredExecution execution) {
+    write(fileOf(execution), execution.toJson());
+  }
+
+  @Override
+  public void delete(StoredExecution execution) {
+    try {
+      Files.deleteIfExists(fileOf(execution));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private Path fileOf(StoredExecution execution) {
     Path dir = executions.resolve(fileName(execution.request().stateMachineName()));
-    write(dir.resolve(fileName(execution.request().name()) + ".json"), execution.toJson());
+    return dir.resolve(fileName(execution.request().name()) + ".json");
   }
 
   private static <T> List<T> readAll(Path dir, Function<JsonNode, T> reader) {

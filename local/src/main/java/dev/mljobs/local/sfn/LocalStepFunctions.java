@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * and outlive the process. Executions that were running when it ended (closed or crashed) are run
  * again from the beginning when the next one starts, with the same ARN, name and input, and an
  * ExecutionRedriven event in their history; this is safe because the workflow's tasks are
- * idempotent by design.
+ * idempotent by design. Ended executions are kept for a day, at most the newest 10,000.
  *
  * <pre>{@code
  * try (LocalStepFunctions sfn = new LocalStepFunctions(0, tasks, dataDir)) {
@@ -47,7 +47,7 @@ public final class LocalStepFunctions implements AutoCloseable {
    * @throws IOException when the port cannot be bound
    */
   public LocalStepFunctions(int port, TaskHandler tasks) throws IOException {
-    this(port, tasks, Store.NONE);
+    this(port, tasks, Store.NONE, Executions.Retention.DEFAULT);
   }
 
   /**
@@ -61,15 +61,22 @@ public final class LocalStepFunctions implements AutoCloseable {
    * @throws UncheckedIOException when the data directory cannot be created or read
    */
   public LocalStepFunctions(int port, TaskHandler tasks, Path dataDirectory) throws IOException {
-    this(port, tasks, new FileStore(dataDirectory));
+    this(port, tasks, new FileStore(dataDirectory), Executions.Retention.DEFAULT);
   }
 
-  private LocalStepFunctions(int port, TaskHandler tasks, Store store) throws IOException {
+  /** With its own retention of ended executions, for tests. */
+  LocalStepFunctions(int port, TaskHandler tasks, Path dataDirectory, Executions.Retention keep)
+      throws IOException {
+    this(port, tasks, new FileStore(dataDirectory), keep);
+  }
+
+  private LocalStepFunctions(int port, TaskHandler tasks, Store store, Executions.Retention keep)
+      throws IOException {
     Clock clock = Clock.systemUTC();
     this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
     this.httpThreads = Executors.newFixedThreadPool(16, daemonThreads());
     this.interpreter = AslInterpreter.builder(tasks).clock(clock).build();
-    this.executions = new Executions(interpreter, store, clock);
+    this.executions = new Executions(interpreter, store, clock, keep);
     try {
       StateMachines machines = new StateMachines(store, clock);
       executions.resume();

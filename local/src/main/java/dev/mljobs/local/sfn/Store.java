@@ -25,6 +25,9 @@ interface Store {
 
         @Override
         public void save(StoredExecution execution) {}
+
+        @Override
+        public void delete(StoredExecution execution) {}
       };
 
   /**
@@ -61,4 +64,11 @@ interface Store {
    * @throws java.io.UncheckedIOException when it cannot be written
    */
   void save(StoredExecution execution);
+
+  /**
+   * Removes an execution.
+   *
+   * @throws java.io.UncheckedIOException when it cannot be removed
+   */
+  void delete(StoredExecution execution);
 }

@@ -2,8 +2,14 @@ package dev.mljobs.local.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mljobs.aws.dynamodb.Tables;
+import dev.mljobs.aws.sqs.Queues;
+import dev.mljobs.local.aws.LocalAws;
 import dev.mljobs.local.runtime.LocalRuntime;
 import dev.mljobs.local.runtime.Options;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,10 +19,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Figures of the local runtime (scripts/bench-local): API latency under 16 concurrent clients and
@@ -48,46 +59,134 @@ public final class LocalBenchmark {
       LocalBenchmark bench = new LocalBenchmark(runtime);
       bench.latency(clients, 50); // warm-up: JIT, connection pools
       bench.drain();
-      System.out.println("-- latency, " + clients + " concurrent clients");
+      Map<String, Long> before = cpuByThreadGroup();
+      System.out.println(
+          "-- latency, " + clients + " concurrent clients, every job runs (the whole path busy)");
       bench.latency(clients, 100);
       bench.drain();
+      printCpu(before, clients * 100, "job (its POST, GET and run)");
       System.out.println("-- throughput: " + jobs + " sleep jobs (seconds: 0) submitted at once");
+      before = cpuByThreadGroup();
       bench.throughput(clients, jobs);
-      cpuByThreadGroup();
-    }
-    // The API alone: one slot and a long job in it, so submissions stay queued and nothing runs.
-    try (LocalRuntime runtime = LocalRuntime.start(Options.forTests().withLimits(1, 1))) {
-      LocalBenchmark bench = new LocalBenchmark(runtime);
-      bench.call("POST", "/v1/jobs", "{\"job_type\":\"sleep\",\"params\":{\"seconds\":600}}");
-      bench.latency(clients, 50);
+      printCpu(before, jobs, "job");
+
+      // The API alone: nothing is dispatched, so every job stays queued and no worker runs.
+      runtime.stopDispatcher();
       System.out.println(
-          "-- latency, " + clients + " concurrent clients, jobs held in the queue (API alone)");
+          "-- latency, " + clients + " concurrent clients, dispatcher stopped (the API alone)");
+      before = cpuByThreadGroup();
       bench.latency(clients, 100);
+      printCpu(before, clients * 100, "POST + GET");
+
+      System.out.println("-- floors: the local services alone, " + clients + " concurrent clients");
+      bench.floors(runtime, clients, 200);
     }
   }
 
-  /** Where the CPU went: the runtime's threads grouped by name, their CPU time since start. */
-  private static void cpuByThreadGroup() {
-    java.lang.management.ThreadMXBean threads =
-        java.lang.management.ManagementFactory.getThreadMXBean();
-    java.util.Map<String, Long> byGroup = new java.util.TreeMap<>();
+  /**
+   * What one call to each service costs without our code around it, through the same SDK clients
+   * the handlers use: the lower bound of any API call that makes it.
+   */
+  private void floors(LocalRuntime runtime, int clients, int perClient) throws Exception {
+    DynamoDbClient dynamo = runtime.aws().dynamoDb();
+    SqsClient sqs = runtime.aws().sqs();
+    String table = LocalAws.tableNames().of(Tables.JOBS);
+    String queue = runtime.aws().queueUrl(Queues.JOBS);
+    String id = JSON.readTree(call("POST", "/v1/jobs", SLEEP).body()).get("job_id").asText();
+    Map<String, AttributeValue> key = Map.of("job_id", AttributeValue.fromS(id));
+    Map<String, AttributeValue> item =
+        Map.of(
+            "job_id", AttributeValue.fromS("floor"),
+            "payload", AttributeValue.fromS("x".repeat(500)));
+    timed(
+        "DynamoDB GetItem (a job, consistent)",
+        clients,
+        perClient,
+        () -> dynamo.getItem(b -> b.tableName(table).key(key).consistentRead(true)));
+    timed(
+        "DynamoDB PutItem (an item in no index)",
+        clients,
+        perClient,
+        () -> dynamo.putItem(b -> b.tableName(table).item(item)));
+    timed(
+        "SQS SendMessage",
+        clients,
+        perClient,
+        () -> sqs.sendMessage(b -> b.queueUrl(queue).messageBody(id)));
+    timed(
+        "GET /health (gateway + HTTP, no service)",
+        clients,
+        perClient,
+        () -> call("GET", "/health", null));
+  }
+
+  private interface Call {
+    void run() throws Exception;
+  }
+
+  private static void timed(String what, int clients, int perClient, Call call) throws Exception {
+    ConcurrentLinkedQueue<Long> times = new ConcurrentLinkedQueue<>();
+    concurrently(
+        clients,
+        perClient,
+        () -> {
+          long t0 = System.nanoTime();
+          call.run();
+          times.add(System.nanoTime() - t0);
+        });
+    report(what, times);
+  }
+
+  /** Runs {@code body} {@code perClient} times in each of {@code clients} threads at once. */
+  private static void concurrently(int clients, int perClient, Call body) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    List<Future<?>> done = new ArrayList<>();
+    for (int c = 0; c < clients; c++) {
+      done.add(
+          pool.submit(
+              () -> {
+                for (int i = 0; i < perClient; i++) {
+                  body.run();
+                }
+                return null;
+              }));
+    }
+    for (Future<?> f : done) {
+      f.get();
+    }
+    pool.shutdown();
+  }
+
+  /** CPU time so far of the runtime's threads grouped by name (numbers stripped). */
+  private static Map<String, Long> cpuByThreadGroup() {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    Map<String, Long> byGroup = new TreeMap<>();
     for (long id : threads.getAllThreadIds()) {
-      java.lang.management.ThreadInfo info = threads.getThreadInfo(id);
+      ThreadInfo info = threads.getThreadInfo(id);
       long cpu = threads.getThreadCpuTime(id);
       if (info != null && cpu > 0) {
         String group = info.getThreadName().replaceAll("[-_#.]?\\d+", "").replaceAll("\\s+", " ");
         byGroup.merge(group, cpu, Long::sum);
       }
     }
-    long total = byGroup.values().stream().mapToLong(Long::longValue).sum();
-    System.out.printf("-- CPU by thread group (live threads, %.1f s in all)%n", total / 1e9);
-    byGroup.entrySet().stream()
-        .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
-        .limit(12)
+    return byGroup;
+  }
+
+  /** Where the CPU went since {@code before}: per thread group, and per request or job. */
+  private static void printCpu(Map<String, Long> before, int units, String unit) {
+    Map<String, Long> spent = new TreeMap<>();
+    cpuByThreadGroup().forEach((g, t) -> spent.put(g, t - before.getOrDefault(g, 0L)));
+    long total = spent.values().stream().mapToLong(Long::longValue).sum();
+    System.out.printf(
+        "   CPU: %.1f s in all, %.2f ms per %s; by thread group:%n",
+        total / 1e9, total / 1e6 / units, unit);
+    spent.entrySet().stream()
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        .limit(8)
         .forEach(
             e ->
                 System.out.printf(
-                    "  %-45s %6.1f s  %4.1f%%%n",
+                    "     %-45s %6.1f s  %4.1f%%%n",
                     e.getKey(), e.getValue() / 1e9, 100.0 * e.getValue() / total));
   }
 
@@ -108,28 +207,18 @@ public final class LocalBenchmark {
   private void latency(int clients, int perClient) throws Exception {
     ConcurrentLinkedQueue<Long> posts = new ConcurrentLinkedQueue<>();
     ConcurrentLinkedQueue<Long> gets = new ConcurrentLinkedQueue<>();
-    ExecutorService pool = Executors.newFixedThreadPool(clients);
-    List<Future<?>> done = new ArrayList<>();
-    for (int c = 0; c < clients; c++) {
-      done.add(
-          pool.submit(
-              () -> {
-                for (int i = 0; i < perClient; i++) {
-                  long t0 = System.nanoTime();
-                  HttpResponse<String> created = call("POST", "/v1/jobs", SLEEP);
-                  posts.add(System.nanoTime() - t0);
-                  String id = JSON.readTree(created.body()).get("job_id").asText();
-                  long t1 = System.nanoTime();
-                  call("GET", "/v1/jobs/" + id, null);
-                  gets.add(System.nanoTime() - t1);
-                }
-                return null;
-              }));
-    }
-    for (Future<?> f : done) {
-      f.get();
-    }
-    pool.shutdown();
+    concurrently(
+        clients,
+        perClient,
+        () -> {
+          long t0 = System.nanoTime();
+          HttpResponse<String> created = call("POST", "/v1/jobs", SLEEP);
+          posts.add(System.nanoTime() - t0);
+          String id = JSON.readTree(created.body()).get("job_id").asText();
+          long t1 = System.nanoTime();
+          call("GET", "/v1/jobs/" + id, null);
+          gets.add(System.nanoTime() - t1);
+        });
     report("POST /v1/jobs", posts);
     report("GET /v1/jobs/{id}", gets);
   }

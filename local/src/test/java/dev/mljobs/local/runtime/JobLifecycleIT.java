@@ -10,9 +10,12 @@ import dev.mljobs.local.aws.LocalClients;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -35,13 +38,19 @@ import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 class JobLifecycleIT {
 
   private static final String BOBS_KEY = "bobs-own-key-0123456789";
+  private static final String CAROLS_KEY = "carols-own-key-0123456789";
   private static LocalRuntime runtime;
   private static ApiClient api;
 
   @BeforeAll
   static void start() throws Exception {
     System.setProperty("sun.net.httpserver.nodelay", "true");
-    runtime = LocalRuntime.start(Options.forTests().withLimits(1000, 2).withOwner("bob", BOBS_KEY));
+    runtime =
+        LocalRuntime.start(
+            Options.forTests()
+                .withLimits(1000, 2)
+                .withOwner("bob", BOBS_KEY)
+                .withOwner("carol", CAROLS_KEY));
     api = new ApiClient(runtime);
   }
 
@@ -148,6 +157,46 @@ class JobLifecycleIT {
     Thread.sleep(2000);
     assertThat(api.job(held).get("attempts").asInt()).isZero();
     assertThat(runs(held)).isEmpty();
+  }
+
+  @Test
+  void held_jobs_start_as_slots_free_up_highest_priority_first_then_first_queued()
+      throws Exception {
+    // given: carol's two slots taken by jobs of 2 and 3 seconds, then three jobs held
+    ApiClient carol = new ApiClient(runtime, CAROLS_KEY);
+    String first =
+        carol.submit("{\"job_type\":\"sleep\",\"params\":{\"seconds\":2}}").get("job_id").asText();
+    String second =
+        carol.submit("{\"job_type\":\"sleep\",\"params\":{\"seconds\":3}}").get("job_id").asText();
+    carol.await(first, status("running"), Duration.ofSeconds(30));
+    carol.await(second, status("running"), Duration.ofSeconds(30));
+    String low =
+        carol
+            .submit("{\"job_type\":\"sleep\",\"priority\":1,\"params\":{\"seconds\":0}}")
+            .get("job_id")
+            .asText();
+    String high =
+        carol
+            .submit("{\"job_type\":\"sleep\",\"priority\":9,\"params\":{\"seconds\":0}}")
+            .get("job_id")
+            .asText();
+    String highLater =
+        carol
+            .submit("{\"job_type\":\"sleep\",\"priority\":9,\"params\":{\"seconds\":0}}")
+            .get("job_id")
+            .asText();
+    // when: the long jobs end, each freeing a slot
+    Map<String, Instant> started = new HashMap<>();
+    for (String id : List.of(low, high, highLater)) {
+      JsonNode done = carol.await(id, terminal(), Duration.ofSeconds(60));
+      assertThat(done.get("status").asText()).isEqualTo("completed");
+      started.put(id, Instant.parse(done.get("started_at").asText()));
+    }
+    // then: high, then highLater, then low; each waited for a running job to end, not for a timer
+    assertThat(started.get(high)).isBefore(started.get(highLater));
+    assertThat(started.get(highLater)).isBefore(started.get(low));
+    Instant firstEnded = Instant.parse(carol.job(first).get("completed_at").asText());
+    assertThat(Duration.between(firstEnded, started.get(high))).isLessThan(Duration.ofSeconds(2));
   }
 
   @Test

@@ -244,6 +244,36 @@ public final class DynamoDbJobStore implements JobStore {
   }
 
   @Override
+  public List<QueuedJob> queueHead(int n) {
+    return listing.queueHead(n);
+  }
+
+  /** Sets {@code parked} without a new version: the job's next write (any) drops the mark. */
+  @Override
+  public void park(UUID jobId) {
+    try {
+      dynamo.updateItem(
+          b ->
+              b.tableName(tables.jobs())
+                  .key(Map.of("job_id", AttributeValue.fromS(jobId.toString())))
+                  .updateExpression("SET parked = :yes")
+                  .conditionExpression("#status = :queued")
+                  .expressionAttributeNames(Map.of("#status", "status"))
+                  .expressionAttributeValues(
+                      Map.of(
+                          ":yes", AttributeValue.fromBool(true),
+                          ":queued", AttributeValue.fromS(JobStatus.QUEUED.wireName()))));
+    } catch (ConditionalCheckFailedException notQueued) {
+      // started, cancelled or gone meanwhile: nothing to park
+    }
+  }
+
+  @Override
+  public Running countRunning(String owner, int upTo) {
+    return listing.countRunning(owner, upTo);
+  }
+
+  @Override
   public int countQueuedAhead(Job job, int upTo) {
     return listing.countQueuedAhead(job, upTo);
   }

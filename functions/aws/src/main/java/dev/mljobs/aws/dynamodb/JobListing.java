@@ -5,6 +5,7 @@ import dev.mljobs.core.job.Job;
 import dev.mljobs.core.job.JobPage;
 import dev.mljobs.core.job.JobQuery;
 import dev.mljobs.core.job.JobStatus;
+import dev.mljobs.core.job.JobStore;
 import dev.mljobs.core.job.PageCursor;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.Select;
@@ -40,7 +43,7 @@ final class JobListing {
     do {
       QueryResponse response =
           dynamo.query(request.toBuilder().exclusiveStartKey(startKey).build());
-      for (Map<String, AttributeValue> item : response.items()) {
+      for (Map<String, AttributeValue> item : items(request, response)) {
         Job job = JobItems.fromItem(item);
         if (!job.isExpiredAt(clock.now())) {
           found.add(job);
@@ -65,6 +68,68 @@ final class JobListing {
             .limit(null)
             .build();
     return countPages(request, upTo);
+  }
+
+  /**
+   * Reads the running jobs' owners from the status index (keys and owner only) and counts them, in
+   * all and the owner's, stopping once {@code upTo} are counted.
+   */
+  JobStore.Running countRunning(String owner, int upTo) {
+    QueryRequest request =
+        QueryRequest.builder()
+            .tableName(table)
+            .indexName(Tables.BY_STATUS)
+            .keyConditionExpression("#status = :running")
+            .expressionAttributeNames(Map.of("#status", "status", "#owner", "owner"))
+            .expressionAttributeValues(
+                Map.of(":running", AttributeValue.fromS(JobStatus.RUNNING.wireName())))
+            .projectionExpression("#owner")
+            .build();
+    int all = 0;
+    int owners = 0;
+    Map<String, AttributeValue> startKey = null;
+    do {
+      QueryResponse response =
+          dynamo.query(request.toBuilder().exclusiveStartKey(startKey).build());
+      for (Map<String, AttributeValue> item : response.items()) {
+        all++;
+        AttributeValue itemOwner = item.get("owner");
+        owners += itemOwner != null && itemOwner.s().equals(owner) ? 1 : 0;
+      }
+      startKey = response.hasLastEvaluatedKey() ? response.lastEvaluatedKey() : null;
+    } while (all < upTo && startKey != null);
+    return new JobStore.Running(Math.min(all, upTo), owners);
+  }
+
+  /** The first {@code n} queued jobs in key order, which is dispatch order; pages of keys. */
+  List<JobStore.QueuedJob> queueHead(int n) {
+    QueryRequest request =
+        QueryRequest.builder()
+            .tableName(table)
+            .indexName(Tables.BY_QUEUE)
+            .keyConditionExpression("queue_pk = :queued")
+            .expressionAttributeValues(Map.of(":queued", AttributeValue.fromS(JobItems.QUEUED)))
+            .limit(Math.min(n, 1000))
+            .build();
+    List<JobStore.QueuedJob> head = new ArrayList<>();
+    Map<String, AttributeValue> startKey = null;
+    do {
+      QueryResponse response =
+          dynamo.query(request.toBuilder().exclusiveStartKey(startKey).build());
+      for (Map<String, AttributeValue> item : response.items()) {
+        if (head.size() < n) {
+          AttributeValue parked = item.get("parked");
+          head.add(
+              new JobStore.QueuedJob(
+                  java.util.UUID.fromString(item.get("job_id").s()),
+                  item.get("owner").s(),
+                  java.time.Instant.parse(item.get("queued_at").s()),
+                  parked != null && Boolean.TRUE.equals(parked.bool())));
+        }
+      }
+      startKey = response.hasLastEvaluatedKey() ? response.lastEvaluatedKey() : null;
+    } while (head.size() < n && startKey != null);
+    return head;
   }
 
   /** Counts the keys below the job's own on the queue index: only the jobs ahead are read. */
@@ -97,6 +162,40 @@ final class JobListing {
     return Math.min(count, upTo);
   }
 
+  /**
+   * The full items of a page, in its order: a keys-only index ({@link Tables#BY_STATUS}) gives
+   * keys, and the items are read from the table, a hundred at a time.
+   */
+  private List<Map<String, AttributeValue>> items(QueryRequest query, QueryResponse response) {
+    if (!Tables.BY_STATUS.equals(query.indexName()) || response.items().isEmpty()) {
+      return response.items();
+    }
+    Map<String, Map<String, AttributeValue>> byId = new HashMap<>();
+    List<Map<String, AttributeValue>> keys =
+        response.items().stream().map(i -> Map.of("job_id", i.get("job_id"))).toList();
+    for (int from = 0; from < keys.size(); from += 100) {
+      Map<String, KeysAndAttributes> pending =
+          Map.of(
+              table,
+              KeysAndAttributes.builder()
+                  .keys(keys.subList(from, Math.min(keys.size(), from + 100)))
+                  .build());
+      while (!pending.isEmpty()) {
+        Map<String, KeysAndAttributes> request = pending;
+        BatchGetItemResponse got = dynamo.batchGetItem(b -> b.requestItems(request));
+        got.responses()
+            .getOrDefault(table, List.of())
+            .forEach(i -> byId.put(i.get("job_id").s(), i));
+        pending = got.hasUnprocessedKeys() ? got.unprocessedKeys() : Map.of();
+      }
+    }
+    // an item deleted (expired) between the two reads is left out
+    return response.items().stream()
+        .map(i -> byId.get(i.get("job_id").s()))
+        .filter(java.util.Objects::nonNull)
+        .toList();
+  }
+
   private QueryRequest request(JobQuery q) {
     Map<String, String> names = new HashMap<>();
     Map<String, AttributeValue> values = new HashMap<>();
@@ -122,15 +221,18 @@ final class JobListing {
     filter(filters, names, values, "group_id", q.groupId(), anchor);
     filter(filters, names, values, "template_id", q.templateId(), anchor);
     filter(filters, names, values, "schedule_id", q.scheduleId(), anchor);
-    // Coarse: drops jobs that certainly expired; the exact instant is checked on each job read.
-    names.put("#expires", "expires_at");
-    values.put(":now", AttributeValue.fromN(Long.toString(clock.now().getEpochSecond())));
-    filters.add("(attribute_not_exists(#expires) OR #expires > :now)");
+    if (!anchor.index().equals(Tables.BY_STATUS)) {
+      // Coarse: drops jobs that certainly expired; the exact instant is checked on each job read.
+      // The status index holds keys only and cannot filter: its jobs are checked once read.
+      names.put("#expires", "expires_at");
+      values.put(":now", AttributeValue.fromN(Long.toString(clock.now().getEpochSecond())));
+      filters.add("(attribute_not_exists(#expires) OR #expires > :now)");
+    }
     return QueryRequest.builder()
         .tableName(table)
         .indexName(anchor.index())
         .keyConditionExpression(keyCondition)
-        .filterExpression(String.join(" AND ", filters))
+        .filterExpression(filters.isEmpty() ? null : String.join(" AND ", filters))
         .expressionAttributeNames(names)
         .expressionAttributeValues(values)
         .scanIndexForward(false)
@@ -182,6 +284,10 @@ final class JobListing {
     }
     if (q.owner() != null) {
       return new Anchor(Tables.BY_OWNER, "owner", q.owner(), List.of("owner"));
+    }
+    if (q.jobType() != null) {
+      // the status index holds keys only: it cannot filter on anything else
+      throw new IllegalArgumentException("a query across owners may name only a status");
     }
     return new Anchor(Tables.BY_STATUS, "status", q.status().wireName(), List.of("status"));
   }

@@ -12,8 +12,9 @@ import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
- * The shape of one table: keys, global secondary indexes (all projecting every attribute) and the
- * TTL attribute. Defined once in {@link Tables} and turned into a CreateTableRequest here, into CDK
+ * The shape of one table: keys, global secondary indexes (projecting every attribute, or only the
+ * keys where an index is only counted or its items are read again from the table) and the TTL
+ * attribute. Defined once in {@link Tables} and turned into a CreateTableRequest here, into CDK
  * constructs by the stack, and into local tables by the local runtime.
  *
  * @param name the logical name; the physical name comes from {@link TableNames}
@@ -38,8 +39,41 @@ public record TableSpec(
     }
   }
 
-  /** A global secondary index projecting all attributes. */
-  public record Index(String name, Key partitionKey, Key sortKey) {}
+  /**
+   * A global secondary index.
+   *
+   * @param projectsAll whether it holds every attribute of the item
+   * @param included when it does not, the attributes it holds besides the keys
+   */
+  public record Index(
+      String name, Key partitionKey, Key sortKey, boolean projectsAll, List<String> included) {
+
+    public Index {
+      included = List.copyOf(included);
+    }
+
+    /** An index projecting every attribute. */
+    public Index(String name, Key partitionKey, Key sortKey) {
+      this(name, partitionKey, sortKey, true, List.of());
+    }
+
+    /** An index projecting the table's and its own keys, and {@code included}. */
+    public static Index keysOnly(String name, Key partitionKey, Key sortKey, String... included) {
+      return new Index(name, partitionKey, sortKey, false, List.of(included));
+    }
+
+    Projection projection() {
+      if (projectsAll) {
+        return Projection.builder().projectionType(ProjectionType.ALL).build();
+      }
+      return included.isEmpty()
+          ? Projection.builder().projectionType(ProjectionType.KEYS_ONLY).build()
+          : Projection.builder()
+              .projectionType(ProjectionType.INCLUDE)
+              .nonKeyAttributes(included)
+              .build();
+    }
+  }
 
   /** The request that creates this table on demand (pay per request) under {@code tableName}. */
   public CreateTableRequest createTableRequest(String tableName) {
@@ -77,8 +111,7 @@ public record TableSpec(
                       GlobalSecondaryIndex.builder()
                           .indexName(i.name())
                           .keySchema(schema(i.partitionKey(), i.sortKey()))
-                          .projection(
-                              Projection.builder().projectionType(ProjectionType.ALL).build())
+                          .projection(i.projection())
                           .build())
               .toList());
     }

@@ -26,7 +26,10 @@ public final class Tables {
   /**
    * Only queued jobs (sparse: {@code queue_pk} is written only while queued), in dispatch order:
    * {@code queue_sk} = 10 - priority, then queued_at, then job_id. The position of a job is the
-   * count of keys below its own.
+   * count of keys below its own. It holds the owner, queued_at and the dispatcher's {@code parked}
+   * mark besides the keys, to choose which parked job runs next. Keys only otherwise, as {@link
+   * #BY_STATUS} (which adds the owner, for the dispatcher's running counts): both are counted or
+   * read by the system, never listed to a user, and every status change writes them.
    */
   public static final String BY_QUEUE = "by_queue";
 
@@ -39,11 +42,17 @@ public final class Tables {
               index(BY_OWNER, "owner"),
               index(BY_OWNER_STATUS, "owner_status"),
               index(BY_OWNER_TYPE, "owner_type"),
-              index(BY_STATUS, "status"),
+              Index.keysOnly(BY_STATUS, Key.string("status"), Key.string(CREATED_SK), "owner"),
               index(BY_GROUP, "group_id"),
               index(BY_TEMPLATE, "template_id"),
               index(BY_SCHEDULE, "schedule_id"),
-              new Index(BY_QUEUE, Key.string("queue_pk"), Key.string("queue_sk"))),
+              Index.keysOnly(
+                  BY_QUEUE,
+                  Key.string("queue_pk"),
+                  Key.string("queue_sk"),
+                  "owner",
+                  "queued_at",
+                  "parked")),
           "expires_at");
 
   public static final TableSpec JOB_RUNS =

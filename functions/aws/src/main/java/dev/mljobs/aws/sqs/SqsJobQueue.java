@@ -13,9 +13,6 @@ import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
  */
 public final class SqsJobQueue implements JobQueue {
 
-  /** SQS's maximum per-message delay. */
-  static final int MAX_DELAY_SECONDS = 900;
-
   private final SqsClient sqs;
   private final String queueUrl;
 
@@ -26,16 +23,10 @@ public final class SqsJobQueue implements JobQueue {
 
   @Override
   public void send(Job job) {
-    sendLater(job, 0);
-  }
-
-  @Override
-  public void sendLater(Job job, int delaySeconds) {
     sqs.sendMessage(
         b ->
             b.queueUrl(queueUrl)
                 .messageBody("{\"job_id\":\"" + job.jobId() + "\"}")
-                .delaySeconds(Math.max(0, Math.min(MAX_DELAY_SECONDS, delaySeconds)))
                 .messageAttributes(
                     Map.of(
                         "priority",

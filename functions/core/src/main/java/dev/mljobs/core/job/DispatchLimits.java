@@ -21,19 +21,10 @@ public record DispatchLimits(int maxRunning, int maxRunningPerOwner) {
   }
 
   boolean reached(JobStore store, String owner) {
-    if (maxRunningPerOwner != Integer.MAX_VALUE
-        && store.count(JobStatus.RUNNING, owner, maxRunningPerOwner) >= maxRunningPerOwner) {
-      return true;
+    if (maxRunning == Integer.MAX_VALUE && maxRunningPerOwner == Integer.MAX_VALUE) {
+      return false;
     }
-    return maxRunning != Integer.MAX_VALUE
-        && store.count(JobStatus.RUNNING, null, maxRunning) >= maxRunning;
-  }
-
-  /**
-   * The wait before a deferred job is tried again: 1 s at priority 10 up to 21 s at priority 0, so
-   * that when capacity frees up, higher priorities are first to take it.
-   */
-  int delaySeconds(int priority) {
-    return 1 + (10 - priority) * 2;
+    JobStore.Running running = store.countRunning(owner, maxRunning);
+    return running.all() >= maxRunning || running.owners() >= maxRunningPerOwner;
   }
 }

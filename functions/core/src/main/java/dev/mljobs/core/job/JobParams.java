@@ -76,11 +76,44 @@ public final class JobParams {
         if (!p.path("input_data").isObject()) {
           errors.add(new Error("params.input_data", "is required: an object"));
         }
+        checkImageUris(p.path("input_data").get("image_uris"), errors);
+        checkTexts(p.path("input_data"), errors);
       }
+      case "batch_inference" -> BatchInferenceParams.check(p, errors);
       default -> {
         // checked by the worker of that type
       }
     }
     return errors;
+  }
+
+  /** An empty text has no embedding worth computing: a mistake, said at submission. */
+  private static void checkTexts(JsonNode input, List<Error> errors) {
+    if (input.path("text").isTextual() && input.path("text").asText().isBlank()) {
+      errors.add(new Error("params.input_data.text", "must not be empty"));
+    }
+    JsonNode texts = input.path("texts");
+    for (int i = 0; i < texts.size() && texts.isArray(); i++) {
+      if (texts.get(i).isTextual() && texts.get(i).asText().isBlank()) {
+        errors.add(new Error("params.input_data.texts[" + i + "]", "must not be empty"));
+      }
+    }
+  }
+
+  private static void checkImageUris(JsonNode uris, List<Error> errors) {
+    if (uris == null) {
+      return;
+    }
+    if (!uris.isArray() || uris.isEmpty()) {
+      errors.add(
+          new Error("params.input_data.image_uris", "must be a non-empty list of s3:// URIs"));
+      return;
+    }
+    for (int i = 0; i < uris.size(); i++) {
+      if (!BatchInferenceParams.isS3Object(uris.get(i))) {
+        errors.add(
+            new Error("params.input_data.image_uris[" + i + "]", "must be an s3://bucket/key URI"));
+      }
+    }
   }
 }

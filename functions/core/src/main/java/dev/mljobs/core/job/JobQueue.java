@@ -11,12 +11,4 @@ public interface JobQueue {
    *     reconciler sends it again
    */
   void send(Job job);
-
-  /**
-   * Asks for the job to be dispatched again after {@code delaySeconds}, e.g. because the
-   * concurrency limit is reached.
-   *
-   * @throws RuntimeException when the queue cannot be reached
-   */
-  void sendLater(Job job, int delaySeconds);
 }

@@ -25,6 +25,7 @@ public final class JobService {
   private final Clock clock;
   private final Supplier<UUID> ids;
   private final DispatchLimits limits;
+  private final ParkedJobs parked;
 
   public JobService(
       JobStore store,
@@ -43,6 +44,7 @@ public final class JobService {
     this.clock = clock;
     this.ids = ids;
     this.limits = limits;
+    this.parked = new ParkedJobs(store, queue);
   }
 
   /** The outcome of {@link #submit}: the job, and whether this call created it. */
@@ -105,6 +107,9 @@ public final class JobService {
       recordCancelledAttempt(before[0], cancelled, reason);
     }
     events.statusChanged(cancelled);
+    if (before[0].status() == JobStatus.RUNNING) {
+      parked.slotFreed(owner);
+    }
     return cancelled;
   }
 
@@ -124,8 +129,11 @@ public final class JobService {
     STARTED,
     /** Nothing to run: the job is gone, ended or already has its workflow. */
     DROPPED,
-    /** Concurrency limit reached: sent again with a delay that is shorter for higher priority. */
-    DEFERRED
+    /**
+     * Concurrency limit reached: the job is parked in the queue, without a message, until a running
+     * job ends and hands it back (highest priority first, then first queued).
+     */
+    PARKED
   }
 
   /**
@@ -139,34 +147,22 @@ public final class JobService {
     }
     Job job = found.get();
     if (limits.reached(store, job.owner())) {
-      queue.sendLater(job, limits.delaySeconds(job.priority()));
-      return Dispatch.DEFERRED;
+      store.park(jobId);
+      return Dispatch.PARKED;
     }
     return workflows.start(job) == Workflows.Start.STARTED ? Dispatch.STARTED : Dispatch.DROPPED;
   }
 
   /**
-   * Sends every job that has been queued for longer than {@code age} to the dispatcher again, in
-   * case its first message was never sent or was lost. Harmless for jobs that are fine.
+   * Sends queued jobs to the dispatcher again where a message may be missing: jobs queued for
+   * longer than {@code age} that are not parked (their message was never sent, or got lost), and
+   * the first parked job of each owner (in case a job end was missed). Harmless for jobs that are
+   * fine: dispatch is idempotent.
    *
    * @return how many jobs were sent
    */
   public int redispatchStale(Duration age) {
-    Instant cutoff = clock.now().minus(age);
-    int sent = 0;
-    JobQuery query = JobQuery.byStatus(JobStatus.QUEUED).withLimit(JobQuery.MAX_LIMIT);
-    PageCursor cursor = null;
-    do {
-      JobPage page = store.list(query.after(cursor));
-      for (Job job : page.jobs()) {
-        if (job.queuedAt() != null && job.queuedAt().isBefore(cutoff)) {
-          queue.send(job);
-          sent++;
-        }
-      }
-      cursor = page.next();
-    } while (cursor != null);
-    return sent;
+    return parked.reconcile(clock.now().minus(age));
   }
 
   /** The attempt that was running ends in the history as cancelled. */

@@ -20,12 +20,17 @@ public final class JobSteps {
   private final JobRunStore runs;
   private final JobEvents events;
   private final Clock clock;
+  private final ParkedJobs parked;
 
-  public JobSteps(JobStore jobs, JobRunStore runs, JobEvents events, Clock clock) {
+  /**
+   * @param queue where parked jobs are sent when an attempt ends and frees its slot
+   */
+  public JobSteps(JobStore jobs, JobRunStore runs, JobEvents events, Clock clock, JobQueue queue) {
     this.jobs = jobs;
     this.runs = runs;
     this.events = events;
     this.clock = clock;
+    this.parked = new ParkedJobs(jobs, queue);
   }
 
   /** A job after a step, and whether the step changed it. */
@@ -53,7 +58,7 @@ public final class JobSteps {
       UUID jobId, int attempt, Instant startedAt, JsonNode result, String resultUri) {
     Optional<Step> step =
         write(jobId, j -> runs(j, attempt) ? j.complete(result, resultUri, clock.now()) : j);
-    step.filter(Step::changed)
+    step.filter(s -> s.changed() || ended(s.job(), attempt, JobStatus.COMPLETED))
         .ifPresent(s -> record(s.job(), attempt, startedAt, RunStatus.COMPLETED, null));
     return step;
   }
@@ -76,7 +81,11 @@ public final class JobSteps {
                   ? j.retry(reason, clock.now())
                   : j.fail(reason, clock.now());
             });
-    step.filter(Step::changed)
+    step.filter(
+            s ->
+                s.changed()
+                    || ended(s.job(), attempt, JobStatus.FAILED)
+                    || ended(s.job(), attempt, JobStatus.QUEUED))
         .ifPresent(s -> record(s.job(), attempt, startedAt, RunStatus.FAILED, reason));
     return step;
   }
@@ -86,12 +95,21 @@ public final class JobSteps {
     return write(jobId, j -> j.isTerminal() ? j : j.fail(reason, clock.now()));
   }
 
+  /**
+   * Whether this attempt already ended in {@code status}: a retried step after a crash that came
+   * between the job's write and its run's. The run is recorded then (once: runs are keyed by
+   * attempt), so that every attempt that ended has its run.
+   */
+  private static boolean ended(Job job, int attempt, JobStatus status) {
+    return job.status() == status && job.attempts() == attempt;
+  }
+
   private static boolean runs(Job job, int attempt) {
     return job.status() == JobStatus.RUNNING && job.attempts() == attempt;
   }
 
   private void record(Job job, int attempt, Instant startedAt, RunStatus status, String error) {
-    Instant finished = clock.now();
+    Instant finished = job.isTerminal() ? job.completedAt() : clock.now();
     Instant started = startedAt == null || startedAt.isAfter(finished) ? finished : startedAt;
     JobRun run =
         new JobRun(
@@ -135,6 +153,9 @@ public final class JobSteps {
         Job written = jobs.update(next);
         if (written.status() != current.get().status()) {
           events.statusChanged(written);
+        }
+        if (current.get().status() == JobStatus.RUNNING && written.status() != JobStatus.RUNNING) {
+          parked.slotFreed(written.owner()); // the attempt ended: its slot may go to a parked job
         }
         return Optional.of(new Step(written, true));
       } catch (ConcurrentJobModificationException | TerminalJobException lostRace) {

@@ -1,5 +1,7 @@
 package dev.mljobs.core.job;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -60,6 +62,36 @@ public interface JobStore {
    * @return the number of such jobs, at most {@code upTo}
    */
   int count(JobStatus status, String owner, int upTo);
+
+  /** Running jobs in all, and among them one owner's. */
+  record Running(int all, int owners) {}
+
+  /**
+   * Counts the running jobs of all owners, stopping at {@code upTo}, and among those {@code
+   * owner}'s: what the dispatcher's concurrency limits need, in one read where the store can.
+   */
+  default Running countRunning(String owner, int upTo) {
+    return new Running(count(JobStatus.RUNNING, null, upTo), count(JobStatus.RUNNING, owner, upTo));
+  }
+
+  /**
+   * A queued job as the queue holds it: what choosing the next job to dispatch needs.
+   *
+   * @param parked whether the dispatcher set it aside at a concurrency limit ({@link #park})
+   */
+  record QueuedJob(UUID jobId, String owner, Instant queuedAt, boolean parked) {}
+
+  /**
+   * The first {@code n} queued jobs of all owners, in dispatch order: higher priority first, then
+   * queued earlier.
+   */
+  List<QueuedJob> queueHead(int n);
+
+  /**
+   * Marks a queued job as parked: it waits, with no dispatch message, until capacity frees up. The
+   * mark goes with the job's next write; a job that is no longer queued is left as it is.
+   */
+  void park(UUID jobId);
 
   /**
    * Counts the queued jobs (of all owners) that go before {@code job}: a higher priority, or the

@@ -74,6 +74,7 @@ public final class ApiHandler
     on(table, "DELETE", "/v1/jobs/" + JOB_ID, jobs::cancel);
     on(table, "GET", "/v1/jobs/" + JOB_ID + "/runs", jobs::runs);
     on(table, "GET", "/v1/jobs/" + JOB_ID + "/result", jobs::result);
+    on(table, "GET", "/v1/jobs/" + JOB_ID + "/results", jobs::results);
     on(table, "POST", "/v1/jobs/" + JOB_ID + "/progress", jobs::progress);
     return table;
   }

@@ -109,6 +109,39 @@ public final class JobsApi {
         .build();
   }
 
+  /** A page of the per-item results of a completed {@code batch_inference} job. */
+  APIGatewayV2HTTPResponse results(ApiRequest request, String id) {
+    Job job =
+        service
+            .find(request.owner(), jobId(id))
+            .orElseThrow(() -> Problem.notFound("job " + id + " not found"));
+    if (!job.jobType().equals("batch_inference")) {
+      throw Problem.conflict(
+          "job "
+              + id
+              + " is a "
+              + job.jobType()
+              + " job; only batch_inference jobs have per-item"
+              + " results (its result is at /v1/jobs/"
+              + id
+              + "/result)");
+    }
+    if (job.status() != JobStatus.COMPLETED) {
+      throw Problem.conflict(
+          "job " + id + " is " + job.status() + "; its results can be paged once it completed");
+    }
+    JsonNode summary;
+    try {
+      summary = job.resultUri() == null ? job.result() : JSON.readTree(blobs.get(job.resultUri()));
+      return ApiResponses.json(
+          200,
+          new ResultPages(blobs)
+              .page(job, summary, request.query("cursor"), request.query("limit")));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("stored results of job " + id + " are not JSON", e);
+    }
+  }
+
   APIGatewayV2HTTPResponse runs(ApiRequest request, String id) {
     UUID jobId = jobId(id);
     service

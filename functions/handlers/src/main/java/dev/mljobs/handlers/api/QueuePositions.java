@@ -11,7 +11,7 @@ import dev.mljobs.core.job.JobStore;
  */
 public final class QueuePositions {
 
-  static final int HORIZON = 1000;
+  static final int HORIZON = 100;
   private final JobStore store;
 
   public QueuePositions(JobStore store) {

@@ -12,8 +12,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
- * Runs every minute (an EventBridge schedule): sends jobs that have waited in the queue for over a
- * minute to the dispatcher again, so a job whose message was never sent or got lost still runs.
+ * Runs every minute (an EventBridge schedule): sends queued jobs that should have a dispatch
+ * message but may not (queued over a minute ago and not parked) to the dispatcher again, so a job
+ * whose message was never sent or got lost still runs; and the first parked job of each owner, in
+ * case a job's end was missed.
  */
 public final class ReconcileHandler implements RequestStreamHandler {
 

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mljobs.core.BlobStore;
 import dev.mljobs.core.job.Job;
 import dev.mljobs.core.job.JobSteps;
+import dev.mljobs.handlers.BatchResults;
 import dev.mljobs.handlers.CallbackTokens;
 import dev.mljobs.handlers.Services;
 import dev.mljobs.handlers.Wiring;
@@ -47,7 +48,8 @@ public final class StepsHandler implements RequestStreamHandler {
             wiring.jobStore(),
             wiring.jobRunStore(),
             new Services(wiring).jobEvents(),
-            wiring.clock()),
+            wiring.clock(),
+            new Services(wiring).jobQueue()),
         new CallbackTokens(wiring.require("CALLBACK_SECRET")),
         wiring.require("CALLBACK_BASE_URL"),
         wiring.blobStore());
@@ -103,6 +105,13 @@ public final class StepsHandler implements RequestStreamHandler {
     work.set("params", job.params());
     work.put("callback_url", callbackBaseUrl + "/v1/jobs/" + job.jobId() + "/progress");
     work.put("callback_token", tokens.tokenFor(job.jobId()));
+    String outputUri =
+        job.jobType().equals("batch_inference")
+            ? blobs.uriOf(BatchResults.prefixKey(job.jobId()))
+            : null;
+    if (outputUri != null) {
+      work.put("output_uri", outputUri);
+    }
     var environment = response.putArray("environment");
     environment.addObject().put("Name", "JOB_ID").put("Value", job.jobId().toString());
     environment.addObject().put("Name", "ATTEMPT").put("Value", Integer.toString(job.attempts()));
@@ -120,6 +129,8 @@ public final class StepsHandler implements RequestStreamHandler {
         .addObject()
         .put("Name", "CALLBACK_TOKEN")
         .put("Value", work.get("callback_token").asText());
+    WorkerVariables.of(job.params(), outputUri)
+        .forEach((name, value) -> environment.addObject().put("Name", name).put("Value", value));
     return response;
   }
 

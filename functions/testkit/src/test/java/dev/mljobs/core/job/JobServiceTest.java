@@ -2,6 +2,7 @@ package dev.mljobs.core.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.mljobs.testkit.InMemoryJobRunStore;
@@ -49,6 +50,12 @@ class JobServiceTest {
     return NewJob.of("sleep", JsonNodeFactory.instance.objectNode().put("seconds", 0), owner);
   }
 
+  private static NewJob sleep(String owner, int priority) {
+    NewJob r = sleep(owner);
+    return new NewJob(
+        r.jobType(), r.params(), priority, 3, null, 24, null, null, null, null, owner, null, null);
+  }
+
   private static NewJob withKey(String owner, String key) {
     NewJob r = sleep(owner);
     return new NewJob(
@@ -62,7 +69,7 @@ class JobServiceTest {
     assertThat(s.job().status()).isEqualTo(JobStatus.QUEUED);
     assertThat(s.job().queuedAt()).isEqualTo(T0);
     assertThat(store.find(s.job().jobId())).contains(s.job());
-    assertThat(queue.sent()).containsExactly(new RecordingJobQueue.Sent(s.job().jobId(), 0));
+    assertThat(queue.sent()).containsExactly(new RecordingJobQueue.Sent(s.job().jobId()));
     assertThat(published).extracting(Job::status).containsExactly(JobStatus.QUEUED);
   }
 
@@ -110,7 +117,7 @@ class JobServiceTest {
   }
 
   @Test
-  void over_the_owner_limit_a_job_waits_longer_the_lower_its_priority() {
+  void over_the_owner_limit_jobs_are_parked_in_priority_order_without_a_message() {
     // given: alice already runs one job, and may run one
     service = service(new DispatchLimits(100, 1));
     Job running = service.submit(sleep("alice")).job();
@@ -136,14 +143,70 @@ class JobServiceTest {
     JobService.Dispatch u = service.dispatch(urgent.jobId());
     JobService.Dispatch l = service.dispatch(lazy.jobId());
     JobService.Dispatch b = service.dispatch(bobs.jobId());
-    // then
-    assertThat(u).isEqualTo(JobService.Dispatch.DEFERRED);
-    assertThat(l).isEqualTo(JobService.Dispatch.DEFERRED);
+    // then: alice's two wait, parked, with no message; bob's runs
+    assertThat(u).isEqualTo(JobService.Dispatch.PARKED);
+    assertThat(l).isEqualTo(JobService.Dispatch.PARKED);
     assertThat(b).isEqualTo(JobService.Dispatch.STARTED);
+    assertThat(store.queueHead(10))
+        .extracting(JobStore.QueuedJob::jobId, JobStore.QueuedJob::parked)
+        .containsSubsequence(tuple(urgent.jobId(), true), tuple(lazy.jobId(), true));
     assertThat(queue.sent())
-        .contains(
-            new RecordingJobQueue.Sent(urgent.jobId(), 1),
-            new RecordingJobQueue.Sent(lazy.jobId(), 21));
+        .extracting(RecordingJobQueue.Sent::jobId)
+        .doesNotContain(urgent.jobId(), lazy.jobId());
+  }
+
+  @Test
+  void when_a_running_job_ends_the_first_parked_job_is_sent_again_highest_priority_first() {
+    // given: alice at her limit of one, three of her jobs parked at priorities 2, 9, 9
+    service = service(new DispatchLimits(100, 1));
+    Job running = service.submit(sleep("alice")).job();
+    service.dispatch(running.jobId());
+    store.update(store.find(running.jobId()).orElseThrow().start(T0));
+    Job low = service.submit(sleep("alice", 2)).job();
+    clock.advance(Duration.ofSeconds(1));
+    Job high = service.submit(sleep("alice", 9)).job();
+    clock.advance(Duration.ofSeconds(1));
+    Job highLater = service.submit(sleep("alice", 9)).job();
+    for (Job j : List.of(low, high, highLater)) {
+      assertThat(service.dispatch(j.jobId())).isEqualTo(JobService.Dispatch.PARKED);
+    }
+    int before = queue.sent().size();
+    // when: the running job is cancelled, which frees its slot
+    service.cancel("alice", running.jobId());
+    // then: the first queued of the highest priority is sent, and only that one
+    assertThat(queue.sent().subList(before, queue.sent().size()))
+        .extracting(RecordingJobQueue.Sent::jobId)
+        .containsExactly(high.jobId());
+    assertThat(service.dispatch(high.jobId())).isEqualTo(JobService.Dispatch.STARTED);
+  }
+
+  @Test
+  void the_reconciler_sends_the_first_parked_job_of_each_owner_and_jobs_whose_message_was_lost() {
+    // given: alice and bob at their limit of one, each with two jobs parked; carol's message lost
+    service = service(new DispatchLimits(100, 1));
+    List<Job> parked = new java.util.ArrayList<>();
+    for (String owner : List.of("alice", "bob")) {
+      Job running = service.submit(sleep(owner)).job();
+      store.update(store.find(running.jobId()).orElseThrow().start(T0));
+      for (int i = 0; i < 2; i++) {
+        Job job = service.submit(sleep(owner)).job();
+        service.dispatch(job.jobId());
+        parked.add(job);
+        clock.advance(Duration.ofMillis(10));
+      }
+    }
+    queue.unreachable(true);
+    Job carols = service.submit(sleep("carol")).job();
+    queue.unreachable(false);
+    clock.advance(Duration.ofSeconds(61));
+    int before = queue.sent().size();
+    // when
+    int sent = service.redispatchStale(Duration.ofSeconds(60));
+    // then
+    assertThat(sent).isEqualTo(3);
+    assertThat(queue.sent().subList(before, queue.sent().size()))
+        .extracting(RecordingJobQueue.Sent::jobId)
+        .containsExactlyInAnyOrder(parked.get(0).jobId(), parked.get(2).jobId(), carols.jobId());
   }
 
   @Test
@@ -152,7 +215,7 @@ class JobServiceTest {
     Job a = service.submit(sleep("alice")).job();
     store.update(store.find(a.jobId()).orElseThrow().start(T0));
     Job b = service.submit(sleep("bob")).job();
-    assertThat(service.dispatch(b.jobId())).isEqualTo(JobService.Dispatch.DEFERRED);
+    assertThat(service.dispatch(b.jobId())).isEqualTo(JobService.Dispatch.PARKED);
   }
 
   @Test
@@ -243,6 +306,16 @@ class JobServiceTest {
           @Override
           public int countQueuedAhead(Job j, int upTo) {
             return store.countQueuedAhead(j, upTo);
+          }
+
+          @Override
+          public List<QueuedJob> queueHead(int n) {
+            return store.queueHead(n);
+          }
+
+          @Override
+          public void park(UUID id) {
+            store.park(id);
           }
         };
     JobService racy =

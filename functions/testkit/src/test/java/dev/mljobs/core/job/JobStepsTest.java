@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.mljobs.testkit.InMemoryJobRunStore;
 import dev.mljobs.testkit.InMemoryJobStore;
 import dev.mljobs.testkit.JobFixtures;
+import dev.mljobs.testkit.RecordingJobQueue;
 import dev.mljobs.testkit.SettableClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,7 +31,7 @@ class JobStepsTest {
     jobs = new InMemoryJobStore(clock);
     runs = new InMemoryJobRunStore();
     published = new java.util.concurrent.CopyOnWriteArrayList<>();
-    steps = new JobSteps(jobs, runs, published::add, clock);
+    steps = new JobSteps(jobs, runs, published::add, clock, new RecordingJobQueue());
     id = jobs.create(JobFixtures.aQueuedJob(T0).maxAttempts(2).build()).job().jobId();
   }
 
@@ -76,6 +77,39 @@ class JobStepsTest {
               assertThat(r.status()).isEqualTo(RunStatus.COMPLETED);
               assertThat(r.durationMs()).isEqualTo(3000);
             });
+  }
+
+  @Test
+  void a_step_retried_after_a_crash_between_the_job_write_and_the_run_write_records_the_run() {
+    // given: attempt 1 completed in the job, and the process died before its run was written
+    steps.start(id);
+    clock.advance(Duration.ofSeconds(2));
+    jobs.update(job().complete(null, null, clock.now()));
+    // when: Step Functions retries the step
+    JobSteps.Step retried = steps.complete(id, 1, T0, null, null).orElseThrow();
+    // then: the job is left as it is, and the attempt has its run, ending when the job ended
+    assertThat(retried.changed()).isFalse();
+    assertThat(runs.runsOf(id))
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.status()).isEqualTo(RunStatus.COMPLETED);
+              assertThat(r.durationMs()).isEqualTo(2000);
+            });
+  }
+
+  @Test
+  void a_failure_step_retried_after_a_crash_records_the_failed_run_once() {
+    // given: attempt 1's failure was written (queued for a retry), its run was not
+    steps.start(id);
+    jobs.update(job().retry("out of memory", clock.now()));
+    // when: the step is retried, twice
+    steps.attemptFailed(id, 1, T0, "out of memory");
+    steps.attemptFailed(id, 1, T0, "out of memory");
+    // then
+    assertThat(runs.runsOf(id))
+        .extracting(JobRun::attempt, JobRun::status, JobRun::error)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(1, RunStatus.FAILED, "out of memory"));
   }
 
   @Test

@@ -81,6 +81,9 @@ public record EmbedRequest(
       if (!text.isTextual()) {
         throw new JobFailedException("params.input_data.text must be a string");
       }
+      if (text.asText().isBlank()) {
+        throw new JobFailedException("params.input_data.text is empty");
+      }
       return new EmbedRequest(model, List.of(text.asText()), true, size, device);
     }
     if (texts.isMissingNode()) {
@@ -97,6 +100,9 @@ public record EmbedRequest(
     for (int i = 0; i < texts.size(); i++) {
       if (!texts.get(i).isTextual()) {
         throw new JobFailedException("params.input_data.texts[" + i + "] must be a string");
+      }
+      if (texts.get(i).asText().isBlank()) {
+        throw new JobFailedException("params.input_data.texts[" + i + "] is empty");
       }
       out.add(texts.get(i).asText());
     }

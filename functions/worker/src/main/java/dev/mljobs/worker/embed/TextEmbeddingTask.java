@@ -57,7 +57,7 @@ public final class TextEmbeddingTask {
     return result;
   }
 
-  private static ArrayNode vector(float[] v) {
+  static ArrayNode vector(float[] v) {
     ArrayNode array = JsonNodeFactory.instance.arrayNode(v.length);
     for (float x : v) {
       array.add(x);

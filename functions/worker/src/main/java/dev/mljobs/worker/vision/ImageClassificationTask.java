@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mljobs.worker.Progress;
 import dev.mljobs.worker.Work;
+import dev.mljobs.worker.s3.S3Objects;
 import java.util.List;
 
 /**
@@ -24,11 +25,12 @@ public final class ImageClassificationTask {
    *     usable
    * @throws InterruptedException when the worker is stopped
    */
-  public static JsonNode run(Work work, Progress progress) throws InterruptedException {
-    return run(work, progress, ModelRegistry.standard());
+  public static JsonNode run(Work work, Progress progress, S3Objects s3)
+      throws InterruptedException {
+    return run(work, progress, s3, ModelRegistry.standard());
   }
 
-  static JsonNode run(Work work, Progress progress, ModelRegistry registry)
+  static JsonNode run(Work work, Progress progress, S3Objects s3, ModelRegistry registry)
       throws InterruptedException {
     String modelId = Params.requiredText(work.params(), "model_id");
     VisionModel model = registry.get(modelId);
@@ -37,12 +39,13 @@ public final class ImageClassificationTask {
     return VisionJob.run(
         work,
         progress,
+        s3,
         modelId,
         images ->
             classifier.classify(images, topK).stream().map(ImageClassificationTask::json).toList());
   }
 
-  private static JsonNode json(List<ClassScore> scores) {
+  static JsonNode json(List<ClassScore> scores) {
     ArrayNode predictions = JsonNodeFactory.instance.arrayNode();
     for (ClassScore s : scores) {
       predictions

@@ -1,12 +1,15 @@
 package dev.mljobs.worker.vision;
 
+import dev.mljobs.worker.s3.S3Objects;
+import dev.mljobs.worker.s3.S3Uri;
+import java.io.IOException;
 import java.util.Base64;
 
-/**
- * Where one input image comes from. Inline base64 today; an S3 object is another implementation,
- * resolved by {@link ImageInputs}.
- */
+/** Where one input image comes from: inline base64 or an S3 object, as {@link ImageInputs} says. */
 public interface ImageSource {
+
+  /** The most bytes one image file may have. */
+  long MAX_IMAGE_BYTES = 50L * 1024 * 1024;
 
   /**
    * Returns the image's encoded bytes.
@@ -14,6 +17,29 @@ public interface ImageSource {
    * @throws UnreadableImageException when the image cannot be fetched or is malformed
    */
   byte[] read() throws UnreadableImageException;
+
+  /** What the submitter calls this image (its URI), or {@code null} when it has no name. */
+  default String name() {
+    return null;
+  }
+
+  /** An image in S3; a missing or unreadable object is a reason naming the URI. */
+  record S3Image(S3Uri uri, S3Objects s3) implements ImageSource {
+
+    @Override
+    public byte[] read() throws UnreadableImageException {
+      try {
+        return s3.read(uri, MAX_IMAGE_BYTES);
+      } catch (IOException e) {
+        throw new UnreadableImageException(e.getMessage());
+      }
+    }
+
+    @Override
+    public String name() {
+      return uri.toString();
+    }
+  }
 
   /** An image inline in the job's parameters, in standard or URL-safe base64. */
   record InlineBase64(String data) implements ImageSource {

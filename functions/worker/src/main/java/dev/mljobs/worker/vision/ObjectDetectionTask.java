@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mljobs.worker.JobFailedException;
 import dev.mljobs.worker.Progress;
 import dev.mljobs.worker.Work;
+import dev.mljobs.worker.s3.S3Objects;
 import java.util.List;
 
 /**
@@ -25,11 +26,12 @@ public final class ObjectDetectionTask {
    * @throws JobFailedException when the parameters are wrong or no image is usable
    * @throws InterruptedException when the worker is stopped
    */
-  public static JsonNode run(Work work, Progress progress) throws InterruptedException {
-    return run(work, progress, ModelRegistry.standard());
+  public static JsonNode run(Work work, Progress progress, S3Objects s3)
+      throws InterruptedException {
+    return run(work, progress, s3, ModelRegistry.standard());
   }
 
-  static JsonNode run(Work work, Progress progress, ModelRegistry registry)
+  static JsonNode run(Work work, Progress progress, S3Objects s3, ModelRegistry registry)
       throws InterruptedException {
     String modelId = Params.requiredText(work.params(), "model_id");
     VisionModel model = registry.get(modelId);
@@ -43,11 +45,12 @@ public final class ObjectDetectionTask {
     return VisionJob.run(
         work,
         progress,
+        s3,
         modelId,
         images -> detector.detect(images, settings).stream().map(d -> json(model, d)).toList());
   }
 
-  private static JsonNode json(VisionModel model, List<Detection> detections) {
+  static JsonNode json(VisionModel model, List<Detection> detections) {
     ArrayNode array = JsonNodeFactory.instance.arrayNode();
     for (Detection d : detections) {
       ObjectNode item = array.addObject();

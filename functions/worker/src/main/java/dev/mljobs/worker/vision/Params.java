@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.mljobs.worker.JobFailedException;
 
 /** Reads optional job parameters, failing the job with the field's name when one is wrong. */
-final class Params {
+public final class Params {
 
   private Params() {}
 
-  static String requiredText(JsonNode params, String field) {
+  public static String requiredText(JsonNode params, String field) {
     JsonNode node = params.get(field);
     if (node == null || !node.isTextual() || node.asText().isBlank()) {
       throw new JobFailedException("params." + field + " is required (a string)");
@@ -16,7 +16,7 @@ final class Params {
     return node.asText();
   }
 
-  static int integer(JsonNode params, String field, int absent, int min, int max) {
+  public static int integer(JsonNode params, String field, int absent, int min, int max) {
     JsonNode node = params.get(field);
     if (node == null || node.isNull()) {
       return absent;
@@ -31,7 +31,7 @@ final class Params {
     return node.asInt();
   }
 
-  static float fraction(JsonNode params, String field, float absent) {
+  public static float fraction(JsonNode params, String field, float absent) {
     JsonNode node = params.get(field);
     if (node == null || node.isNull()) {
       return absent;

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mljobs.worker.JobFailedException;
 import dev.mljobs.worker.Progress;
 import dev.mljobs.worker.Work;
+import dev.mljobs.worker.s3.S3Objects;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,9 +24,10 @@ final class VisionJob {
 
   private VisionJob() {}
 
-  static ObjectNode run(Work work, Progress progress, String modelId, BatchPredictor predictor)
+  static ObjectNode run(
+      Work work, Progress progress, S3Objects s3, String modelId, BatchPredictor predictor)
       throws InterruptedException {
-    List<ImageSource> sources = ImageInputs.from(work.params());
+    List<ImageSource> sources = ImageInputs.from(work.params(), s3);
     int batchSize = Params.integer(work.params(), "batch_size", 8, 1, 64);
     ArrayNode results = JSON.arrayNode();
     int failed = 0;
@@ -36,14 +38,15 @@ final class VisionJob {
       List<BufferedImage> images = new ArrayList<>();
       List<Integer> positions = new ArrayList<>();
       for (int i = 0; i < chunk.size(); i++) {
+        ImageSource source = chunk.get(i);
         try {
-          images.add(ImageDecoder.decode(chunk.get(i).read()));
+          images.add(decode(source));
           positions.add(i);
         } catch (UnreadableImageException e) {
           slots[i] = JSON.objectNode().put("error", e.getMessage());
           failed++;
-          firstError =
-              firstError == null ? "image " + (start + i) + ": " + e.getMessage() : firstError;
+          String which = source.name() == null ? "image " + (start + i) + ": " : "";
+          firstError = firstError == null ? which + e.getMessage() : firstError;
         }
       }
       if (!images.isEmpty()) {
@@ -66,6 +69,18 @@ final class VisionJob {
     result.put("failed", failed);
     result.set("results", results);
     return result;
+  }
+
+  /** Reads and decodes one image; a decoding failure of a named image names it. */
+  static BufferedImage decode(ImageSource source) throws UnreadableImageException {
+    byte[] bytes = source.read(); // an S3 image's reasons name its URI already
+    try {
+      return ImageDecoder.decode(bytes);
+    } catch (UnreadableImageException e) {
+      throw source.name() == null
+          ? e
+          : new UnreadableImageException(source.name() + ": " + e.getMessage());
+    }
   }
 
   private static List<JsonNode> predict(BatchPredictor predictor, List<BufferedImage> images) {

@@ -1,0 +1,166 @@
+package dev.mljobs.worker;
+
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtProvider;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.util.Map;
+
+/**
+ * The CLI's work from its environment (the AWS Batch path): {@code JOB_ID}, {@code ATTEMPT}, {@code
+ * JOB_TYPE}, {@code JOB_PARAMS} (JSON) and the named settings {@code MODEL_URI}, {@code INPUT_URI},
+ * {@code OUTPUT_URI}, {@code TASK_TYPE}, {@code BATCH_SIZE}, {@code CONFIDENCE_THRESHOLD}, {@code
+ * IOU_THRESHOLD}, {@code MAX_DETECTIONS}, {@code DEVICE}. A named setting, when set, overrides the
+ * matching field of {@code JOB_PARAMS}, so the same {@link Work} comes out as from the Lambda
+ * payload.
+ */
+final class WorkEnvironment {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private WorkEnvironment() {}
+
+  /**
+   * @throws IllegalArgumentException with a one-line reason naming the variable that is wrong
+   */
+  static Work from(Map<String, String> env) {
+    ObjectNode params = jobParams(env.get("JOB_PARAMS"));
+    String modelUri = env.get("MODEL_URI");
+    if (modelUri != null) {
+      if (modelUri.startsWith("s3://")) {
+        throw new IllegalArgumentException(
+            "MODEL_URI " + modelUri + ": this worker runs built-in models only; give a model id");
+      }
+      params.put("model_id", modelUri);
+    }
+    String input = env.get("INPUT_URI");
+    if (input != null) {
+      params.put("input_uri", s3(input, "INPUT_URI"));
+    }
+    String output = env.get("OUTPUT_URI");
+    if (output != null) {
+      s3(output, "OUTPUT_URI");
+      output = output.endsWith("/") ? output : output + "/";
+    }
+    copy(env, "TASK_TYPE", params, "task_type");
+    integer(env, "BATCH_SIZE", params, "batch_size");
+    fraction(env, "CONFIDENCE_THRESHOLD", params, "confidence_threshold");
+    fraction(env, "IOU_THRESHOLD", params, "iou_threshold");
+    integer(env, "MAX_DETECTIONS", params, "max_detections");
+    device(env.getOrDefault("DEVICE", "cpu"));
+    String jobType = env.get("JOB_TYPE");
+    if (jobType == null) {
+      if (input == null) {
+        throw new IllegalArgumentException("JOB_TYPE is not set (nor INPUT_URI, for a batch)");
+      }
+      jobType = "batch_inference";
+    }
+    String jobId = env.get("JOB_ID");
+    if (jobId == null) {
+      throw new IllegalArgumentException("JOB_ID is not set");
+    }
+    String attempt = env.getOrDefault("ATTEMPT", "1");
+    try {
+      return new Work(
+          java.util.UUID.fromString(jobId),
+          positive(attempt, "ATTEMPT"),
+          jobType,
+          params,
+          env.get("CALLBACK_URL"),
+          env.get("CALLBACK_TOKEN"),
+          output);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          e.getMessage().startsWith("ATTEMPT") ? e.getMessage() : "JOB_ID must be a UUID");
+    }
+  }
+
+  private static ObjectNode jobParams(String text) {
+    if (text == null || text.isBlank()) {
+      return JsonNodeFactory.instance.objectNode();
+    }
+    try {
+      JsonNode params = JSON.readTree(text);
+      if (params instanceof ObjectNode object) {
+        return object;
+      }
+    } catch (IOException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException("JOB_PARAMS must be a JSON object");
+  }
+
+  private static String s3(String value, String name) {
+    if (!value.startsWith("s3://") || value.length() == 5 || value.charAt(5) == '/') {
+      throw new IllegalArgumentException(name + " must be an s3://bucket/… URI, got " + value);
+    }
+    return value;
+  }
+
+  private static void copy(Map<String, String> env, String name, ObjectNode params, String field) {
+    String value = env.get(name);
+    if (value != null) {
+      if (value.isBlank()) {
+        throw new IllegalArgumentException(name + " is empty");
+      }
+      params.put(field, value);
+    }
+  }
+
+  private static void integer(
+      Map<String, String> env, String name, ObjectNode params, String field) {
+    String value = env.get(name);
+    if (value != null) {
+      params.put(field, positive(value, name));
+    }
+  }
+
+  private static int positive(String value, String name) {
+    try {
+      int n = Integer.parseInt(value.strip());
+      if (n >= 1) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException(name + " must be a positive integer, got " + value);
+  }
+
+  private static void fraction(
+      Map<String, String> env, String name, ObjectNode params, String field) {
+    String value = env.get(name);
+    if (value == null) {
+      return;
+    }
+    try {
+      double d = Double.parseDouble(value.strip());
+      if (d >= 0 && d <= 1) {
+        params.put(field, d);
+        return;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException(name + " must be a number from 0 to 1, got " + value);
+  }
+
+  /** {@code cuda} is honoured only where this build's ONNX Runtime has the CUDA provider. */
+  private static void device(String device) {
+    switch (device) {
+      case "cpu" -> {
+        // always available
+      }
+      case "cuda" -> {
+        if (!OrtEnvironment.getAvailableProviders().contains(OrtProvider.CUDA)) {
+          throw new IllegalArgumentException(
+              "DEVICE=cuda, but this worker's ONNX Runtime has no CUDA provider; use DEVICE=cpu");
+        }
+      }
+      default -> throw new IllegalArgumentException("DEVICE must be cpu or cuda, got " + device);
+    }
+  }
+}

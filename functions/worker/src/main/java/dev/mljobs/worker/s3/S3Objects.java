@@ -1,0 +1,179 @@
+package dev.mljobs.worker.s3;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
+import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/**
+ * The worker's reads and writes of job inputs and outputs in S3. Region and credentials come from
+ * the environment as for any SDK client; {@code AWS_ENDPOINT_URL_S3} points elsewhere than AWS (the
+ * local runtime). The client is made on first use, so jobs that touch no S3 pay nothing for it.
+ */
+public final class S3Objects implements AutoCloseable {
+
+  private final Map<String, String> env;
+  private S3Client client;
+
+  private S3Objects(Map<String, String> env) {
+    this.env = Map.copyOf(env);
+  }
+
+  /** S3 as the environment describes it ({@code AWS_REGION}, {@code AWS_ENDPOINT_URL_S3}). */
+  public static S3Objects fromEnvironment(Map<String, String> env) {
+    return new S3Objects(env);
+  }
+
+  /**
+   * Builds a client from {@code AWS_REGION}, {@code AWS_ENDPOINT_URL_S3} and, when {@code env}
+   * holds them, the credentials {@code AWS_ACCESS_KEY_ID}, {@code AWS_SECRET_ACCESS_KEY}, {@code
+   * AWS_SESSION_TOKEN} (otherwise the SDK's default chain finds them).
+   */
+  public static S3Client client(Map<String, String> env) {
+    S3ClientBuilder builder =
+        S3Client.builder()
+            .region(Region.of(env.getOrDefault("AWS_REGION", "us-east-1")))
+            .httpClient(UrlConnectionHttpClient.create());
+    String key = env.get("AWS_ACCESS_KEY_ID");
+    String secret = env.get("AWS_SECRET_ACCESS_KEY");
+    if (key != null && secret != null) {
+      String session = env.get("AWS_SESSION_TOKEN");
+      builder.credentialsProvider(
+          StaticCredentialsProvider.create(
+              session == null
+                  ? AwsBasicCredentials.create(key, secret)
+                  : AwsSessionCredentials.create(key, secret, session)));
+    }
+    String endpoint = env.get("AWS_ENDPOINT_URL_S3");
+    if (endpoint != null && !endpoint.isBlank()) {
+      builder.endpointOverride(URI.create(endpoint)).forcePathStyle(true);
+    }
+    return builder.build();
+  }
+
+  private synchronized S3Client s3() {
+    if (client == null) {
+      client = client(env);
+    }
+    return client;
+  }
+
+  /**
+   * Reads one object, whole.
+   *
+   * @param maxBytes the largest object accepted
+   * @throws IOException with a reason naming the URI: missing, too large, refused
+   */
+  public byte[] read(S3Uri uri, long maxBytes) throws IOException {
+    if (uri.isPrefix()) {
+      throw new IOException(uri + " is a prefix, not an object");
+    }
+    try (ResponseInputStream<GetObjectResponse> in =
+        s3().getObject(b -> b.bucket(uri.bucket()).key(uri.key()))) {
+      Long length = in.response().contentLength();
+      if (length != null && length > maxBytes) {
+        in.abort();
+        throw new IOException(uri + " is " + length + " bytes, more than " + maxBytes);
+      }
+      return readAtMost(in, maxBytes, uri);
+    } catch (NoSuchKeyException e) {
+      throw new IOException(uri + " does not exist");
+    } catch (NoSuchBucketException e) {
+      throw new IOException(uri + " cannot be read: bucket " + uri.bucket() + " does not exist");
+    } catch (S3Exception e) {
+      throw new IOException(uri + " cannot be read: " + reason(e));
+    } catch (SdkClientException e) {
+      throw new IOException(uri + " cannot be read: " + e.getMessage());
+    }
+  }
+
+  private static byte[] readAtMost(InputStream in, long maxBytes, S3Uri uri) throws IOException {
+    byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+    if (bytes.length > maxBytes) {
+      throw new IOException(uri + " is more than " + maxBytes + " bytes");
+    }
+    return bytes;
+  }
+
+  /**
+   * Lists the objects under a prefix, in key order, leaving out folder markers (keys ending in
+   * {@code /}).
+   *
+   * @param max the most objects wanted; one more is listed so the caller can tell there are more
+   * @throws IOException with a reason naming the URI when the bucket cannot be listed
+   */
+  public List<S3Uri> list(S3Uri prefix, int max) throws IOException {
+    List<S3Uri> found = new ArrayList<>();
+    String token = null;
+    try {
+      do {
+        String next = token;
+        ListObjectsV2Response page =
+            s3().listObjectsV2(
+                    b -> b.bucket(prefix.bucket()).prefix(prefix.key()).continuationToken(next));
+        for (S3Object o : page.contents()) {
+          if (!o.key().endsWith("/")) {
+            found.add(new S3Uri(prefix.bucket(), o.key()));
+          }
+        }
+        token = page.isTruncated() ? page.nextContinuationToken() : null;
+      } while (token != null && found.size() <= max);
+    } catch (NoSuchBucketException e) {
+      throw new IOException(
+          prefix + " cannot be listed: bucket " + prefix.bucket() + " does not exist");
+    } catch (S3Exception e) {
+      throw new IOException(prefix + " cannot be listed: " + reason(e));
+    } catch (SdkClientException e) {
+      throw new IOException(prefix + " cannot be listed: " + e.getMessage());
+    }
+    return found.size() > max + 1 ? found.subList(0, max + 1) : found;
+  }
+
+  /**
+   * Writes one object, replacing what was there.
+   *
+   * @throws IOException with a reason naming the URI when S3 refuses it
+   */
+  public void put(S3Uri uri, byte[] bytes, String contentType) throws IOException {
+    try {
+      s3().putObject(
+              b -> b.bucket(uri.bucket()).key(uri.key()).contentType(contentType),
+              RequestBody.fromBytes(bytes));
+    } catch (S3Exception e) {
+      throw new IOException(uri + " cannot be written: " + reason(e));
+    } catch (SdkClientException e) {
+      throw new IOException(uri + " cannot be written: " + e.getMessage());
+    }
+  }
+
+  private static String reason(S3Exception e) {
+    String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+    return (code == null ? "error" : code) + " (HTTP " + e.statusCode() + ")";
+  }
+
+  @Override
+  public synchronized void close() {
+    if (client != null) {
+      client.close();
+      client = null;
+    }
+  }
+}

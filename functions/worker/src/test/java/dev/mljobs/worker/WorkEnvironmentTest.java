@@ -1,0 +1,112 @@
+package dev.mljobs.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class WorkEnvironmentTest {
+
+  private static final String JOB_ID = "6f1c1d43-8f0e-4c39-9d0b-3f6f2b2a1c55";
+
+  private static Map<String, String> env(String... pairs) {
+    Map<String, String> env = new HashMap<>();
+    env.put("JOB_ID", JOB_ID);
+    for (int i = 0; i < pairs.length; i += 2) {
+      env.put(pairs[i], pairs[i + 1]);
+    }
+    return env;
+  }
+
+  @Test
+  void the_named_variables_give_the_same_work_as_the_lambda_payload() {
+    // given
+    Map<String, String> env =
+        env(
+            "ATTEMPT", "2",
+            "MODEL_URI", "shapes-det",
+            "INPUT_URI", "s3://in/images/",
+            "OUTPUT_URI", "s3://out/results/x",
+            "TASK_TYPE", "object_detection",
+            "BATCH_SIZE", "16",
+            "CONFIDENCE_THRESHOLD", "0.5",
+            "IOU_THRESHOLD", "0.6",
+            "MAX_DETECTIONS", "20",
+            "DEVICE", "cpu",
+            "CALLBACK_URL", "http://api/v1/jobs/x/progress",
+            "CALLBACK_TOKEN", "t");
+
+    // when
+    Work work = WorkEnvironment.from(env);
+
+    // then
+    assertThat(work.jobType()).isEqualTo("batch_inference");
+    assertThat(work.attempt()).isEqualTo(2);
+    assertThat(work.outputUri()).isEqualTo("s3://out/results/x/");
+    assertThat(work.params().toString())
+        .isEqualTo(
+            "{\"model_id\":\"shapes-det\",\"input_uri\":\"s3://in/images/\","
+                + "\"task_type\":\"object_detection\",\"batch_size\":16,"
+                + "\"confidence_threshold\":0.5,\"iou_threshold\":0.6,\"max_detections\":20}");
+    assertThat(work.callbackUrl()).isEqualTo("http://api/v1/jobs/x/progress");
+  }
+
+  @Test
+  void a_named_variable_overrides_the_same_field_of_job_params() {
+    Work work =
+        WorkEnvironment.from(
+            env(
+                "JOB_TYPE", "inference",
+                "JOB_PARAMS", "{\"task_type\":\"txt2embed\",\"batch_size\":4}",
+                "BATCH_SIZE", "8"));
+    assertThat(work.jobType()).isEqualTo("inference");
+    assertThat(work.params().get("batch_size").asInt()).isEqualTo(8);
+    assertThat(work.params().get("task_type").asText()).isEqualTo("txt2embed");
+    assertThat(work.outputUri()).isNull();
+  }
+
+  @Test
+  void each_wrong_variable_is_named_in_a_one_line_reason() {
+    assertReason(env("JOB_TYPE", "sleep", "BATCH_SIZE", "0"), "BATCH_SIZE must be a positive");
+    assertReason(env("INPUT_URI", "/data/images"), "INPUT_URI must be an s3://bucket/");
+    assertReason(env("INPUT_URI", "s3://b/", "OUTPUT_URI", "s3:///x"), "OUTPUT_URI must be");
+    assertReason(env("INPUT_URI", "s3://b/", "IOU_THRESHOLD", "1.5"), "IOU_THRESHOLD must be");
+    assertReason(env("INPUT_URI", "s3://b/", "DEVICE", "tpu"), "DEVICE must be cpu or cuda");
+    assertReason(env("INPUT_URI", "s3://b/", "MODEL_URI", "s3://m/model.onnx"), "MODEL_URI");
+    assertReason(env("JOB_TYPE", "sleep", "JOB_PARAMS", "[1]"), "JOB_PARAMS must be a JSON");
+    assertReason(env("JOB_TYPE", "sleep", "ATTEMPT", "x"), "ATTEMPT must be a positive");
+    assertReason(env(), "JOB_TYPE is not set");
+    Map<String, String> noId = env("JOB_TYPE", "sleep");
+    noId.remove("JOB_ID");
+    assertReason(noId, "JOB_ID is not set");
+    assertReason(env("JOB_TYPE", "sleep", "JOB_ID", "42"), "JOB_ID must be a UUID");
+  }
+
+  @Test
+  void the_cli_exits_2_with_one_line_on_stderr_for_a_bad_environment() {
+    PrintStream original = System.err;
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    int exit;
+    try {
+      exit = WorkerCli.run(env("INPUT_URI", "s3://b/", "BATCH_SIZE", "many"));
+    } finally {
+      System.setErr(original);
+    }
+    assertThat(exit).isEqualTo(WorkerCli.BAD_ENVIRONMENT);
+    assertThat(err.toString(StandardCharsets.UTF_8).strip())
+        .isEqualTo("bad worker environment: BATCH_SIZE must be a positive integer, got many");
+  }
+
+  private static void assertReason(Map<String, String> env, String reason) {
+    assertThatThrownBy(() -> WorkEnvironment.from(env))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining(reason)
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+  }
+}
