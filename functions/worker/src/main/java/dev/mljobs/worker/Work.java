@@ -11,6 +11,9 @@ import java.util.UUID;
  * of the CLI (the AWS Batch path). The two carry the same fields.
  *
  * @param callbackUrl where progress is reported, or {@code null} to report nothing
+ * @param model the spec of the registered model the job names ({@code model_id}, {@code task_type},
+ *     {@code model_uri}, {@code labels}, {@code preprocessing}), resolved by the workflow's start
+ *     step; {@code null} when the job names none or a built-in one
  */
 public record Work(
     UUID jobId,
@@ -18,7 +21,18 @@ public record Work(
     String jobType,
     ObjectNode params,
     String callbackUrl,
-    String callbackToken) {
+    String callbackToken,
+    ObjectNode model) {
+
+  public Work(
+      UUID jobId,
+      int attempt,
+      String jobType,
+      ObjectNode params,
+      String callbackUrl,
+      String callbackToken) {
+    this(jobId, attempt, jobType, params, callbackUrl, callbackToken, null);
+  }
 
   public Work {
     if (jobId == null || jobType == null) {
@@ -34,10 +48,14 @@ public record Work(
         payload.path("job_type").asText(null),
         payload.path("params").isObject() ? (ObjectNode) payload.get("params") : null,
         payload.path("callback_url").asText(null),
-        payload.path("callback_token").asText(null));
+        payload.path("callback_token").asText(null),
+        payload.path("model").isObject() ? (ObjectNode) payload.get("model") : null);
   }
 
-  static Work fromEnvironment(Map<String, String> env, ObjectNode params) {
+  /**
+   * @param model the spec from {@code MODEL_SPEC}, or {@code null}
+   */
+  static Work fromEnvironment(Map<String, String> env, ObjectNode params, ObjectNode model) {
     String jobId = env.get("JOB_ID");
     if (jobId == null) {
       throw new IllegalArgumentException("JOB_ID is not set");
@@ -48,6 +66,7 @@ public record Work(
         env.get("JOB_TYPE"),
         params,
         env.get("CALLBACK_URL"),
-        env.get("CALLBACK_TOKEN"));
+        env.get("CALLBACK_TOKEN"),
+        model);
   }
 }

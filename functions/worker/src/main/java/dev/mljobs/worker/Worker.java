@@ -2,11 +2,28 @@ package dev.mljobs.worker;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mljobs.worker.embed.TextEmbeddingTask;
+import dev.mljobs.worker.model.ModelFiles;
 import dev.mljobs.worker.vision.ImageClassificationTask;
 import dev.mljobs.worker.vision.ObjectDetectionTask;
+import java.util.Map;
 
 /** Runs one attempt of a job, by its type. The Lambda handler and the CLI both call this. */
 public final class Worker {
+
+  private final ModelFiles models;
+
+  /** A worker configured by this process's environment. */
+  public Worker() {
+    this(System.getenv());
+  }
+
+  /**
+   * @param env where models are fetched from and cached: region, credentials, {@code
+   *     AWS_ENDPOINT_URL_S3}, {@code MODEL_CACHE_DIR}
+   */
+  public Worker(Map<String, String> env) {
+    this.models = new ModelFiles(env);
+  }
 
   /**
    * @return the job's result
@@ -26,12 +43,12 @@ public final class Worker {
   }
 
   /** {@code inference} jobs, by {@code params.task_type}. */
-  private static JsonNode inference(Work work, Progress progress) throws InterruptedException {
+  private JsonNode inference(Work work, Progress progress) throws InterruptedException {
     String taskType = work.params().path("task_type").asText("");
     return switch (taskType) {
       case "txt2embed" -> TextEmbeddingTask.run(work, progress);
-      case "image_classification" -> ImageClassificationTask.run(work, progress);
-      case "object_detection" -> ObjectDetectionTask.run(work, progress);
+      case "image_classification" -> ImageClassificationTask.run(work, progress, models);
+      case "object_detection" -> ObjectDetectionTask.run(work, progress, models);
       default ->
           throw new JobFailedException(
               "params.task_type must be one of txt2embed, image_classification, object_detection,"

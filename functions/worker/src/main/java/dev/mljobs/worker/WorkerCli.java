@@ -9,9 +9,10 @@ import java.util.Map;
 /**
  * The worker's command-line entry point, run by AWS Batch (and locally by the runtime's Batch
  * emulation): the work comes from the environment ({@code JOB_ID}, {@code ATTEMPT}, {@code
- * JOB_TYPE}, {@code JOB_PARAMS}, {@code CALLBACK_URL}, {@code CALLBACK_TOKEN}), the result goes to
- * {@code RESULT_URI} in S3 when given, and to stdout, as JSON. Exit code 0 on success; otherwise
- * non-zero with a one-line reason on stderr.
+ * JOB_TYPE}, {@code JOB_PARAMS}, {@code CALLBACK_URL}, {@code CALLBACK_TOKEN}, and for a registered
+ * model {@code MODEL_URI} and {@code MODEL_SPEC}), the result goes to {@code RESULT_URI} in S3 when
+ * given, and to stdout, as JSON. Exit code 0 on success; otherwise non-zero with a one-line reason
+ * on stderr.
  */
 public final class WorkerCli {
 
@@ -33,13 +34,19 @@ public final class WorkerCli {
       if (!params.isObject()) {
         throw new IllegalArgumentException("JOB_PARAMS must be a JSON object");
       }
-      work = Work.fromEnvironment(env, (ObjectNode) params);
+      JsonNode model = json.readTree(env.getOrDefault("MODEL_SPEC", "null"));
+      if (!model.isNull() && !model.isObject()) {
+        throw new IllegalArgumentException("MODEL_SPEC must be a JSON object");
+      }
+      work =
+          Work.fromEnvironment(
+              env, (ObjectNode) params, model.isNull() ? null : (ObjectNode) model);
     } catch (IOException | IllegalArgumentException e) {
       System.err.println("bad worker environment: " + e.getMessage());
       return BAD_ENVIRONMENT;
     }
     try {
-      byte[] result = json.writeValueAsBytes(new Worker().run(work));
+      byte[] result = json.writeValueAsBytes(new Worker(env).run(work));
       String resultUri = env.get("RESULT_URI");
       if (resultUri != null) {
         ResultUpload.put(resultUri, result, env);

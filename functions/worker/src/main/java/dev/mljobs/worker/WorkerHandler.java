@@ -12,7 +12,16 @@ import java.io.OutputStream;
 public final class WorkerHandler implements RequestStreamHandler {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private final Worker worker = new Worker();
+  private final Worker worker;
+
+  /** Configured by the function's environment. */
+  public WorkerHandler() {
+    this(new Worker());
+  }
+
+  public WorkerHandler(Worker worker) {
+    this.worker = worker;
+  }
 
   @Override
   public void handleRequest(InputStream in, OutputStream out, Context context) throws IOException {
