@@ -3,6 +3,8 @@ package dev.mljobs.core.model;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
@@ -23,6 +25,10 @@ public record Model(
     List<String> labels,
     ObjectNode preprocessing,
     Instant createdAt) {
+
+  /** Timestamps in the API's one shape: UTC, milliseconds, {@code Z}. */
+  private static final DateTimeFormatter ISO_MILLIS =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
   public Model {
     if (modelId == null || modelId.isBlank() || taskType == null || modelUri == null) {
@@ -66,7 +72,7 @@ public record Model(
   public ObjectNode json() {
     ObjectNode json = spec();
     json.put("built_in", builtIn());
-    json.put("created_at", createdAt == null ? null : createdAt.toString());
+    json.put("created_at", createdAt == null ? null : ISO_MILLIS.format(createdAt));
     return json;
   }
 }

@@ -1,5 +1,6 @@
 package dev.mljobs.core.model;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -57,6 +58,42 @@ public final class ModelCatalog {
       return Optional.empty();
     }
     return BuiltInModels.find(modelId).or(() -> store.find(owner, modelId));
+  }
+
+  /**
+   * The problems with the model a job names in {@code params.model_id}, checked at submission: it
+   * must be built in or registered by the job's owner, and registered for the job's {@code
+   * params.task_type}. Jobs that name no model have none.
+   */
+  public List<FieldError> checkJob(String owner, JsonNode params) {
+    if (params == null || !params.path("model_id").isTextual()) {
+      return List.of();
+    }
+    String modelId = params.get("model_id").asText();
+    Optional<Model> model = find(owner, modelId);
+    if (model.isEmpty()) {
+      return List.of(
+          new FieldError(
+              "params.model_id",
+              "'"
+                  + modelId
+                  + "' is neither a built-in model nor one you registered (GET /v1/models lists"
+                  + " them)"));
+    }
+    JsonNode taskType = params.path("task_type");
+    String registered = model.get().taskType().wireName();
+    if (taskType.isTextual() && !taskType.asText().equals(registered)) {
+      return List.of(
+          new FieldError(
+              "params.task_type",
+              "model "
+                  + modelId
+                  + " is registered for "
+                  + registered
+                  + ", not "
+                  + taskType.asText()));
+    }
+    return List.of();
   }
 
   /** The built-in models and the owner's, by model id. */

@@ -26,9 +26,12 @@ public final class ModelRequest {
   public static final Set<String> FIELDS =
       Set.of("model_id", "task_type", "model_uri", "labels", "preprocessing");
 
-  static final Set<String> VISION_FIELDS =
+  /** The preprocessing fields of a vision model. */
+  public static final Set<String> VISION_FIELDS =
       Set.of("width", "height", "colour", "resize", "pad_value", "scale", "mean", "std");
-  static final Set<String> TEXT_FIELDS = Set.of("tokenizer_uri", "max_length");
+
+  /** The preprocessing fields of a text model. */
+  public static final Set<String> TEXT_FIELDS = Set.of("tokenizer_uri", "max_length");
 
   public static final int MAX_ID_LENGTH = 128;
   public static final int MAX_INPUT_SIDE = 4096;

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mljobs.core.BlobStore;
 import dev.mljobs.core.job.Job;
 import dev.mljobs.core.job.JobSteps;
+import dev.mljobs.core.model.Model;
+import dev.mljobs.core.model.ModelCatalog;
 import dev.mljobs.handlers.CallbackTokens;
 import dev.mljobs.handlers.Services;
 import dev.mljobs.handlers.Wiring;
@@ -35,6 +37,7 @@ public final class StepsHandler implements RequestStreamHandler {
   private final CallbackTokens tokens;
   private final String callbackBaseUrl;
   private final BlobStore blobs;
+  private final ModelCatalog models;
 
   /** Wires itself from the environment, once per cold start. */
   public StepsHandler() {
@@ -50,15 +53,21 @@ public final class StepsHandler implements RequestStreamHandler {
             wiring.clock()),
         new CallbackTokens(wiring.require("CALLBACK_SECRET")),
         wiring.require("CALLBACK_BASE_URL"),
-        wiring.blobStore());
+        wiring.blobStore(),
+        new ModelCatalog(wiring.modelStore(), null));
   }
 
   public StepsHandler(
-      JobSteps steps, CallbackTokens tokens, String callbackBaseUrl, BlobStore blobs) {
+      JobSteps steps,
+      CallbackTokens tokens,
+      String callbackBaseUrl,
+      BlobStore blobs,
+      ModelCatalog models) {
     this.steps = steps;
     this.tokens = tokens;
     this.callbackBaseUrl = callbackBaseUrl;
     this.blobs = blobs;
+    this.models = models;
   }
 
   @Override
@@ -120,7 +129,28 @@ public final class StepsHandler implements RequestStreamHandler {
         .addObject()
         .put("Name", "CALLBACK_TOKEN")
         .put("Value", work.get("callback_token").asText());
+    registeredModel(job)
+        .ifPresent(
+            model -> {
+              work.set("model", model.spec());
+              environment.addObject().put("Name", "MODEL_URI").put("Value", model.modelUri());
+              environment
+                  .addObject()
+                  .put("Name", "MODEL_SPEC")
+                  .put("Value", model.spec().toString());
+            });
     return response;
+  }
+
+  /**
+   * The registered model the job names, handed to the worker so that it needs no database. None for
+   * a built-in model, and none for an unknown one: the worker then fails the job saying so.
+   */
+  private Optional<Model> registeredModel(Job job) {
+    JsonNode modelId = job.params().path("model_id");
+    return modelId.isTextual()
+        ? models.find(job.owner(), modelId.asText()).filter(m -> !m.builtIn())
+        : Optional.empty();
   }
 
   private ObjectNode complete(UUID jobId, JsonNode request) throws IOException {
