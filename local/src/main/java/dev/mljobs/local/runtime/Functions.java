@@ -7,6 +7,7 @@ import dev.mljobs.local.lambda.LocalFunction;
 import dev.mljobs.local.lambda.LocalFunctions;
 import dev.mljobs.local.sfn.tasks.BatchJobDefinition;
 import dev.mljobs.local.sfn.tasks.TaskRouter;
+import dev.mljobs.worker.Worker;
 import dev.mljobs.worker.WorkerCli;
 import dev.mljobs.worker.WorkerHandler;
 import java.io.IOException;
@@ -58,7 +59,11 @@ final class Functions {
   /** Registers the functions once their wiring (which needs every endpoint) is known. */
   void register(Wiring wiring) {
     registry.register(STEPS, LocalFunction.of(new StepsHandler(wiring)), Duration.ofSeconds(60));
-    registry.register(WORKER, LocalFunction.of(new WorkerHandler()), Duration.ofSeconds(900));
+    // the worker reaches S3 (models) with the local endpoint and credentials, not this process's
+    registry.register(
+        WORKER,
+        LocalFunction.of(new WorkerHandler(new Worker(wiring.env()))),
+        Duration.ofSeconds(900));
     registry.register(
         RECONCILE, LocalFunction.of(new ReconcileHandler(wiring)), Duration.ofSeconds(300));
   }

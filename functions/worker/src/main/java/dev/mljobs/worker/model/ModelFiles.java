@@ -11,6 +11,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
@@ -82,7 +83,8 @@ public final class ModelFiles {
     }
     try {
       Files.createDirectories(dir);
-      Path partial = Files.createTempFile(dir, "download-", ".part");
+      // a name no one has: the SDK writes only to a file that does not exist yet
+      Path partial = dir.resolve("download-" + UUID.randomUUID() + ".part");
       try {
         // ifMatch: the version we named the file after, not one written in between
         s3().getObject(b -> b.bucket(bucket).key(key).ifMatch(eTag), partial.toAbsolutePath());
