@@ -69,11 +69,7 @@ public final class JobsApi {
             request.header("idempotency-key"),
             owner,
             request.header("x-amzn-trace-id"));
-    var modelErrors = models.checkJob(owner, job.params());
-    if (!modelErrors.isEmpty()) {
-      throw Problem.invalid(
-          modelErrors.stream().map(e -> new Problem.FieldError(e.field(), e.message())).toList());
-    }
+    JobRequestParser.checkModel(job, models);
     JobService.Submission submission = service.submit(job);
     Job stored = submission.job();
     return ApiResponses.json(
