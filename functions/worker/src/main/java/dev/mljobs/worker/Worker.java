@@ -46,7 +46,7 @@ public final class Worker {
   private JsonNode inference(Work work, Progress progress) throws InterruptedException {
     String taskType = work.params().path("task_type").asText("");
     return switch (taskType) {
-      case "txt2embed" -> TextEmbeddingTask.run(work, progress);
+      case "txt2embed" -> TextEmbeddingTask.run(work, progress, models);
       case "image_classification" -> ImageClassificationTask.run(work, progress, models);
       case "object_detection" -> ObjectDetectionTask.run(work, progress, models);
       default ->

@@ -176,12 +176,14 @@ final class ModelCheck {
         error("task_type", "model input '" + name + "' is " + describe(input) + "; int64 [N, T]");
       }
     }
-    if (output != null && output.getShape().length != 2 && output.getShape().length != 3) {
+    if (output != null
+        && (output.type != OnnxJavaType.FLOAT
+            || (output.getShape().length != 2 && output.getShape().length != 3))) {
       error(
           "task_type",
           "model output is "
               + describe(output)
-              + "; txt2embed needs [N, T, D] token embeddings or [N, D] sentence embeddings");
+              + "; txt2embed needs float [N, T, D] token embeddings or [N, D] sentence embeddings");
     }
   }
 
