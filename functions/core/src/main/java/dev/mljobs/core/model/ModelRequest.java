@@ -36,6 +36,13 @@ public final class ModelRequest {
   public static final int MAX_ID_LENGTH = 128;
   public static final int MAX_INPUT_SIDE = 4096;
   public static final int MAX_LABELS = 10_000;
+
+  /**
+   * The labels' characters in all: a model's spec travels with every job that uses it, in the
+   * workflow's state (at most 256 KB, shared with the params) and the Batch environment.
+   */
+  public static final int MAX_LABEL_CHARS = 32_768;
+
   public static final int MAX_TEXT_LENGTH = 8192;
   static final int DEFAULT_MAX_LENGTH = 256;
 
@@ -135,6 +142,7 @@ public final class ModelRequest {
     }
     List<String> labels = new ArrayList<>();
     Set<String> seen = new HashSet<>();
+    int chars = 0;
     for (int i = 0; i < node.size(); i++) {
       JsonNode label = node.get(i);
       if (!label.isTextual() || label.asText().isBlank() || label.asText().length() > 256) {
@@ -143,7 +151,11 @@ public final class ModelRequest {
         error("labels[" + i + "]", "'" + label.asText() + "' is given twice");
       } else {
         labels.add(label.asText());
+        chars += label.asText().length();
       }
+    }
+    if (chars > MAX_LABEL_CHARS) {
+      error("labels", "must total at most " + MAX_LABEL_CHARS + " characters, got " + chars);
     }
     return labels;
   }

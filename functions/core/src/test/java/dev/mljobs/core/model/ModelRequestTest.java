@@ -51,6 +51,22 @@ class ModelRequestTest {
                 + "\"scale\":1.0,\"mean\":[0.0],\"std\":[1.0]}");
   }
 
+  @Test
+  void labels_are_capped_in_total_length() throws Exception {
+    // 200 labels of 201 to 203 characters
+    StringBuilder labels = new StringBuilder("[");
+    for (int i = 0; i < 200; i++) {
+      labels.append(i == 0 ? "" : ",").append("\"").append(i).append("x".repeat(200)).append("\"");
+    }
+    String request = vision("{'width':2,'height':2}").replace("['a','b']", labels + "]");
+    InvalidModelException e =
+        catchThrowableOfType(
+            InvalidModelException.class, () -> ModelRequest.parse(body(request), "alice", NOW));
+    assertThat(e.errors())
+        .containsExactly(
+            new FieldError("labels", "must total at most 32768 characters, got 40490"));
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource(
       delimiter = '|',
