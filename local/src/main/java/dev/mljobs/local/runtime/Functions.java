@@ -33,11 +33,18 @@ final class Functions {
   private final LocalFunctions registry = new LocalFunctions();
   private final Path batchLogs;
 
+  /** The workers' model cache (MODEL_CACHE_DIR): kept with the data, or fresh per runtime. */
+  private final Path modelCache;
+
   Functions(Path dataDir) throws IOException {
     this.batchLogs =
         dataDir == null
             ? Files.createTempDirectory("mljobs-batch")
             : dataDir.resolve("logs").resolve("batch");
+    this.modelCache =
+        dataDir == null
+            ? Files.createTempDirectory("mljobs-models")
+            : dataDir.resolve("model-cache");
   }
 
   static String arn(String function) {
@@ -53,7 +60,14 @@ final class Functions {
    *     (region, credentials, the S3 endpoint)
    */
   TaskRouter taskRouter(DynamoDbClient dynamo, Map<String, String> workerEnvironment) {
-    return new TaskRouter(registry, dynamo, List.of(workerJob(workerEnvironment)), batchLogs);
+    return new TaskRouter(
+        registry, dynamo, List.of(workerJob(withModelCache(workerEnvironment))), batchLogs);
+  }
+
+  private Map<String, String> withModelCache(Map<String, String> env) {
+    Map<String, String> all = new java.util.HashMap<>(env);
+    all.put("MODEL_CACHE_DIR", modelCache.toString());
+    return all;
   }
 
   /** Registers the functions once their wiring (which needs every endpoint) is known. */
@@ -62,7 +76,7 @@ final class Functions {
     // the worker reaches S3 (models) with the local endpoint and credentials, not this process's
     registry.register(
         WORKER,
-        LocalFunction.of(new WorkerHandler(new Worker(wiring.env()))),
+        LocalFunction.of(new WorkerHandler(new Worker(withModelCache(wiring.env())))),
         Duration.ofSeconds(900));
     registry.register(
         RECONCILE, LocalFunction.of(new ReconcileHandler(wiring)), Duration.ofSeconds(300));
