@@ -4,7 +4,9 @@ import static dev.mljobs.local.runtime.ApiClient.terminal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mljobs.local.aws.LocalClients;
 import dev.mljobs.local.junit.LocalRuntimeExtension;
+import dev.mljobs.worker.model.ModelFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -12,10 +14,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Map;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
 
 /**
@@ -146,6 +150,44 @@ class ModelRegistryIT {
                 """);
     assertThat(answer.status()).isEqualTo(400);
     assertThat(answer.body().at("/errors/0/field").asText()).isEqualTo("params.model_id");
+  }
+
+  @Test
+  void the_model_cache_reuses_a_version_and_fetches_a_replaced_object_again(
+      LocalRuntime runtime, @TempDir Path cache) throws Exception {
+    // given: a worker's model files on the local S3, with their own cache directory
+    ModelFiles files =
+        new ModelFiles(
+            Map.of(
+                "AWS_REGION", LocalClients.REGION.id(),
+                "AWS_ACCESS_KEY_ID", LocalClients.ACCESS_KEY,
+                "AWS_SECRET_ACCESS_KEY", LocalClients.SECRET_KEY,
+                "AWS_ENDPOINT_URL_S3", runtime.aws().s3Endpoint().toString(),
+                "MODEL_CACHE_DIR", cache.toString()));
+    String uri = "s3://" + BUCKET + "/models/versioned.bin";
+    put(runtime, "models/versioned.bin", "first");
+    // when
+    Path first = files.fetch(uri);
+    Path again = files.fetch(uri);
+    put(runtime, "models/versioned.bin", "second version");
+    Path replaced = files.fetch(uri);
+    // then
+    assertThat(again).isEqualTo(first);
+    assertThat(Files.readString(first)).isEqualTo("first");
+    assertThat(replaced).isNotEqualTo(first).hasParent(cache);
+    assertThat(Files.readString(replaced)).isEqualTo("second version");
+    try (var listing = Files.list(cache)) {
+      assertThat(listing).hasSize(2); // no partial downloads left behind
+    }
+  }
+
+  private static void put(LocalRuntime runtime, String key, String content) {
+    runtime
+        .aws()
+        .s3()
+        .putObject(
+            b -> b.bucket(BUCKET).key(key),
+            RequestBody.fromString(content, StandardCharsets.UTF_8));
   }
 
   /** A test image, base64, and its class from the test set's labels. */
