@@ -74,6 +74,9 @@ public final class ModelFiles {
       throw new ModelFileException(reason(e, uri));
     }
     Path file = dir.resolve(cacheName(uri, head.eTag(), key));
+    if (!Files.isRegularFile(file)) {
+      FETCHED.remove(file); // the directory was cleared while this process ran
+    }
     return FETCHED.computeIfAbsent(file, f -> download(bucket, key, head.eTag(), f, uri));
   }
 
