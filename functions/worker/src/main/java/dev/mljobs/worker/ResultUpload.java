@@ -25,7 +25,7 @@ final class ResultUpload {
     }
     String bucket = uri.substring(5, uri.indexOf('/', 5));
     String key = uri.substring(uri.indexOf('/', 5) + 1);
-    try (S3Client s3 = S3Objects.client(env)) {
+    try (S3Client s3 = S3Objects.newClient(env)) {
       s3.putObject(
           b -> b.bucket(bucket).key(key).contentType("application/json"),
           RequestBody.fromBytes(json));

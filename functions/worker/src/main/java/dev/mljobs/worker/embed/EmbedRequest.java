@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.mljobs.worker.JobFailedException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What a {@code txt2embed} job asks for, checked: {@code params.model_id}, {@code
@@ -41,12 +42,21 @@ public record EmbedRequest(ModelSpec model, List<String> texts, boolean single, 
    * @throws JobFailedException naming the field that is missing or wrong
    */
   public static EmbedRequest from(JsonNode params) {
+    return from(params, null);
+  }
+
+  /**
+   * @param registered the registered model the job names, or {@code null} for a built-in one
+   * @throws JobFailedException naming the field that is missing or wrong
+   */
+  public static EmbedRequest from(JsonNode params, ModelSpec registered) {
     JsonNode modelId = params.path("model_id");
     if (!modelId.isTextual()) {
       throw new JobFailedException("params.model_id is required (a string)");
     }
     ModelSpec model =
-        ModelSpec.find(modelId.asText())
+        Optional.ofNullable(registered)
+            .or(() -> ModelSpec.find(modelId.asText()))
             .orElseThrow(
                 () ->
                     new JobFailedException(
