@@ -48,7 +48,7 @@ public final class S3Objects implements AutoCloseable {
    * holds them, the credentials {@code AWS_ACCESS_KEY_ID}, {@code AWS_SECRET_ACCESS_KEY}, {@code
    * AWS_SESSION_TOKEN} (otherwise the SDK's default chain finds them).
    */
-  public static S3Client newClient(Map<String, String> env) {
+  private static S3Client newClient(Map<String, String> env) {
     S3ClientBuilder builder =
         S3Client.builder()
             .region(Region.of(env.getOrDefault("AWS_REGION", "us-east-1")))
@@ -156,6 +156,9 @@ public final class S3Objects implements AutoCloseable {
    * @throws IOException with a reason naming the URI when S3 refuses it
    */
   public void put(S3Uri uri, byte[] bytes, String contentType) throws IOException {
+    if (uri.isPrefix()) {
+      throw new IOException(uri + " is a prefix, not an object");
+    }
     try {
       client()
           .putObject(
