@@ -50,21 +50,7 @@ public record EmbedRequest(ModelSpec model, List<String> texts, boolean single, 
    * @throws JobFailedException naming the field that is missing or wrong
    */
   public static EmbedRequest from(JsonNode params, ModelSpec registered) {
-    JsonNode modelId = params.path("model_id");
-    if (!modelId.isTextual()) {
-      throw new JobFailedException("params.model_id is required (a string)");
-    }
-    ModelSpec model =
-        Optional.ofNullable(registered)
-            .or(() -> ModelSpec.find(modelId.asText()))
-            .orElseThrow(
-                () ->
-                    new JobFailedException(
-                        "params.model_id '"
-                            + modelId.asText()
-                            + "' is not a known model (known: "
-                            + ModelSpec.ALL_MINILM_L6_V2.id()
-                            + ")"));
+    ModelSpec model = model(params, registered);
     JsonNode input = params.path("input_data");
     JsonNode text = input.path("text");
     JsonNode texts = input.path("texts");
@@ -90,6 +76,28 @@ public record EmbedRequest(ModelSpec model, List<String> texts, boolean single, 
       throw new JobFailedException("params.input_data.text or params.input_data.texts is required");
     }
     return new EmbedRequest(model, strings(texts), false, size);
+  }
+
+  /**
+   * The model {@code params.model_id} names: {@code registered} when given, else a built-in one.
+   *
+   * @throws JobFailedException when the id is missing or names no model this worker has
+   */
+  static ModelSpec model(JsonNode params, ModelSpec registered) {
+    JsonNode modelId = params.path("model_id");
+    if (!modelId.isTextual()) {
+      throw new JobFailedException("params.model_id is required (a string)");
+    }
+    return Optional.ofNullable(registered)
+        .or(() -> ModelSpec.find(modelId.asText()))
+        .orElseThrow(
+            () ->
+                new JobFailedException(
+                    "params.model_id '"
+                        + modelId.asText()
+                        + "' is not a known model (known: "
+                        + ModelSpec.ALL_MINILM_L6_V2.id()
+                        + ", and registered models)"));
   }
 
   private static List<String> strings(JsonNode texts) {

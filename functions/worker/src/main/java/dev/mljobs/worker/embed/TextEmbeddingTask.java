@@ -48,18 +48,7 @@ public final class TextEmbeddingTask {
    *     fetched
    */
   public static ModelSpec model(Work work, ModelFiles files) {
-    ModelSpec registered = registered(work, files);
-    if (registered != null) {
-      return registered;
-    }
-    String modelId = work.params().path("model_id").asText();
-    return ModelSpec.find(modelId)
-        .orElseThrow(
-            () ->
-                new JobFailedException(
-                    "params.model_id '"
-                        + modelId
-                        + "' is neither a built-in text model nor a registered one"));
+    return EmbedRequest.model(work.params(), registered(work, files));
   }
 
   /**
