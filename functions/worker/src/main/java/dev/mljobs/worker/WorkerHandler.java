@@ -14,7 +14,7 @@ public final class WorkerHandler implements RequestStreamHandler {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final Worker worker;
 
-  /** Reads S3 as the function's environment says. */
+  /** Configured by the function's environment (S3, the model cache). */
   public WorkerHandler() {
     this(new Worker());
   }

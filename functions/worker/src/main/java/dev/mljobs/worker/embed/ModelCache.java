@@ -20,7 +20,8 @@ public final class ModelCache {
    */
   public static SentenceEncoder encoder(ModelSpec model) {
     return ENCODERS.computeIfAbsent(
-        model.id(), id -> ModelLoader.load(model, intraOpThreads(System.getenv())));
+        // by file, not id: registered ids are per owner, and a new version is a new file
+        model.modelResource(), file -> ModelLoader.load(model, intraOpThreads(System.getenv())));
   }
 
   /** The intra-op thread count that {@code env} asks for. */

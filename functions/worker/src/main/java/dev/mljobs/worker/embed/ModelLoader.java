@@ -85,6 +85,13 @@ final class ModelLoader {
   }
 
   private static URL resource(String name) {
+    if (name.startsWith("file:")) {
+      try {
+        return new java.net.URI(name).toURL();
+      } catch (URISyntaxException | java.net.MalformedURLException e) {
+        throw new IllegalStateException("not a file URI: " + name, e);
+      }
+    }
     URL url = ModelLoader.class.getResource(name);
     if (url == null) {
       throw new IllegalStateException(name + " is not on the classpath");

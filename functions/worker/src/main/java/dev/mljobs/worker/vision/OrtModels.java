@@ -4,14 +4,14 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import dev.mljobs.worker.JobFailedException;
-import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * ONNX Runtime sessions, one per model and process: loading a model costs far more than running it,
- * and a warm Lambda or a Batch worker runs many jobs with the same model. Sessions are thread-safe
- * for {@code run}.
+ * ONNX Runtime sessions, one per model file and process (a file per model version, see {@link
+ * dev.mljobs.worker.model.ModelFiles}): loading a model costs far more than running it, and a warm
+ * Lambda or a Batch worker runs many jobs with the same model. Sessions are thread-safe for {@code
+ * run}.
  */
 public final class OrtModels {
 
@@ -36,8 +36,8 @@ public final class OrtModels {
   private static OrtSession load(VisionModel model) {
     try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
       options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-      return environment().createSession(ModelRegistry.readBytes(model.location()), options);
-    } catch (IOException | OrtException e) {
+      return environment().createSession(model.location(), options);
+    } catch (OrtException e) {
       throw new JobFailedException("model " + model.id() + " cannot be loaded: " + e.getMessage());
     }
   }
