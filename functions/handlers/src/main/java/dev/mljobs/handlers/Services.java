@@ -6,6 +6,7 @@ import dev.mljobs.core.job.DispatchLimits;
 import dev.mljobs.core.job.JobEvents;
 import dev.mljobs.core.job.JobQueue;
 import dev.mljobs.core.job.JobService;
+import dev.mljobs.core.model.ModelCatalog;
 import dev.mljobs.handlers.events.EventBridgeJobEvents;
 import dev.mljobs.handlers.events.LoggedJobEvents;
 import dev.mljobs.handlers.events.WebhookJobEvents;
@@ -69,6 +70,11 @@ public final class Services {
                     .build(),
                 bus);
     return new WebhookJobEvents(events);
+  }
+
+  /** The built-in models and the registered ones, with the inspector registration needs. */
+  public ModelCatalog modelCatalog() {
+    return new ModelCatalog(wiring.modelStore(), wiring.modelInspector());
   }
 
   /** The data bucket: inputs, results, models. */

@@ -4,6 +4,7 @@ import dev.mljobs.aws.AwsClients;
 import dev.mljobs.aws.SystemClock;
 import dev.mljobs.aws.dynamodb.DynamoDbJobRunStore;
 import dev.mljobs.aws.dynamodb.DynamoDbJobStore;
+import dev.mljobs.aws.dynamodb.DynamoDbModelStore;
 import dev.mljobs.aws.dynamodb.TableNames;
 import dev.mljobs.aws.s3.BucketNames;
 import dev.mljobs.aws.s3.S3BlobStore;
@@ -11,7 +12,10 @@ import dev.mljobs.core.BlobStore;
 import dev.mljobs.core.Clock;
 import dev.mljobs.core.job.JobRunStore;
 import dev.mljobs.core.job.JobStore;
+import dev.mljobs.core.model.ModelInspector;
+import dev.mljobs.core.model.ModelStore;
 import java.util.Map;
+import java.util.ServiceLoader;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -56,6 +60,22 @@ public final class Wiring {
 
   public JobRunStore jobRunStore() {
     return new DynamoDbJobRunStore(dynamo(), TableNames.fromEnv(env));
+  }
+
+  public ModelStore modelStore() {
+    return new DynamoDbModelStore(dynamo(), TableNames.fromEnv(env));
+  }
+
+  /**
+   * What checks a model before it is registered: the ONNX Runtime inspector of module {@code
+   * mljobs-worker} when this function is packaged with it (found by {@link ServiceLoader}), else
+   * {@code null} and registration is refused.
+   */
+  public ModelInspector modelInspector() {
+    return ServiceLoader.load(ModelInspector.Provider.class)
+        .findFirst()
+        .map(provider -> provider.create(env))
+        .orElse(null);
   }
 
   /** Large results, in the data bucket ({@code DATA_BUCKET}, default {@code mljobs-data}). */

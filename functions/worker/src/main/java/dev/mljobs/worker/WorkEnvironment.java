@@ -9,11 +9,14 @@ import java.util.Map;
 
 /**
  * The CLI's work from its environment (the AWS Batch path): {@code JOB_ID}, {@code ATTEMPT}, {@code
- * JOB_TYPE}, {@code JOB_PARAMS} (JSON) and the named settings {@code MODEL_URI}, {@code INPUT_URI},
- * {@code OUTPUT_URI}, {@code TASK_TYPE}, {@code BATCH_SIZE}, {@code CONFIDENCE_THRESHOLD}, {@code
- * IOU_THRESHOLD}, {@code MAX_DETECTIONS}, {@code DEVICE}. A named setting, when set, overrides the
- * matching field of {@code JOB_PARAMS}, so the same {@link Work} comes out as from the Lambda
- * payload.
+ * JOB_TYPE}, {@code JOB_PARAMS} (JSON) and the named settings {@code MODEL_URI}, {@code
+ * MODEL_SPEC}, {@code INPUT_URI}, {@code OUTPUT_URI}, {@code TASK_TYPE}, {@code BATCH_SIZE}, {@code
+ * CONFIDENCE_THRESHOLD}, {@code IOU_THRESHOLD}, {@code MAX_DETECTIONS}, {@code DEVICE}. A named
+ * setting, when set, overrides the matching field of {@code JOB_PARAMS}, so the same {@link Work}
+ * comes out as from the Lambda payload.
+ *
+ * <p>The model: {@code MODEL_URI} is a built-in model's id, or the {@code s3://} file of a
+ * registered model whose spec (as {@code GET /v1/models/{id}} shows it) is {@code MODEL_SPEC}.
  */
 final class WorkEnvironment {
 
@@ -26,13 +29,11 @@ final class WorkEnvironment {
    */
   static Work from(Map<String, String> env) {
     ObjectNode params = jobParams(env.get("JOB_PARAMS"));
-    String modelUri = env.get("MODEL_URI");
-    if (modelUri != null) {
-      if (modelUri.startsWith("s3://")) {
-        throw new IllegalArgumentException(
-            "MODEL_URI " + modelUri + ": this worker runs built-in models only; give a model id");
-      }
-      params.put("model_id", modelUri);
+    ObjectNode model = model(env.get("MODEL_URI"), env.get("MODEL_SPEC"));
+    if (model != null) {
+      params.put("model_id", model.get("model_id").asText());
+    } else if (env.get("MODEL_URI") != null) {
+      params.put("model_id", env.get("MODEL_URI"));
     }
     String input = env.get("INPUT_URI");
     if (input != null) {
@@ -69,7 +70,8 @@ final class WorkEnvironment {
           params,
           env.get("CALLBACK_URL"),
           env.get("CALLBACK_TOKEN"),
-          output);
+          output,
+          model);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
           e.getMessage().startsWith("ATTEMPT") ? e.getMessage() : "JOB_ID must be a UUID");
@@ -89,6 +91,47 @@ final class WorkEnvironment {
       // reported below
     }
     throw new IllegalArgumentException("JOB_PARAMS must be a JSON object");
+  }
+
+  /**
+   * The registered model's spec, its {@code model_uri} replaced by {@code MODEL_URI} when that is
+   * set; {@code null} for a built-in model (or none).
+   */
+  private static ObjectNode model(String uri, String specText) {
+    boolean file = uri != null && (uri.startsWith("s3://") || uri.startsWith("file:"));
+    if (specText == null || specText.isBlank()) {
+      if (file) {
+        throw new IllegalArgumentException(
+            "MODEL_URI "
+                + uri
+                + " is a registered model's file: MODEL_SPEC must give its spec (GET"
+                + " /v1/models/{model_id})");
+      }
+      if (uri != null && uri.isBlank()) {
+        throw new IllegalArgumentException("MODEL_URI is empty");
+      }
+      return null;
+    }
+    ObjectNode spec = null;
+    try {
+      spec = JSON.readTree(specText) instanceof ObjectNode object ? object : null;
+    } catch (IOException e) {
+      // reported below
+    }
+    if (spec == null
+        || !spec.path("model_id").isTextual()
+        || !spec.path("task_type").isTextual()
+        || !spec.path("model_uri").isTextual()) {
+      throw new IllegalArgumentException(
+          "MODEL_SPEC must be a JSON object with model_id, task_type and model_uri");
+    }
+    if (uri != null) {
+      if (!file) {
+        s3(uri, "MODEL_URI");
+      }
+      spec.put("model_uri", uri);
+    }
+    return spec;
   }
 
   private static String s3(String value, String name) {

@@ -3,6 +3,7 @@ package dev.mljobs.worker;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mljobs.worker.batch.BatchInferenceTask;
 import dev.mljobs.worker.embed.TextEmbeddingTask;
+import dev.mljobs.worker.model.ModelFiles;
 import dev.mljobs.worker.s3.S3Objects;
 import dev.mljobs.worker.vision.ImageClassificationTask;
 import dev.mljobs.worker.vision.ObjectDetectionTask;
@@ -12,15 +13,20 @@ import java.util.Map;
 public final class Worker {
 
   private final S3Objects s3;
+  private final ModelFiles models;
 
-  /** A worker reading and writing S3 as this process's environment says. */
+  /** A worker configured by this process's environment. */
   public Worker() {
     this(System.getenv());
   }
 
-  /** A worker reading and writing S3 as {@code env} says (region, {@code AWS_ENDPOINT_URL_S3}). */
+  /**
+   * @param env how S3 is reached (region, credentials, {@code AWS_ENDPOINT_URL_S3}) for inputs,
+   *     outputs and models, and where models are cached ({@code MODEL_CACHE_DIR})
+   */
   public Worker(Map<String, String> env) {
     this.s3 = S3Objects.fromEnvironment(env);
+    this.models = new ModelFiles(s3, env);
   }
 
   /**
@@ -33,8 +39,8 @@ public final class Worker {
     Progress progress = new Progress(work);
     return switch (work.jobType()) {
       case "sleep" -> SleepTask.run(work, progress);
-      case "inference" -> inference(work, progress, s3);
-      case "batch_inference" -> BatchInferenceTask.run(work, progress, s3);
+      case "inference" -> inference(work, progress);
+      case "batch_inference" -> BatchInferenceTask.run(work, progress, s3, models);
       default ->
           throw new JobFailedException(
               "job_type '" + work.jobType() + "' is not supported by this worker");
@@ -42,13 +48,12 @@ public final class Worker {
   }
 
   /** {@code inference} jobs, by {@code params.task_type}. */
-  private static JsonNode inference(Work work, Progress progress, S3Objects s3)
-      throws InterruptedException {
+  private JsonNode inference(Work work, Progress progress) throws InterruptedException {
     String taskType = work.params().path("task_type").asText("");
     return switch (taskType) {
-      case "txt2embed" -> TextEmbeddingTask.run(work, progress);
-      case "image_classification" -> ImageClassificationTask.run(work, progress, s3);
-      case "object_detection" -> ObjectDetectionTask.run(work, progress, s3);
+      case "txt2embed" -> TextEmbeddingTask.run(work, progress, models);
+      case "image_classification" -> ImageClassificationTask.run(work, progress, s3, models);
+      case "object_detection" -> ObjectDetectionTask.run(work, progress, s3, models);
       default ->
           throw new JobFailedException(
               "params.task_type must be one of txt2embed, image_classification, object_detection,"

@@ -1,6 +1,8 @@
 package dev.mljobs.worker;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mljobs.worker.s3.S3Objects;
+import dev.mljobs.worker.s3.S3Uri;
 import java.io.IOException;
 import java.util.Map;
 
@@ -35,7 +37,10 @@ public final class WorkerCli {
       byte[] result = json.writeValueAsBytes(new Worker(env).run(work));
       String resultUri = env.get("RESULT_URI");
       if (resultUri != null) {
-        ResultUpload.put(resultUri, result, env);
+        // Batch hands no payload back: the workflow's next step reads the result there
+        try (S3Objects s3 = S3Objects.fromEnvironment(env)) {
+          s3.put(S3Uri.parse(resultUri), result, "application/json");
+        }
       }
       System.out.println(new String(result, java.nio.charset.StandardCharsets.UTF_8));
       return 0;

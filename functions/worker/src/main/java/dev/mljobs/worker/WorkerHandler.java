@@ -21,7 +21,7 @@ public final class WorkerHandler implements RequestStreamHandler {
 
   private final Worker worker;
 
-  /** Reads S3 as the function's environment says. */
+  /** Configured by the function's environment (S3, the model cache). */
   public WorkerHandler() {
     this(new Worker());
   }

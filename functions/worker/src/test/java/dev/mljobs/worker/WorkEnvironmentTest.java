@@ -13,6 +13,10 @@ import org.junit.jupiter.api.Test;
 class WorkEnvironmentTest {
 
   private static final String JOB_ID = "6f1c1d43-8f0e-4c39-9d0b-3f6f2b2a1c55";
+  private static final String SPEC =
+      "{\"model_id\":\"acme/shapes\",\"task_type\":\"image_classification\","
+          + "\"model_uri\":\"s3://models/shapes.onnx\",\"labels\":[\"circle\",\"square\"],"
+          + "\"preprocessing\":{\"width\":224,\"height\":224}}";
 
   private static Map<String, String> env(String... pairs) {
     Map<String, String> env = new HashMap<>();
@@ -71,13 +75,43 @@ class WorkEnvironmentTest {
   }
 
   @Test
+  void a_registered_model_comes_as_its_file_and_its_spec() {
+    Work work =
+        WorkEnvironment.from(
+            env(
+                "INPUT_URI", "s3://in/images/",
+                "OUTPUT_URI", "s3://out/x/",
+                "MODEL_URI", "s3://models/v2/shapes.onnx",
+                "MODEL_SPEC", SPEC));
+    assertThat(work.params().get("model_id").asText()).isEqualTo("acme/shapes");
+    assertThat(work.model().get("model_uri").asText()).isEqualTo("s3://models/v2/shapes.onnx");
+    assertThat(work.model().get("labels")).hasSize(2);
+  }
+
+  @Test
+  void a_built_in_model_is_its_id_in_model_uri() {
+    Work work =
+        WorkEnvironment.from(
+            env(
+                "JOB_TYPE", "inference",
+                "MODEL_URI", "sentence-transformers/all-MiniLM-L6-v2",
+                "TASK_TYPE", "txt2embed"));
+    assertThat(work.params().get("model_id").asText())
+        .isEqualTo("sentence-transformers/all-MiniLM-L6-v2");
+    assertThat(work.model()).isNull();
+  }
+
+  @Test
   void each_wrong_variable_is_named_in_a_one_line_reason() {
     assertReason(env("JOB_TYPE", "sleep", "BATCH_SIZE", "0"), "BATCH_SIZE must be a positive");
     assertReason(env("INPUT_URI", "/data/images"), "INPUT_URI must be an s3://bucket/");
     assertReason(env("INPUT_URI", "s3://b/", "OUTPUT_URI", "s3:///x"), "OUTPUT_URI must be");
     assertReason(env("INPUT_URI", "s3://b/", "IOU_THRESHOLD", "1.5"), "IOU_THRESHOLD must be");
     assertReason(env("INPUT_URI", "s3://b/", "DEVICE", "tpu"), "DEVICE must be cpu or cuda");
-    assertReason(env("INPUT_URI", "s3://b/", "MODEL_URI", "s3://m/model.onnx"), "MODEL_URI");
+    assertReason(
+        env("INPUT_URI", "s3://b/", "MODEL_URI", "s3://m/model.onnx"), "MODEL_SPEC must give");
+    assertReason(env("JOB_TYPE", "sleep", "MODEL_SPEC", "[1]"), "MODEL_SPEC must be a JSON");
+    assertReason(env("JOB_TYPE", "sleep", "MODEL_SPEC", SPEC, "MODEL_URI", "shapes"), "MODEL_URI");
     assertReason(env("JOB_TYPE", "sleep", "JOB_PARAMS", "[1]"), "JOB_PARAMS must be a JSON");
     assertReason(env("JOB_TYPE", "sleep", "ATTEMPT", "x"), "ATTEMPT must be a positive");
     assertReason(env(), "JOB_TYPE is not set");

@@ -33,11 +33,18 @@ final class Functions {
   private final LocalFunctions registry = new LocalFunctions();
   private final Path batchLogs;
 
+  /** The workers' model cache (MODEL_CACHE_DIR): kept with the data, or fresh per runtime. */
+  private final Path modelCache;
+
   Functions(Path dataDir) throws IOException {
     this.batchLogs =
         dataDir == null
             ? Files.createTempDirectory("mljobs-batch")
             : dataDir.resolve("logs").resolve("batch");
+    this.modelCache =
+        dataDir == null
+            ? Files.createTempDirectory("mljobs-models")
+            : dataDir.resolve("model-cache");
   }
 
   static String arn(String function) {
@@ -53,7 +60,14 @@ final class Functions {
    *     (region, credentials, the S3 endpoint)
    */
   TaskRouter taskRouter(DynamoDbClient dynamo, Map<String, String> workerEnvironment) {
-    return new TaskRouter(registry, dynamo, List.of(workerJob(workerEnvironment)), batchLogs);
+    return new TaskRouter(
+        registry, dynamo, List.of(workerJob(withModelCache(workerEnvironment))), batchLogs);
+  }
+
+  private Map<String, String> withModelCache(Map<String, String> env) {
+    Map<String, String> all = new java.util.HashMap<>(env);
+    all.put("MODEL_CACHE_DIR", modelCache.toString());
+    return all;
   }
 
   /**
@@ -66,7 +80,7 @@ final class Functions {
     registry.register(STEPS, LocalFunction.of(new StepsHandler(wiring)), Duration.ofSeconds(60));
     registry.register(
         WORKER,
-        LocalFunction.of(new WorkerHandler(new Worker(workerEnvironment))),
+        LocalFunction.of(new WorkerHandler(new Worker(withModelCache(workerEnvironment)))),
         Duration.ofSeconds(900));
     registry.register(
         RECONCILE, LocalFunction.of(new ReconcileHandler(wiring)), Duration.ofSeconds(300));

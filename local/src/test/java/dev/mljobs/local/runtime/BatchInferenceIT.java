@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,13 +28,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * {@code batch_inference} and S3 image inputs against the local S3: the worker on its own (a bad
  * item fails alone with its reason, a cancel stops the batch), and whole jobs through the local
- * runtime, with their per-item results paged through the API.
+ * runtime, with their per-item results paged through the API. The shape classifier is uploaded to
+ * the local S3 and registered over the API, as a user would.
  */
 @ExtendWith(LocalRuntimeExtension.class)
 class BatchInferenceIT {
@@ -49,12 +52,35 @@ class BatchInferenceIT {
   private static S3Client s3;
   private static ApiClient api;
 
+  /** The registered shape classifier's spec, as the start step hands it to the worker. */
+  private static ObjectNode shapesModel;
+
+  @TempDir static Path modelCache;
+
   @BeforeAll
   static void upload(LocalRuntime localRuntime) throws IOException {
     runtime = localRuntime;
     s3 = runtime.aws().s3();
     api = new ApiClient(runtime);
     s3.createBucket(b -> b.bucket(BUCKET));
+    put("models/shapes-cls.onnx", resource("vision/shapes-cls.onnx"));
+    ObjectNode registration = JSON.createObjectNode();
+    registration.put("model_id", "shapes-cls");
+    registration.put("task_type", "image_classification");
+    registration.put("model_uri", "s3://" + BUCKET + "/models/shapes-cls.onnx");
+    new String(resource("vision/shapes-labels.txt"), StandardCharsets.UTF_8)
+        .lines()
+        .filter(l -> !l.isBlank())
+        .forEach(registration.putArray("labels")::add);
+    registration.set(
+        "preprocessing",
+        JSON.readTree(
+            "{\"width\":224,\"height\":224,\"colour\":\"rgb\",\"resize\":\"stretch\","
+                + "\"mean\":[0.485,0.456,0.406],\"std\":[0.229,0.224,0.225]}"));
+    ApiClient.Answer registered = api.send("POST", "/v1/models", registration.toString());
+    assertThat(registered.status()).as(registered.body().toString()).isEqualTo(201);
+    shapesModel = (ObjectNode) registered.body();
+    shapesModel.remove(List.of("built_in", "created_at"));
     String csv = new String(resource("shapes/labels.csv"), StandardCharsets.UTF_8);
     csv.lines().skip(1).sorted().forEach(l -> LABELS.put(l.split(",")[0], l.split(",")[1]));
     for (String file : LABELS.keySet()) {
@@ -176,7 +202,7 @@ class BatchInferenceIT {
   }
 
   @Test
-  void a_batch_job_with_a_wrong_input_uri_is_refused_at_submission() {
+  void a_batch_job_with_a_wrong_input_uri_or_an_unknown_model_is_refused_at_submission() {
     ApiClient.Answer answer =
         api.send(
             "POST",
@@ -185,6 +211,24 @@ class BatchInferenceIT {
                 + "\"model_id\":\"shapes-cls\",\"input_uri\":\"https://example.com/x/\"}}");
     assertThat(answer.status()).isEqualTo(400);
     assertThat(answer.body().at("/errors/0/field").asText()).isEqualTo("params.input_uri");
+
+    ApiClient.Answer unknown =
+        api.send(
+            "POST",
+            "/v1/jobs",
+            "{\"job_type\":\"batch_inference\",\"params\":{\"task_type\":\"image_classification\","
+                + "\"model_id\":\"shapes-nope\",\"input_uri\":\"s3://batch-inputs/shapes/\"}}");
+    assertThat(unknown.status()).isEqualTo(400);
+    assertThat(unknown.body().at("/errors/0/field").asText()).isEqualTo("params.model_id");
+
+    ApiClient.Answer wrongTask =
+        api.send(
+            "POST",
+            "/v1/jobs",
+            "{\"job_type\":\"batch_inference\",\"params\":{\"task_type\":\"object_detection\","
+                + "\"model_id\":\"shapes-cls\",\"input_uri\":\"s3://batch-inputs/shapes/\"}}");
+    assertThat(wrongTask.status()).isEqualTo(400);
+    assertThat(wrongTask.body().at("/errors/0/field").asText()).isEqualTo("params.task_type");
   }
 
   @Test
@@ -211,8 +255,7 @@ class BatchInferenceIT {
         params(
             "{\"task_type\":\"image_classification\",\"model_id\":\"shapes-cls\","
                 + "\"input_data\":{\"image_uris\":[\"s3://batch-inputs/shapes/nothing-here.png\"]}}");
-    assertThatThrownBy(
-            () -> worker().run(new Work(UUID.randomUUID(), 1, "inference", params, null, null)))
+    assertThatThrownBy(() -> worker().run(imageWork(params)))
         .isInstanceOf(JobFailedException.class)
         .hasMessage("the image failed; s3://batch-inputs/shapes/nothing-here.png does not exist");
   }
@@ -226,7 +269,7 @@ class BatchInferenceIT {
                 + "\"s3://batch-inputs/"
                 + CORRUPT
                 + "\"]}}");
-    JsonNode result = worker().run(new Work(UUID.randomUUID(), 1, "inference", params, null, null));
+    JsonNode result = worker().run(imageWork(params));
     assertThat(result.at("/results/0/predictions/0/class_name").asText())
         .isEqualTo(LABELS.get("0071.png"));
     assertThat(result.at("/results/1/error").asText())
@@ -310,19 +353,29 @@ class BatchInferenceIT {
             "AWS_SECRET_ACCESS_KEY",
             LocalClients.SECRET_KEY,
             "AWS_ENDPOINT_URL_S3",
-            runtime.aws().s3Endpoint().toString()));
+            runtime.aws().s3Endpoint().toString(),
+            "MODEL_CACHE_DIR",
+            modelCache.toString()));
   }
 
+  /** An inference job's work, with the registered model's spec as the start step gives it. */
+  private static Work imageWork(ObjectNode params) {
+    return new Work(UUID.randomUUID(), 1, "inference", params, null, null, null, shapesModel);
+  }
+
+  /** A batch job's work; the shape classifier's spec comes along when the job names it. */
   private static Work batchWork(String params, String callbackUrl) {
     UUID id = UUID.randomUUID();
+    ObjectNode p = params(params);
     return new Work(
         id,
         1,
         "batch_inference",
-        params(params),
+        p,
         callbackUrl,
         callbackUrl == null ? null : "token",
-        "s3://" + BUCKET + "/out/" + id + "/");
+        "s3://" + BUCKET + "/out/" + id + "/",
+        p.path("model_id").asText().equals("shapes-cls") ? shapesModel : null);
   }
 
   /** The JSON lines of a summary's first part. */

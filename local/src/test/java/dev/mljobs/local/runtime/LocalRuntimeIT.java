@@ -219,16 +219,13 @@ class LocalRuntimeIT {
       cosine += a.get(i).asDouble() * b.get(i).asDouble();
     }
     assertThat(cosine).isBetween(0.5, 0.99);
-    JsonNode bad =
-        api.await(
-            api.submit(
-                    "{\"job_type\":\"inference\",\"max_attempts\":1,\"params\":{\"task_type\":\"txt2embed\",\"model_id\":\"nope\",\"input_data\":{\"text\":\"x\"}}}")
-                .get("job_id")
-                .asText(),
-            ApiClient.terminal(),
-            Duration.ofSeconds(60));
-    assertThat(bad.get("status").asText()).isEqualTo("failed");
-    assertThat(bad.get("error_message").asText()).contains("nope");
+    ApiClient.Answer bad =
+        api.send(
+            "POST",
+            "/v1/jobs",
+            "{\"job_type\":\"inference\",\"params\":{\"task_type\":\"txt2embed\",\"model_id\":\"nope\",\"input_data\":{\"text\":\"x\"}}}");
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.body().at("/errors/0/field").asText()).isEqualTo("params.model_id");
   }
 
   @Test

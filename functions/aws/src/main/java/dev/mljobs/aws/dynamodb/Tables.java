@@ -66,7 +66,11 @@ public final class Tables {
           List.of(),
           "expires_at");
 
-  public static final List<TableSpec> ALL = List.of(JOBS, JOB_RUNS, IDEMPOTENCY_KEYS);
+  /** Registered models, per owner; built-in models are not stored. */
+  public static final TableSpec MODELS =
+      new TableSpec("models", Key.string("owner"), Key.string("model_id"), List.of(), null);
+
+  public static final List<TableSpec> ALL = List.of(JOBS, JOB_RUNS, IDEMPOTENCY_KEYS, MODELS);
 
   private static Index index(String name, String partitionAttribute) {
     return new Index(name, Key.string(partitionAttribute), Key.string(CREATED_SK));

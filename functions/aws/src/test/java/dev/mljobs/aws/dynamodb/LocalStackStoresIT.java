@@ -2,8 +2,10 @@ package dev.mljobs.aws.dynamodb;
 
 import dev.mljobs.core.job.JobRunStore;
 import dev.mljobs.core.job.JobStore;
+import dev.mljobs.core.model.ModelStore;
 import dev.mljobs.testkit.JobRunStoreContract;
 import dev.mljobs.testkit.JobStoreContract;
+import dev.mljobs.testkit.ModelStoreContract;
 import dev.mljobs.testkit.SettableClock;
 import java.util.UUID;
 import org.junit.jupiter.api.Nested;
@@ -63,6 +65,15 @@ class LocalStackStoresIT {
     protected JobRunStore newStore() {
       DynamoDbClient dynamo = dynamo();
       return new DynamoDbJobRunStore(dynamo, freshTables(dynamo));
+    }
+  }
+
+  @Nested
+  class ModelStoreOnLocalStack extends ModelStoreContract {
+    @Override
+    protected ModelStore newStore() {
+      DynamoDbClient dynamo = dynamo();
+      return new DynamoDbModelStore(dynamo, freshTables(dynamo));
     }
   }
 }

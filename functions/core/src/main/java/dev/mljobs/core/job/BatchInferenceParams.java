@@ -1,8 +1,9 @@
 package dev.mljobs.core.job;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mljobs.core.model.TaskType;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The params of a {@code batch_inference} job: {@code model_id}, {@code task_type}, {@code
@@ -12,8 +13,9 @@ import java.util.Set;
  */
 final class BatchInferenceParams {
 
-  static final Set<String> TASK_TYPES =
-      Set.of("txt2embed", "image_classification", "object_detection");
+  /** The task types of the model registry, sorted. */
+  private static final List<String> TASK_TYPES =
+      Arrays.stream(TaskType.values()).map(TaskType::wireName).sorted().toList();
 
   private BatchInferenceParams() {}
 
@@ -25,8 +27,7 @@ final class BatchInferenceParams {
     if (!TASK_TYPES.contains(taskType)) {
       errors.add(
           new JobParams.Error(
-              "params.task_type",
-              "is required: one of " + String.join(", ", TASK_TYPES.stream().sorted().toList())));
+              "params.task_type", "is required: one of " + String.join(", ", TASK_TYPES)));
     }
     JsonNode input = p.get("input_uri");
     if (input == null || !input.isTextual() || !isS3(input.asText())) {

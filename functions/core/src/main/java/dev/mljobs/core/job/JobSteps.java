@@ -5,6 +5,7 @@ import dev.mljobs.core.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -43,7 +44,7 @@ public final class JobSteps {
    * @return the running job, or empty when it must not run (gone, cancelled or ended)
    */
   public Optional<Job> start(UUID jobId) {
-    return write(jobId, j -> j.status() == JobStatus.QUEUED ? j.start(clock.now()) : j)
+    return write(jobId, j -> j.status() == JobStatus.QUEUED ? j.start(clock.now()) : j, j -> {})
         .map(Step::job)
         .filter(j -> j.status() == JobStatus.RUNNING);
   }
@@ -57,8 +58,11 @@ public final class JobSteps {
   public Optional<Step> complete(
       UUID jobId, int attempt, Instant startedAt, JsonNode result, String resultUri) {
     Optional<Step> step =
-        write(jobId, j -> runs(j, attempt) ? j.complete(result, resultUri, clock.now()) : j);
-    step.filter(s -> s.changed() || ended(s.job(), attempt, JobStatus.COMPLETED))
+        write(
+            jobId,
+            j -> runs(j, attempt) ? j.complete(result, resultUri, clock.now()) : j,
+            j -> record(j, attempt, startedAt, RunStatus.COMPLETED, null));
+    step.filter(s -> !s.changed() && ended(s.job(), attempt, JobStatus.COMPLETED))
         .ifPresent(s -> record(s.job(), attempt, startedAt, RunStatus.COMPLETED, null));
     return step;
   }
@@ -80,19 +84,20 @@ public final class JobSteps {
               return j.hasAttemptsLeft()
                   ? j.retry(reason, clock.now())
                   : j.fail(reason, clock.now());
-            });
+            },
+            j -> record(j, attempt, startedAt, RunStatus.FAILED, reason));
     step.filter(
             s ->
-                s.changed()
-                    || ended(s.job(), attempt, JobStatus.FAILED)
-                    || ended(s.job(), attempt, JobStatus.QUEUED))
+                !s.changed()
+                    && (ended(s.job(), attempt, JobStatus.FAILED)
+                        || ended(s.job(), attempt, JobStatus.QUEUED)))
         .ifPresent(s -> record(s.job(), attempt, startedAt, RunStatus.FAILED, reason));
     return step;
   }
 
   /** Fails a job whose workflow broke down, so that it never stays running forever. */
   public Optional<Step> abandon(UUID jobId, String reason) {
-    return write(jobId, j -> j.isTerminal() ? j : j.fail(reason, clock.now()));
+    return write(jobId, j -> j.isTerminal() ? j : j.fail(reason, clock.now()), j -> {});
   }
 
   /**
@@ -135,11 +140,13 @@ public final class JobSteps {
 
   /**
    * Writes {@code change} of the current job (returning the same job means "leave it"), reading
-   * again after a lost race.
+   * again after a lost race. When it changed the job, {@code written} runs at once, before the
+   * status event and before a freed slot goes to a parked job: whoever learns that an attempt ended
+   * finds its run recorded.
    *
    * @return empty when the job does not exist
    */
-  private Optional<Step> write(UUID jobId, UnaryOperator<Job> change) {
+  private Optional<Step> write(UUID jobId, UnaryOperator<Job> change, Consumer<Job> written) {
     for (int attempt = 1; ; attempt++) {
       Optional<Job> current = jobs.find(jobId);
       if (current.isEmpty()) {
@@ -150,14 +157,18 @@ public final class JobSteps {
         return Optional.of(new Step(next, false));
       }
       try {
-        Job written = jobs.update(next);
-        if (written.status() != current.get().status()) {
-          events.statusChanged(written);
+        Job stored = jobs.update(next);
+        try {
+          written.accept(stored);
+        } finally {
+          if (stored.status() != current.get().status()) {
+            events.statusChanged(stored);
+          }
+          if (current.get().status() == JobStatus.RUNNING && stored.status() != JobStatus.RUNNING) {
+            parked.slotFreed(stored.owner()); // the attempt ended: its slot may go to a parked job
+          }
         }
-        if (current.get().status() == JobStatus.RUNNING && written.status() != JobStatus.RUNNING) {
-          parked.slotFreed(written.owner()); // the attempt ended: its slot may go to a parked job
-        }
-        return Optional.of(new Step(written, true));
+        return Optional.of(new Step(stored, true));
       } catch (ConcurrentJobModificationException | TerminalJobException lostRace) {
         if (attempt == MAX_WRITE_TRIES) {
           throw lostRace;

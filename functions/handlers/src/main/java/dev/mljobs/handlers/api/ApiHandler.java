@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.mljobs.core.job.IllegalJobTransitionException;
 import dev.mljobs.core.job.JobNotFoundException;
+import dev.mljobs.handlers.Services;
 import dev.mljobs.handlers.Wiring;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,6 +24,9 @@ public final class ApiHandler
 
   private static final String JOB_ID = "{job_id}";
 
+  /** The last segment of a path, and every segment after it: model ids may contain '/'. */
+  private static final String MODEL_ID = "{model_id}";
+
   /** Path template, then method, then what answers it. */
   private final Map<String, Map<String, Endpoint>> routes;
 
@@ -32,11 +36,11 @@ public final class ApiHandler
   }
 
   public ApiHandler(Wiring wiring) {
-    this(JobsApi.from(wiring));
+    this(JobsApi.from(wiring), new ModelsApi(new Services(wiring).modelCatalog(), wiring.clock()));
   }
 
-  public ApiHandler(JobsApi jobs) {
-    this.routes = routeTable(jobs);
+  public ApiHandler(JobsApi jobs, ModelsApi models) {
+    this.routes = routeTable(jobs, models);
   }
 
   @Override
@@ -56,8 +60,9 @@ public final class ApiHandler
   }
 
   /**
-   * The operations served, as {@code "METHOD /path"} with {@code {job_id}} for the job id segment;
-   * {@code docs/openapi.yaml} documents exactly these.
+   * The operations served, as {@code "METHOD /path"} with {@code {job_id}} for the job id segment
+   * and {@code {model_id}} for the rest of the path (a model id may contain {@code /}); {@code
+   * docs/openapi.yaml} documents exactly these.
    */
   Set<String> routes() {
     Set<String> all = new TreeSet<>();
@@ -65,7 +70,7 @@ public final class ApiHandler
     return all;
   }
 
-  private static Map<String, Map<String, Endpoint>> routeTable(JobsApi jobs) {
+  private static Map<String, Map<String, Endpoint>> routeTable(JobsApi jobs, ModelsApi models) {
     Map<String, Map<String, Endpoint>> table = new LinkedHashMap<>();
     on(table, "GET", "/health", (request, id) -> ApiResponses.json(200, Map.of("status", "ok")));
     on(table, "POST", "/v1/jobs", (request, id) -> jobs.submit(request));
@@ -76,6 +81,9 @@ public final class ApiHandler
     on(table, "GET", "/v1/jobs/" + JOB_ID + "/result", jobs::result);
     on(table, "GET", "/v1/jobs/" + JOB_ID + "/results", jobs::results);
     on(table, "POST", "/v1/jobs/" + JOB_ID + "/progress", jobs::progress);
+    on(table, "POST", "/v1/models", (request, id) -> models.register(request));
+    on(table, "GET", "/v1/models", (request, id) -> models.list(request));
+    on(table, "GET", "/v1/models/" + MODEL_ID, models::get);
     return table;
   }
 
@@ -89,14 +97,17 @@ public final class ApiHandler
     String method = request.method();
     for (Map.Entry<String, Map<String, Endpoint>> route : routes.entrySet()) {
       String[] template = route.getKey().substring(1).split("/");
-      if (template.length != path.length) {
+      boolean greedy = template[template.length - 1].equals(MODEL_ID);
+      if (greedy ? path.length < template.length : template.length != path.length) {
         continue;
       }
-      String jobId = null;
+      String id = null;
       boolean matches = true;
       for (int i = 0; i < template.length && matches; i++) {
         if (template[i].equals(JOB_ID)) {
-          jobId = path[i];
+          id = path[i];
+        } else if (template[i].equals(MODEL_ID)) {
+          id = String.join("/", java.util.Arrays.copyOfRange(path, i, path.length));
         } else {
           matches = template[i].equals(path[i]);
         }
@@ -113,14 +124,14 @@ public final class ApiHandler
                 + "; use "
                 + String.join(" or ", route.getValue().keySet()));
       }
-      return endpoint.answer(request, jobId);
+      return endpoint.answer(request, id);
     }
     throw Problem.notFound("no such resource: " + request.rawPath());
   }
 
-  /** One operation: answers a request, given the {@code {job_id}} segment when the path has one. */
+  /** One operation: answers a request, given the {@code {job_id}} or {@code {model_id}} part. */
   @FunctionalInterface
   private interface Endpoint {
-    APIGatewayV2HTTPResponse answer(ApiRequest request, String jobId);
+    APIGatewayV2HTTPResponse answer(ApiRequest request, String id);
   }
 }

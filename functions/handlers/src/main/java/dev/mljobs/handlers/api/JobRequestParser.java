@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mljobs.core.job.Job;
 import dev.mljobs.core.job.JobParams;
 import dev.mljobs.core.job.NewJob;
+import dev.mljobs.core.model.ModelCatalog;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -45,6 +46,21 @@ public final class JobRequestParser {
       throw Problem.badRequest("the body must be a JSON object");
     }
     return new JobRequestParser(body).read(headerKey, owner, traceId);
+  }
+
+  /**
+   * Checks the model a parsed job names: built in or registered by its owner, for its task.
+   *
+   * @throws Problem (400) naming {@code params.model_id} or {@code params.task_type}
+   */
+  public static void checkModel(NewJob job, ModelCatalog models) {
+    List<Problem.FieldError> errors =
+        models.checkJob(job.owner(), job.params()).stream()
+            .map(e -> new Problem.FieldError(e.field(), e.message()))
+            .toList();
+    if (!errors.isEmpty()) {
+      throw Problem.invalid(errors);
+    }
   }
 
   private NewJob read(String headerKey, String owner, String traceId) {

@@ -15,6 +15,7 @@ import dev.mljobs.core.job.JobService;
 import dev.mljobs.core.job.JobStatus;
 import dev.mljobs.core.job.NewJob;
 import dev.mljobs.core.job.PageCursor;
+import dev.mljobs.core.model.ModelCatalog;
 import dev.mljobs.handlers.CallbackTokens;
 import dev.mljobs.handlers.Services;
 import dev.mljobs.handlers.Wiring;
@@ -32,18 +33,21 @@ public final class JobsApi {
   private final CallbackTokens tokens;
   private final QueuePositions positions;
   private final BlobStore blobs;
+  private final ModelCatalog models;
 
   public JobsApi(
       JobService service,
       JobRunStore runs,
       CallbackTokens tokens,
       QueuePositions positions,
-      BlobStore blobs) {
+      BlobStore blobs,
+      ModelCatalog models) {
     this.service = service;
     this.runs = runs;
     this.tokens = tokens;
     this.positions = positions;
     this.blobs = blobs;
+    this.models = models;
   }
 
   static JobsApi from(Wiring wiring) {
@@ -53,7 +57,8 @@ public final class JobsApi {
         wiring.jobRunStore(),
         new CallbackTokens(wiring.require("CALLBACK_SECRET")),
         new QueuePositions(wiring.jobStore()),
-        wiring.blobStore());
+        wiring.blobStore(),
+        services.modelCatalog());
   }
 
   APIGatewayV2HTTPResponse submit(ApiRequest request) {
@@ -64,6 +69,7 @@ public final class JobsApi {
             request.header("idempotency-key"),
             owner,
             request.header("x-amzn-trace-id"));
+    JobRequestParser.checkModel(job, models);
     JobService.Submission submission = service.submit(job);
     Job stored = submission.job();
     return ApiResponses.json(

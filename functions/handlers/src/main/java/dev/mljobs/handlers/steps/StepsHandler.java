@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mljobs.core.BlobStore;
 import dev.mljobs.core.job.Job;
 import dev.mljobs.core.job.JobSteps;
+import dev.mljobs.core.model.Model;
+import dev.mljobs.core.model.ModelCatalog;
 import dev.mljobs.handlers.BatchResults;
 import dev.mljobs.handlers.CallbackTokens;
 import dev.mljobs.handlers.Services;
@@ -36,6 +38,7 @@ public final class StepsHandler implements RequestStreamHandler {
   private final CallbackTokens tokens;
   private final String callbackBaseUrl;
   private final BlobStore blobs;
+  private final ModelCatalog models;
 
   /** Wires itself from the environment, once per cold start. */
   public StepsHandler() {
@@ -52,15 +55,21 @@ public final class StepsHandler implements RequestStreamHandler {
             new Services(wiring).jobQueue()),
         new CallbackTokens(wiring.require("CALLBACK_SECRET")),
         wiring.require("CALLBACK_BASE_URL"),
-        wiring.blobStore());
+        wiring.blobStore(),
+        new ModelCatalog(wiring.modelStore(), null));
   }
 
   public StepsHandler(
-      JobSteps steps, CallbackTokens tokens, String callbackBaseUrl, BlobStore blobs) {
+      JobSteps steps,
+      CallbackTokens tokens,
+      String callbackBaseUrl,
+      BlobStore blobs,
+      ModelCatalog models) {
     this.steps = steps;
     this.tokens = tokens;
     this.callbackBaseUrl = callbackBaseUrl;
     this.blobs = blobs;
+    this.models = models;
   }
 
   @Override
@@ -129,9 +138,24 @@ public final class StepsHandler implements RequestStreamHandler {
         .addObject()
         .put("Name", "CALLBACK_TOKEN")
         .put("Value", work.get("callback_token").asText());
-    WorkerVariables.of(job.params(), outputUri)
+    Model registered = registeredModel(job).orElse(null);
+    if (registered != null) {
+      work.set("model", registered.spec());
+    }
+    WorkerVariables.of(job.params(), outputUri, registered)
         .forEach((name, value) -> environment.addObject().put("Name", name).put("Value", value));
     return response;
+  }
+
+  /**
+   * The registered model the job names, handed to the worker so that it needs no database. None for
+   * a built-in model, and none for an unknown one: the worker then fails the job saying so.
+   */
+  private Optional<Model> registeredModel(Job job) {
+    JsonNode modelId = job.params().path("model_id");
+    return modelId.isTextual()
+        ? models.find(job.owner(), modelId.asText()).filter(m -> !m.builtIn())
+        : Optional.empty();
   }
 
   private ObjectNode complete(UUID jobId, JsonNode request) throws IOException {

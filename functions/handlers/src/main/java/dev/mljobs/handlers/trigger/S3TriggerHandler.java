@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mljobs.core.BlobStore;
 import dev.mljobs.core.job.JobService;
 import dev.mljobs.core.job.NewJob;
+import dev.mljobs.core.model.ModelCatalog;
 import dev.mljobs.handlers.Services;
 import dev.mljobs.handlers.Wiring;
 import dev.mljobs.handlers.api.JobRequestParser;
@@ -33,6 +34,7 @@ public final class S3TriggerHandler implements RequestHandler<S3Event, String> {
   private final JobService jobs;
   private final BlobStore blobs;
   private final String bucket;
+  private final ModelCatalog models;
 
   /** Wires itself from the environment, once per cold start. */
   public S3TriggerHandler() {
@@ -40,13 +42,18 @@ public final class S3TriggerHandler implements RequestHandler<S3Event, String> {
   }
 
   public S3TriggerHandler(Wiring wiring) {
-    this(new Services(wiring).jobService(), wiring.blobStore(), Services.dataBucket(wiring));
+    this(
+        new Services(wiring).jobService(),
+        wiring.blobStore(),
+        Services.dataBucket(wiring),
+        new ModelCatalog(wiring.modelStore(), null));
   }
 
-  public S3TriggerHandler(JobService jobs, BlobStore blobs, String bucket) {
+  public S3TriggerHandler(JobService jobs, BlobStore blobs, String bucket, ModelCatalog models) {
     this.jobs = jobs;
     this.blobs = blobs;
     this.bucket = bucket;
+    this.models = models;
   }
 
   @Override
@@ -70,6 +77,7 @@ public final class S3TriggerHandler implements RequestHandler<S3Event, String> {
         NewJob request =
             JobRequestParser.parse(
                 body, idempotencyKey.length() <= 255 ? idempotencyKey : null, parts[0], null);
+        JobRequestParser.checkModel(request, models);
         jobs.submit(request);
         created++;
       } catch (Problem problem) {

@@ -16,6 +16,10 @@ import dev.mljobs.core.job.JobRun;
 import dev.mljobs.core.job.JobStatus;
 import dev.mljobs.core.job.NewJob;
 import dev.mljobs.core.job.RunStatus;
+import dev.mljobs.core.model.BuiltInModels;
+import dev.mljobs.core.model.ModelRequest;
+import dev.mljobs.core.model.TaskType;
+import dev.mljobs.testkit.ModelStoreContract;
 import dev.mljobs.testkit.SettableClock;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -279,6 +283,24 @@ class OpenApiDocumentTest {
                         + "/examples/tooLarge/value/detail")
                 .asText())
         .contains(String.valueOf(ApiRequest.MAX_BODY_BYTES));
+  }
+
+  @Test
+  void the_model_schemas_have_exactly_the_fields_the_api_reads_and_writes() {
+    assertThat(names(schema("ModelRequest").get("properties"))).isEqualTo(ModelRequest.FIELDS);
+    Set<String> preprocessing = new HashSet<>(ModelRequest.VISION_FIELDS);
+    preprocessing.addAll(ModelRequest.TEXT_FIELDS);
+    assertThat(names(schema("Preprocessing").get("properties"))).isEqualTo(preprocessing);
+    assertThat(texts(schema("TaskType").get("enum")))
+        .isEqualTo(
+            Arrays.stream(TaskType.values()).map(TaskType::wireName).collect(Collectors.toSet()));
+    ObjectNode registered =
+        ModelStoreContract.aModel("alice", "acme/shapes", List.of("circle")).json();
+    assertThat(names(registered)).isEqualTo(names(schema("Model").get("properties")));
+    assertThat(names(registered)).isEqualTo(texts(schema("Model").get("required")));
+    assertThat(registered.get("created_at").asText())
+        .matches(schema("Timestamp").get("pattern").asText());
+    assertThat(names(BuiltInModels.ALL_MINILM_L6_V2.json())).isEqualTo(names(registered));
   }
 
   @Test

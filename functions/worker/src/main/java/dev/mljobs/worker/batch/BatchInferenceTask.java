@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mljobs.worker.JobFailedException;
 import dev.mljobs.worker.Progress;
 import dev.mljobs.worker.Work;
+import dev.mljobs.worker.model.ModelFiles;
 import dev.mljobs.worker.s3.S3Objects;
 import dev.mljobs.worker.s3.S3Uri;
 import dev.mljobs.worker.vision.Params;
@@ -35,7 +36,7 @@ public final class BatchInferenceTask {
    * @throws dev.mljobs.worker.JobCancelledException when the job was cancelled
    * @throws InterruptedException when the worker is stopped
    */
-  public static JsonNode run(Work work, Progress progress, S3Objects s3)
+  public static JsonNode run(Work work, Progress progress, S3Objects s3, ModelFiles models)
       throws InterruptedException {
     JsonNode params = work.params();
     String taskType = Params.requiredText(params, "task_type");
@@ -44,7 +45,7 @@ public final class BatchInferenceTask {
       throw new JobFailedException("the worker was given no output location (OUTPUT_URI)");
     }
     S3Uri output = s3Uri(work.outputUri(), "OUTPUT_URI");
-    ItemRunner runner = ItemRunners.forTask(taskType, params);
+    ItemRunner runner = ItemRunners.forTask(taskType, work, models);
     int batchSize =
         Params.integer(params, "batch_size", runner.defaultBatchSize(), 1, runner.maxBatchSize());
     List<BatchInputs.Item> items = BatchInputs.resolve(input, output, s3);

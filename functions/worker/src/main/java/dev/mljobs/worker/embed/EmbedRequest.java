@@ -5,6 +5,7 @@ import dev.mljobs.worker.Device;
 import dev.mljobs.worker.JobFailedException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What a {@code txt2embed} job asks for, checked: {@code params.model_id}, {@code
@@ -45,20 +46,15 @@ public record EmbedRequest(
    * @throws JobFailedException naming the field that is missing or wrong
    */
   public static EmbedRequest from(JsonNode params) {
-    JsonNode modelId = params.path("model_id");
-    if (!modelId.isTextual()) {
-      throw new JobFailedException("params.model_id is required (a string)");
-    }
-    ModelSpec model =
-        ModelSpec.find(modelId.asText())
-            .orElseThrow(
-                () ->
-                    new JobFailedException(
-                        "params.model_id '"
-                            + modelId.asText()
-                            + "' is not a known model (known: "
-                            + ModelSpec.ALL_MINILM_L6_V2.id()
-                            + ")"));
+    return from(params, null);
+  }
+
+  /**
+   * @param registered the registered model the job names, or {@code null} for a built-in one
+   * @throws JobFailedException naming the field that is missing or wrong
+   */
+  public static EmbedRequest from(JsonNode params, ModelSpec registered) {
+    ModelSpec model = model(params, registered);
     JsonNode input = params.path("input_data");
     JsonNode text = input.path("text");
     JsonNode texts = input.path("texts");
@@ -90,6 +86,28 @@ public record EmbedRequest(
       throw new JobFailedException("params.input_data.text or params.input_data.texts is required");
     }
     return new EmbedRequest(model, strings(texts), false, size, device);
+  }
+
+  /**
+   * The model {@code params.model_id} names: {@code registered} when given, else a built-in one.
+   *
+   * @throws JobFailedException when the id is missing or names no model this worker has
+   */
+  static ModelSpec model(JsonNode params, ModelSpec registered) {
+    JsonNode modelId = params.path("model_id");
+    if (!modelId.isTextual()) {
+      throw new JobFailedException("params.model_id is required (a string)");
+    }
+    return Optional.ofNullable(registered)
+        .or(() -> ModelSpec.find(modelId.asText()))
+        .orElseThrow(
+            () ->
+                new JobFailedException(
+                    "params.model_id '"
+                        + modelId.asText()
+                        + "' is not a known model (known: "
+                        + ModelSpec.ALL_MINILM_L6_V2.id()
+                        + ", and registered models)"));
   }
 
   private static List<String> strings(JsonNode texts) {

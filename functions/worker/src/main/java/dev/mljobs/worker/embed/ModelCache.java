@@ -28,7 +28,8 @@ public final class ModelCache {
         EncoderSettings.fromEnvironment(env, Runtime.getRuntime().availableProcessors());
     EncoderSettings chosen = device == null ? settings : settings.on(device);
     return ENCODERS.computeIfAbsent(
-        model.id() + "@" + chosen.device(), key -> ModelLoader.load(model, chosen, env));
+        // by file, not id: registered ids are per owner, and a new version is a new file
+        model.modelResource() + "@" + chosen.device(), key -> ModelLoader.load(model, chosen, env));
   }
 
   /**

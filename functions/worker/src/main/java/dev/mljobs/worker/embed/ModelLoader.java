@@ -9,6 +9,7 @@ import dev.mljobs.worker.FileCache;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -97,6 +98,13 @@ final class ModelLoader {
   }
 
   private static URL resource(String name) {
+    if (name.startsWith("file:")) {
+      try {
+        return new java.net.URI(name).toURL();
+      } catch (URISyntaxException | java.net.MalformedURLException e) {
+        throw new IllegalStateException("not a file URI: " + name, e);
+      }
+    }
     URL url = ModelLoader.class.getResource(name);
     if (url == null) {
       throw new IllegalStateException(name + " is not on the classpath");

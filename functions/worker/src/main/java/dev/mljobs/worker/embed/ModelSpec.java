@@ -1,5 +1,6 @@
 package dev.mljobs.worker.embed;
 
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Set;
 
@@ -9,9 +10,10 @@ import java.util.Set;
  *
  * @param id the canonical model id, as it appears in results
  * @param aliases other ids a job may name it by
- * @param modelResource the ONNX graph (fp32), a classpath resource
- * @param tokenizerResource the HuggingFace {@code tokenizer.json}, a classpath resource
- * @param dimensions the length of an embedding
+ * @param modelResource the ONNX graph (fp32), a classpath resource or a {@code file:} URI (a
+ *     registered model in the model cache)
+ * @param tokenizerResource the HuggingFace {@code tokenizer.json}, likewise
+ * @param dimensions the length of an embedding; 0 when only the graph knows it (a registered model)
  * @param maxTokens the longest input, special tokens included; longer texts are truncated
  */
 public record ModelSpec(
@@ -39,10 +41,16 @@ public record ModelSpec(
     if (id == null || id.isBlank() || modelResource == null || tokenizerResource == null) {
       throw new IllegalArgumentException("a model needs an id, a graph and a tokenizer");
     }
-    if (dimensions < 1 || maxTokens < 3) {
+    if (dimensions < 0 || maxTokens < 3) {
       throw new IllegalArgumentException("dimensions and maxTokens must be positive");
     }
     aliases = Set.copyOf(aliases);
+  }
+
+  /** A registered model whose graph and tokenizer are files (in the model cache). */
+  public static ModelSpec registered(String id, Path graph, Path tokenizer, int maxTokens) {
+    return new ModelSpec(
+        id, Set.of(), graph.toUri().toString(), tokenizer.toUri().toString(), 0, maxTokens);
   }
 
   /**

@@ -9,6 +9,8 @@ import ai.onnxruntime.OrtSession;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionService;
@@ -151,16 +153,32 @@ public final class SentenceEncoder implements AutoCloseable {
     long[] shape = {batch.length, seqLen};
     try (OnnxTensor idsT = OnnxTensor.createTensor(env, LongBuffer.wrap(ids), shape);
         OnnxTensor maskT = OnnxTensor.createTensor(env, LongBuffer.wrap(mask), shape);
-        OnnxTensor typesT = OnnxTensor.createTensor(env, LongBuffer.wrap(types), shape);
-        OrtSession.Result result =
-            session.run(
-                Map.of("input_ids", idsT, "attention_mask", maskT, "token_type_ids", typesT))) {
-      FloatBuffer hidden = ((OnnxTensor) result.get(0)).getFloatBuffer();
-      float[][] pooled = new float[batch.length][];
-      for (int row = 0; row < batch.length; row++) {
-        pooled[row] = Pooling.meanNormalised(hidden, mask, row, seqLen, model.dimensions());
+        OnnxTensor typesT = OnnxTensor.createTensor(env, LongBuffer.wrap(types), shape)) {
+      Map<String, OnnxTensor> inputs = new HashMap<>();
+      inputs.put("input_ids", idsT);
+      inputs.put("attention_mask", maskT);
+      // BERT exports take token types; other registered models may not
+      if (session.getInputNames().contains("token_type_ids")) {
+        inputs.put("token_type_ids", typesT);
       }
-      return pooled;
+      try (OrtSession.Result result = session.run(inputs)) {
+        OnnxTensor output = (OnnxTensor) result.get(0);
+        long[] outShape = output.getInfo().getShape();
+        int dims = (int) outShape[outShape.length - 1];
+        FloatBuffer hidden = output.getFloatBuffer();
+        // [N, T, D] token embeddings are mean-pooled; [N, D] are one "token" per text already
+        boolean tokens = outShape.length == 3;
+        long[] ones = new long[batch.length];
+        Arrays.fill(ones, 1);
+        float[][] pooled = new float[batch.length][];
+        for (int row = 0; row < batch.length; row++) {
+          pooled[row] =
+              tokens
+                  ? Pooling.meanNormalised(hidden, mask, row, seqLen, dims)
+                  : Pooling.meanNormalised(hidden, ones, row, 1, dims);
+        }
+        return pooled;
+      }
     } catch (OrtException e) {
       throw new IllegalStateException("ONNX Runtime failed on " + model.id(), e);
     }

@@ -24,9 +24,10 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
- * The worker's reads and writes of job inputs and outputs in S3. Region and credentials come from
- * the environment as for any SDK client; {@code AWS_ENDPOINT_URL_S3} points elsewhere than AWS (the
- * local runtime). The client is made on first use, so jobs that touch no S3 pay nothing for it.
+ * The worker's S3: reads and writes of job inputs and outputs, and the client the model cache
+ * downloads with. Region and credentials come from the environment as for any SDK client; {@code
+ * AWS_ENDPOINT_URL_S3} points elsewhere than AWS (the local runtime). The client is made on first
+ * use, so jobs that touch no S3 pay nothing for it.
  */
 public final class S3Objects implements AutoCloseable {
 
@@ -47,7 +48,7 @@ public final class S3Objects implements AutoCloseable {
    * holds them, the credentials {@code AWS_ACCESS_KEY_ID}, {@code AWS_SECRET_ACCESS_KEY}, {@code
    * AWS_SESSION_TOKEN} (otherwise the SDK's default chain finds them).
    */
-  public static S3Client client(Map<String, String> env) {
+  private static S3Client newClient(Map<String, String> env) {
     S3ClientBuilder builder =
         S3Client.builder()
             .region(Region.of(env.getOrDefault("AWS_REGION", "us-east-1")))
@@ -69,9 +70,10 @@ public final class S3Objects implements AutoCloseable {
     return builder.build();
   }
 
-  private synchronized S3Client s3() {
+  /** The client, made on first use and shared by every caller until {@link #close}. */
+  public synchronized S3Client client() {
     if (client == null) {
-      client = client(env);
+      client = newClient(env);
     }
     return client;
   }
@@ -87,7 +89,7 @@ public final class S3Objects implements AutoCloseable {
       throw new IOException(uri + " is a prefix, not an object");
     }
     try (ResponseInputStream<GetObjectResponse> in =
-        s3().getObject(b -> b.bucket(uri.bucket()).key(uri.key()))) {
+        client().getObject(b -> b.bucket(uri.bucket()).key(uri.key()))) {
       Long length = in.response().contentLength();
       if (length != null && length > maxBytes) {
         in.abort();
@@ -127,7 +129,8 @@ public final class S3Objects implements AutoCloseable {
       do {
         String next = token;
         ListObjectsV2Response page =
-            s3().listObjectsV2(
+            client()
+                .listObjectsV2(
                     b -> b.bucket(prefix.bucket()).prefix(prefix.key()).continuationToken(next));
         for (S3Object o : page.contents()) {
           if (!o.key().endsWith("/")) {
@@ -153,8 +156,12 @@ public final class S3Objects implements AutoCloseable {
    * @throws IOException with a reason naming the URI when S3 refuses it
    */
   public void put(S3Uri uri, byte[] bytes, String contentType) throws IOException {
+    if (uri.isPrefix()) {
+      throw new IOException(uri + " is a prefix, not an object");
+    }
     try {
-      s3().putObject(
+      client()
+          .putObject(
               b -> b.bucket(uri.bucket()).key(uri.key()).contentType(contentType),
               RequestBody.fromBytes(bytes));
     } catch (S3Exception e) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mljobs.worker.Progress;
 import dev.mljobs.worker.Work;
+import dev.mljobs.worker.model.ModelFiles;
 import dev.mljobs.worker.s3.S3Objects;
 import java.util.List;
 
@@ -19,21 +20,16 @@ public final class ImageClassificationTask {
   private ImageClassificationTask() {}
 
   /**
-   * Runs the job with the models of {@link ModelRegistry#standard()}.
+   * Runs the job with the model its {@code model} spec describes.
    *
    * @throws dev.mljobs.worker.JobFailedException when the parameters are wrong or no image is
    *     usable
    * @throws InterruptedException when the worker is stopped
    */
-  public static JsonNode run(Work work, Progress progress, S3Objects s3)
+  public static JsonNode run(Work work, Progress progress, S3Objects s3, ModelFiles files)
       throws InterruptedException {
-    return run(work, progress, s3, ModelRegistry.standard());
-  }
-
-  static JsonNode run(Work work, Progress progress, S3Objects s3, ModelRegistry registry)
-      throws InterruptedException {
-    String modelId = Params.requiredText(work.params(), "model_id");
-    VisionModel model = registry.get(modelId);
+    VisionModel model = VisionModels.of(work, "image_classification", files);
+    String modelId = model.id();
     int topK = Params.integer(work.params(), "top_k", 5, 1, 1000);
     Classifier classifier = new Classifier(model);
     return VisionJob.run(

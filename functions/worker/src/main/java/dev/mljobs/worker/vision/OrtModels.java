@@ -6,14 +6,14 @@ import ai.onnxruntime.OrtSession;
 import dev.mljobs.worker.Device;
 import dev.mljobs.worker.FileCache;
 import dev.mljobs.worker.JobFailedException;
-import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * ONNX Runtime sessions, one per model and process: loading a model costs far more than running it,
- * and a warm Lambda or a Batch worker runs many jobs with the same model. Sessions are thread-safe
- * for {@code run}.
+ * ONNX Runtime sessions, one per model file and process (a file per model version, see {@link
+ * dev.mljobs.worker.model.ModelFiles}): loading a model costs far more than running it, and a warm
+ * Lambda or a Batch worker runs many jobs with the same model. Sessions are thread-safe for {@code
+ * run}.
  */
 public final class OrtModels {
 
@@ -38,14 +38,13 @@ public final class OrtModels {
   private static OrtSession load(VisionModel model) {
     FileCache.prepareOnnxRuntime(System.getenv());
     try {
-      byte[] graph = ModelRegistry.readBytes(model.location());
       return Device.fromEnvironment(System.getenv())
           .open(
               model.id(),
               options -> options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT),
-              options -> environment().createSession(graph, options))
+              options -> environment().createSession(model.location(), options))
           .session();
-    } catch (IOException | OrtException e) {
+    } catch (OrtException e) {
       throw new JobFailedException("model " + model.id() + " cannot be loaded: " + e.getMessage());
     }
   }

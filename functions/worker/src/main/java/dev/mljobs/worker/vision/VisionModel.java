@@ -6,7 +6,7 @@ import java.util.List;
  * A model the worker can run: where its ONNX file is, its class names in index order, and the
  * preprocessing it was trained with.
  *
- * @param location {@code classpath:some/model.onnx} or a file path
+ * @param location the ONNX file on local disk
  */
 public record VisionModel(
     String id, String location, List<String> labels, Preprocessing preprocessing) {

@@ -38,7 +38,7 @@ public final class DetectionBenchmark {
     for (int i = 0; i < 100; i++) {
       images.add(testSet.image("%04d.png".formatted(i)));
     }
-    Detector detector = new Detector(ModelRegistry.standard().get("shapes-det"));
+    Detector detector = new Detector(TestModels.model("shapes-det"));
     // CPU time per image says more than images/s when other processes share the cores
     OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     for (int batch : new int[] {1, 8}) {
@@ -69,7 +69,17 @@ public final class DetectionBenchmark {
             .put("task_type", "object_detection")
             .put("model_id", "shapes-det");
     params.putObject("input_data").put("image_base64", Base64.getEncoder().encodeToString(png));
-    return new Worker().run(new Work(UUID.randomUUID(), 1, "inference", params, null, null));
+    return new Worker()
+        .run(
+            new Work(
+                UUID.randomUUID(),
+                1,
+                "inference",
+                params,
+                null,
+                null,
+                null,
+                TestModels.spec("shapes-det")));
   }
 
   /** Runs all images once in batches of {@code batch}, or for at least {@code seconds}. */

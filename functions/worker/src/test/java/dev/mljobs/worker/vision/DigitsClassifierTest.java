@@ -15,7 +15,7 @@ class DigitsClassifierTest {
 
   @BeforeAll
   static void loadModel() {
-    classifier = new Classifier(ModelRegistry.standard().get("digits-cnn"));
+    classifier = new Classifier(TestModels.model("digits-cnn"));
     testSet = TestSet.load("digits-test.zip");
   }
 

@@ -14,7 +14,7 @@ class ShapesClassifierTest {
 
   @BeforeAll
   static void loadModel() {
-    classifier = new Classifier(ModelRegistry.standard().get("shapes-cls"));
+    classifier = new Classifier(TestModels.model("shapes-cls"));
     testSet = TestSet.load("shapes-cls-test.zip");
   }
 

@@ -17,7 +17,7 @@ class ShapesDetectorTest {
 
   @BeforeAll
   static void loadModel() {
-    detector = new Detector(ModelRegistry.standard().get("shapes-det"));
+    detector = new Detector(TestModels.model("shapes-det"));
     testSet = TestSet.load("shapes-det-test.zip");
   }
 

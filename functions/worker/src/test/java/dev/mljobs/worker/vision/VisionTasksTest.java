@@ -11,6 +11,7 @@ import dev.mljobs.worker.Work;
 import dev.mljobs.worker.Worker;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,13 @@ class VisionTasksTest {
   private static JsonNode run(String jobType, String params) throws Exception {
     ObjectNode p = (ObjectNode) JSON.readTree(params);
     p.put("task_type", jobType);
-    return new Worker().run(new Work(UUID.randomUUID(), 1, "inference", p, null, null));
+    String modelId = p.path("model_id").asText();
+    ObjectNode model =
+        List.of("digits-cnn", "shapes-cls", "shapes-det").contains(modelId)
+            ? TestModels.spec(modelId)
+            : null;
+    return new Worker()
+        .run(new Work(UUID.randomUUID(), 1, "inference", p, null, null, null, model));
   }
 
   @Test
@@ -119,7 +126,7 @@ class VisionTasksTest {
   }
 
   @Test
-  void an_unknown_model_fails_the_job_naming_the_known_ones() {
+  void an_unregistered_model_fails_the_job_readably() {
     assertThatThrownBy(
             () ->
                 run(
@@ -129,8 +136,22 @@ class VisionTasksTest {
                     """
                         .formatted(scene)))
         .isInstanceOf(JobFailedException.class)
-        .hasMessageContaining("'nope'")
-        .hasMessageContaining("shapes-det");
+        .hasMessage("params.model_id 'nope' is not a registered model (see POST /v1/models)");
+  }
+
+  @Test
+  void a_model_registered_for_another_task_fails_the_job() {
+    assertThatThrownBy(
+            () ->
+                run(
+                    "object_detection",
+                    """
+                    {"model_id": "digits-cnn", "input_data": {"image_base64": "%s"}}
+                    """
+                        .formatted(seven)))
+        .isInstanceOf(JobFailedException.class)
+        .hasMessage(
+            "model digits-cnn is registered for image_classification, not object_detection");
   }
 
   @Test
