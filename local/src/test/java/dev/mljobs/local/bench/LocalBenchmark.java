@@ -65,10 +65,18 @@ public final class LocalBenchmark {
       bench.latency(clients, 100);
       bench.drain();
       printCpu(before, clients * 100, "job (its POST, GET and run)");
+      System.out.println(
+          "-- latency, "
+              + clients
+              + " clients each submitting and reading a job every 500 ms (32 jobs/s), every job"
+              + " runs");
+      before = cpuByThreadGroup();
+      bench.latency(clients, 40, Duration.ofMillis(500));
+      bench.drain();
+      printCpu(before, clients * 40, "job (its POST, GET and run)");
       System.out.println("-- throughput: " + jobs + " sleep jobs (seconds: 0) submitted at once");
       before = cpuByThreadGroup();
-      bench.throughput(clients, jobs);
-      printCpu(before, jobs, "job");
+      printCpu(before, bench.throughput(clients, jobs), jobs, "job");
 
       // The API alone: nothing is dispatched, so every job stays queued and no worker runs.
       runtime.stopDispatcher();
@@ -157,7 +165,13 @@ public final class LocalBenchmark {
     pool.shutdown();
   }
 
-  /** CPU time so far of the runtime's threads grouped by name (numbers stripped). */
+  private static final String PROCESS = "(process)";
+  private static final String WALL = "(wall clock)";
+
+  /**
+   * CPU time so far of the live threads grouped by name (numbers stripped), with the whole
+   * process's CPU time (threads that ended, GC and JIT included) and the wall clock.
+   */
   private static Map<String, Long> cpuByThreadGroup() {
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     Map<String, Long> byGroup = new TreeMap<>();
@@ -169,17 +183,35 @@ public final class LocalBenchmark {
         byGroup.merge(group, cpu, Long::sum);
       }
     }
+    byGroup.put(
+        PROCESS,
+        ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+            .getProcessCpuTime());
+    byGroup.put(WALL, System.nanoTime());
     return byGroup;
   }
 
   /** Where the CPU went since {@code before}: per thread group, and per request or job. */
   private static void printCpu(Map<String, Long> before, int units, String unit) {
+    printCpu(before, cpuByThreadGroup(), units, unit);
+  }
+
+  /** Where the CPU went from {@code before} to {@code after}. */
+  private static void printCpu(
+      Map<String, Long> before, Map<String, Long> after, int units, String unit) {
     Map<String, Long> spent = new TreeMap<>();
-    cpuByThreadGroup().forEach((g, t) -> spent.put(g, t - before.getOrDefault(g, 0L)));
+    after.forEach((g, t) -> spent.put(g, t - before.getOrDefault(g, 0L)));
+    long process = spent.remove(PROCESS);
+    long wall = spent.remove(WALL);
     long total = spent.values().stream().mapToLong(Long::longValue).sum();
     System.out.printf(
-        "   CPU: %.1f s in all, %.2f ms per %s; by thread group:%n",
-        total / 1e9, total / 1e6 / units, unit);
+        "   CPU: %.1f s in %.1f s (%.2f of %d cores busy), %.2f ms per %s; Java threads:%n",
+        process / 1e9,
+        wall / 1e9,
+        (double) process / wall,
+        Runtime.getRuntime().availableProcessors(),
+        process / 1e6 / units,
+        unit);
     spent.entrySet().stream()
         .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
         .limit(8)
@@ -187,7 +219,12 @@ public final class LocalBenchmark {
             e ->
                 System.out.printf(
                     "     %-45s %6.1f s  %4.1f%%%n",
-                    e.getKey(), e.getValue() / 1e9, 100.0 * e.getValue() / total));
+                    e.getKey(), e.getValue() / 1e9, 100.0 * e.getValue() / process));
+    System.out.printf(
+        "     %-45s %6.1f s  %4.1f%%%n",
+        "(threads that ended, GC, JIT)",
+        (process - total) / 1e9,
+        100.0 * (process - total) / process);
   }
 
   private HttpResponse<String> call(String method, String path, String body) throws Exception {
@@ -205,12 +242,33 @@ public final class LocalBenchmark {
   }
 
   private void latency(int clients, int perClient) throws Exception {
+    latency(clients, perClient, Duration.ZERO);
+  }
+
+  /**
+   * Each client submits a job and reads it back, {@code perClient} times: back to back when {@code
+   * every} is zero (closed loop: latency is then mostly waiting for a core), else once per {@code
+   * every} (an offered load the runtime can sustain, clients spread over the period).
+   */
+  private void latency(int clients, int perClient, Duration every) throws Exception {
     ConcurrentLinkedQueue<Long> posts = new ConcurrentLinkedQueue<>();
     ConcurrentLinkedQueue<Long> gets = new ConcurrentLinkedQueue<>();
+    java.util.concurrent.atomic.AtomicInteger client =
+        new java.util.concurrent.atomic.AtomicInteger();
+    ThreadLocal<Long> next =
+        ThreadLocal.withInitial(
+            () -> System.nanoTime() + every.toNanos() * client.getAndIncrement() / clients);
     concurrently(
         clients,
         perClient,
         () -> {
+          if (!every.isZero()) {
+            long wait = next.get() - System.nanoTime();
+            if (wait > 0) {
+              Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            }
+            next.set(next.get() + every.toNanos());
+          }
           long t0 = System.nanoTime();
           HttpResponse<String> created = call("POST", "/v1/jobs", SLEEP);
           posts.add(System.nanoTime() - t0);
@@ -230,14 +288,19 @@ public final class LocalBenchmark {
               .get("jobs")
               .size()
           > 0) {
-        Thread.sleep(200);
+        Thread.sleep(100);
       }
     }
   }
 
-  private void throughput(int clients, int count) throws Exception {
+  /**
+   * Submits {@code count} jobs at once, waits (two list calls every 100 ms) until none is queued or
+   * running, and only then reads every job and its runs to check it ran once: the checking does not
+   * load the runtime while it works. The end is the last job's completed_at.
+   */
+  private Map<String, Long> throughput(int clients, int count) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(clients);
-    long start = System.nanoTime();
+    Instant start = Instant.now();
     List<Future<String>> submitted = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       submitted.add(
@@ -248,19 +311,21 @@ public final class LocalBenchmark {
     for (Future<String> f : submitted) {
       ids.add(f.get());
     }
-    long submittedAt = System.nanoTime();
+    Instant submittedAt = Instant.now();
     pool.shutdown();
+    drain();
+    Map<String, Long> cpuAtEnd = cpuByThreadGroup();
     List<Long> queueWaits = new ArrayList<>();
     List<Long> runTimes = new ArrayList<>();
     int duplicates = 0;
     int failed = 0;
+    Instant end = start;
     for (String id : ids) {
       JsonNode job = JSON.readTree(call("GET", "/v1/jobs/" + id, null).body());
-      while (!List.of("completed", "failed", "cancelled").contains(job.get("status").asText())) {
-        Thread.sleep(20);
-        job = JSON.readTree(call("GET", "/v1/jobs/" + id, null).body());
+      if (!job.get("status").asText().equals("completed")) {
+        failed++;
+        continue;
       }
-      failed += job.get("status").asText().equals("completed") ? 0 : 1;
       int runs =
           JSON.readTree(call("GET", "/v1/jobs/" + id + "/runs", null).body()).get("runs").size();
       duplicates += job.get("attempts").asInt() != 1 || runs != 1 ? 1 : 0;
@@ -269,14 +334,20 @@ public final class LocalBenchmark {
       Instant completed = Instant.parse(job.get("completed_at").asText());
       queueWaits.add(Duration.between(queued, started).toNanos());
       runTimes.add(Duration.between(started, completed).toNanos());
+      end = completed.isAfter(end) ? completed : end;
     }
-    long end = System.nanoTime();
-    double seconds = (end - start) / 1e9;
+    double seconds = Duration.between(start, end).toNanos() / 1e9;
     System.out.printf(
-        "  %d jobs: all ended in %.1f s (submitting took %.1f s) = %.0f jobs/s; failed %d, run more than once %d%n",
-        count, seconds, (submittedAt - start) / 1e9, count / seconds, failed, duplicates);
+        "  %d jobs: all ended in %.1f s (submitting took %.1f s) = %.0f jobs/s; not completed %d, run more than once %d%n",
+        count,
+        seconds,
+        Duration.between(start, submittedAt).toNanos() / 1e9,
+        count / seconds,
+        failed,
+        duplicates);
     report("queued_at -> started_at (dispatch)", queueWaits);
     report("started_at -> completed_at (steps + worker)", runTimes);
+    return cpuAtEnd;
   }
 
   private static void report(String what, java.util.Collection<Long> nanos) {
