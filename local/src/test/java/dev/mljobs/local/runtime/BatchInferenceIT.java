@@ -315,6 +315,37 @@ class BatchInferenceIT {
   }
 
   @Test
+  void cancelling_a_running_batch_job_stops_its_worker_process() throws Exception {
+    // given: a manifest of 4,000 images (the eight shapes over and over) on the Batch path
+    StringBuilder manifest = new StringBuilder();
+    List<String> files = new ArrayList<>(LABELS.keySet());
+    for (int i = 0; i < 4000; i++) {
+      manifest.append("s3://batch-inputs/shapes/").append(files.get(i % files.size())).append('\n');
+    }
+    put("lists/long.txt", manifest.toString().getBytes(StandardCharsets.UTF_8));
+    String id =
+        api.submit(
+                "{\"job_type\":\"batch_inference\",\"params\":{\"runtime\":\"batch\","
+                    + "\"task_type\":\"image_classification\",\"model_id\":\"shapes-cls\","
+                    + "\"batch_size\":8,\"input_uri\":\"s3://batch-inputs/lists/long.txt\"}}")
+            .get("job_id")
+            .asText();
+    ProcessHandle worker = WorkerProcesses.await(id);
+    api.await(id, j -> j.path("progress").asInt() > 0, Duration.ofSeconds(60));
+    // when
+    ApiClient.Answer cancelled = api.send("DELETE", "/v1/jobs/" + id, null);
+    // then: the worker process ends, the job stays cancelled with part of the work done
+    assertThat(cancelled.body().get("status").asText()).isEqualTo("cancelled");
+    assertThat(WorkerProcesses.stops(worker, Duration.ofSeconds(15)))
+        .as("worker process stopped")
+        .isTrue();
+    JsonNode job = api.job(id);
+    assertThat(job.get("status").asText()).isEqualTo("cancelled");
+    assertThat(job.get("progress").asInt()).isBetween(1, 99);
+    assertThat(api.send("GET", "/v1/jobs/" + id + "/results", null).status()).isEqualTo(409);
+  }
+
+  @Test
   void a_cancelled_batch_stops_after_the_batch_it_was_running() throws Exception {
     // given: a platform that answers the first progress report with 409, as for a cancelled job
     AtomicInteger reports = new AtomicInteger();

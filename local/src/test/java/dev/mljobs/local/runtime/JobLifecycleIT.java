@@ -7,8 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mljobs.aws.sqs.Queues;
 import dev.mljobs.local.aws.LocalClients;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,7 +14,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -117,17 +114,15 @@ class JobLifecycleIT {
     String id =
         submit("{\"job_type\":\"sleep\",\"params\":{\"seconds\":60,\"runtime\":\"batch\"}}");
     api.await(id, status("running"), Duration.ofSeconds(30));
-    ProcessHandle worker = awaitWorkerProcess(id);
+    ProcessHandle worker = WorkerProcesses.await(id);
     // when
     ApiClient.Answer cancelled = api.send("DELETE", "/v1/jobs/" + id, null);
     // then
     assertThat(cancelled.status()).isEqualTo(200);
     assertThat(cancelled.body().get("status").asText()).isEqualTo("cancelled");
-    long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-    while (worker.isAlive() && System.nanoTime() < deadline) {
-      Thread.sleep(50);
-    }
-    assertThat(worker.isAlive()).as("worker process stopped").isFalse();
+    assertThat(WorkerProcesses.stops(worker, Duration.ofSeconds(15)))
+        .as("worker process stopped")
+        .isTrue();
     assertThat(executionStatus(id)).isEqualTo(ExecutionStatus.ABORTED);
     assertThat(runs(id))
         .singleElement()
@@ -363,29 +358,4 @@ class JobLifecycleIT {
   }
 
   /** The worker process of a job: a child process whose environment carries its JOB_ID. */
-  private static ProcessHandle awaitWorkerProcess(String jobId) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (System.nanoTime() < deadline) {
-      Optional<ProcessHandle> worker =
-          ProcessHandle.current()
-              .descendants()
-              .filter(p -> environmentHas(p, "JOB_ID=" + jobId))
-              .findFirst();
-      if (worker.isPresent()) {
-        return worker.get();
-      }
-      Thread.sleep(50);
-    }
-    throw new AssertionError("no worker process for job " + jobId);
-  }
-
-  private static boolean environmentHas(ProcessHandle process, String entry) {
-    try {
-      byte[] environ =
-          Files.readAllBytes(Path.of("/proc", Long.toString(process.pid()), "environ"));
-      return new String(environ, java.nio.charset.StandardCharsets.UTF_8).contains(entry + "\0");
-    } catch (Exception gone) {
-      return false;
-    }
-  }
 }
