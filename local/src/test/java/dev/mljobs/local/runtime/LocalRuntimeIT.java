@@ -143,7 +143,11 @@ class LocalRuntimeIT {
       scheduler.createSchedule(
           b ->
               b.name("once")
-                  .scheduleExpression("at(" + inTwoSeconds + ")")
+                  .scheduleExpression(
+                      "at("
+                          + inTwoSeconds.format(
+                              java.time.format.DateTimeFormatter.ISO_LOCAL_DATE_TIME)
+                          + ")")
                   .scheduleExpressionTimezone("UTC")
                   .flexibleTimeWindow(w -> w.mode(FlexibleTimeWindowMode.OFF))
                   .target(t -> t.arn(arn).roleArn(StateMachines.ROLE).input("{\"fired\":true}")));

@@ -124,6 +124,10 @@ class RestartIT {
         assertThat(job.get("status").asText()).as(job.toString()).isEqualTo("completed");
         assertThat(job.get("attempts").asInt()).as(id).isEqualTo(1);
         JsonNode runs = call(port, "GET", "/v1/jobs/" + id + "/runs", null).get("runs");
+        for (int wait = 0; runs.isEmpty() && wait < 10; wait++) { // written one write later
+          Thread.sleep(100);
+          runs = call(port, "GET", "/v1/jobs/" + id + "/runs", null).get("runs");
+        }
         assertThat(runs).as(id).hasSize(1);
         assertThat(runs.get(0).get("status").asText()).isEqualTo("completed");
       }

@@ -44,9 +44,17 @@ public final class JobSteps {
    * @return the running job, or empty when it must not run (gone, cancelled or ended)
    */
   public Optional<Job> start(UUID jobId) {
-    return write(jobId, j -> j.status() == JobStatus.QUEUED ? j.start(clock.now()) : j, j -> {})
-        .map(Step::job)
-        .filter(j -> j.status() == JobStatus.RUNNING);
+    Optional<Job> job =
+        write(jobId, j -> j.status() == JobStatus.QUEUED ? j.start(clock.now()) : j, j -> {})
+            .map(Step::job);
+    // a workflow re-run after a crash finds its job ended: the crash may have come between the
+    // job's last write and its run's, so the last attempt's run is written now (once: runs are
+    // keyed by attempt)
+    job.filter(j -> j.attempts() > 0 && j.status() == JobStatus.COMPLETED)
+        .ifPresent(j -> record(j, j.attempts(), null, RunStatus.COMPLETED, null));
+    job.filter(j -> j.attempts() > 0 && j.status() == JobStatus.FAILED)
+        .ifPresent(j -> record(j, j.attempts(), null, RunStatus.FAILED, j.errorMessage()));
+    return job.filter(j -> j.status() == JobStatus.RUNNING);
   }
 
   /**

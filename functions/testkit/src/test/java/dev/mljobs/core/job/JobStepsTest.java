@@ -99,6 +99,19 @@ class JobStepsTest {
   }
 
   @Test
+  void a_workflow_re_run_after_a_crash_finds_its_job_completed_and_writes_the_missing_run() {
+    // given: attempt 1 completed in the job; the process died before its run was written
+    steps.start(id);
+    jobs.update(job().complete(null, null, clock.now()));
+    // when: the execution runs again from its first step
+    assertThat(steps.start(id)).isEmpty();
+    // then
+    assertThat(runs.runsOf(id))
+        .extracting(JobRun::attempt, JobRun::status)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(1, RunStatus.COMPLETED));
+  }
+
+  @Test
   void a_failure_step_retried_after_a_crash_records_the_failed_run_once() {
     // given: attempt 1's failure was written (queued for a retry), its run was not
     steps.start(id);
