@@ -203,32 +203,29 @@ class BatchInferenceIT {
 
   @Test
   void a_batch_job_with_a_wrong_input_uri_or_an_unknown_model_is_refused_at_submission() {
+    assertThat(refusedField("image_classification", "shapes-cls", "https://example.com/x/"))
+        .isEqualTo("params.input_uri");
+    assertThat(refusedField("image_classification", "shapes-nope", "s3://batch-inputs/shapes/"))
+        .isEqualTo("params.model_id");
+    assertThat(refusedField("object_detection", "shapes-cls", "s3://batch-inputs/shapes/"))
+        .isEqualTo("params.task_type");
+  }
+
+  /** Submits a batch job that must be refused with a 400; returns the field it names. */
+  private static String refusedField(String taskType, String modelId, String inputUri) {
     ApiClient.Answer answer =
         api.send(
             "POST",
             "/v1/jobs",
-            "{\"job_type\":\"batch_inference\",\"params\":{\"task_type\":\"image_classification\","
-                + "\"model_id\":\"shapes-cls\",\"input_uri\":\"https://example.com/x/\"}}");
-    assertThat(answer.status()).isEqualTo(400);
-    assertThat(answer.body().at("/errors/0/field").asText()).isEqualTo("params.input_uri");
-
-    ApiClient.Answer unknown =
-        api.send(
-            "POST",
-            "/v1/jobs",
-            "{\"job_type\":\"batch_inference\",\"params\":{\"task_type\":\"image_classification\","
-                + "\"model_id\":\"shapes-nope\",\"input_uri\":\"s3://batch-inputs/shapes/\"}}");
-    assertThat(unknown.status()).isEqualTo(400);
-    assertThat(unknown.body().at("/errors/0/field").asText()).isEqualTo("params.model_id");
-
-    ApiClient.Answer wrongTask =
-        api.send(
-            "POST",
-            "/v1/jobs",
-            "{\"job_type\":\"batch_inference\",\"params\":{\"task_type\":\"object_detection\","
-                + "\"model_id\":\"shapes-cls\",\"input_uri\":\"s3://batch-inputs/shapes/\"}}");
-    assertThat(wrongTask.status()).isEqualTo(400);
-    assertThat(wrongTask.body().at("/errors/0/field").asText()).isEqualTo("params.task_type");
+            "{\"job_type\":\"batch_inference\",\"params\":{\"task_type\":\""
+                + taskType
+                + "\",\"model_id\":\""
+                + modelId
+                + "\",\"input_uri\":\""
+                + inputUri
+                + "\"}}");
+    assertThat(answer.status()).as(answer.body().toString()).isEqualTo(400);
+    return answer.body().at("/errors/0/field").asText();
   }
 
   @Test
