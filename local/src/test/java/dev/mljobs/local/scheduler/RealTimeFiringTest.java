@@ -34,7 +34,11 @@ class RealTimeFiringTest {
       // when
       client.createSchedule(
           SchedulerFixture.aSchedule("soon")
-              .scheduleExpression("at(" + LocalDateTime.ofInstant(fireTime, ZoneOffset.UTC) + ")")
+              .scheduleExpression(
+                  "at("
+                      + LocalDateTime.ofInstant(fireTime, ZoneOffset.UTC)
+                          .format(java.time.format.DateTimeFormatter.ISO_LOCAL_DATE_TIME)
+                      + ")")
               .actionAfterCompletion(ActionAfterCompletion.DELETE)
               .target(t -> t.arn(SchedulerFixture.QUEUE_ARN).roleArn(ROLE_ARN))
               .build());
