@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code POST /v1/uploads} over the real presigner (presigning needs no server; that S3 honours the
- * signature is proven against the local S3 server by {@code UploadsIT}).
+ * signature is proven against the local S3 server by {@code OwnerSpacesIT}).
  */
 class UploadsApiTest {
 
