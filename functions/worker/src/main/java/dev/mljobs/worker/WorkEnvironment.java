@@ -64,6 +64,7 @@ final class WorkEnvironment {
       throw new IllegalArgumentException("JOB_ID is not set");
     }
     String attempt = env.getOrDefault("ATTEMPT", "1");
+    OwnerSpace space = ownerSpace(env.get(OwnerSpace.WORK_ENV));
     try {
       return new Work(
           java.util.UUID.fromString(jobId),
@@ -74,7 +75,7 @@ final class WorkEnvironment {
           env.get("CALLBACK_TOKEN"),
           output,
           model,
-          ownerSpace(env.get(OwnerSpace.WORK_ENV)));
+          space);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
           e.getMessage().startsWith("ATTEMPT") ? e.getMessage() : "JOB_ID must be a UUID");
