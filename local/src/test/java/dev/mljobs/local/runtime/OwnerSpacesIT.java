@@ -125,6 +125,22 @@ class OwnerSpacesIT {
         bob.send("POST", "/v1/jobs", batch("s3://mljobs-data/uploads/alice/none.txt"));
     assertThat(exists.status()).isEqualTo(400);
     assertThat(exists.body()).isEqualTo(missing.body());
+    // and for a model's files, which registration would otherwise fetch
+    ApiClient.Answer tokenizer =
+        bob.send(
+            "POST",
+            "/v1/models",
+            textModel(
+                "s3://mljobs-data/uploads/bob/m.onnx",
+                "s3://mljobs-data/models/alice/tokenizer.json"));
+    ApiClient.Answer noTokenizer =
+        bob.send(
+            "POST",
+            "/v1/models",
+            textModel(
+                "s3://mljobs-data/uploads/bob/m.onnx", "s3://mljobs-data/models/alice/none.json"));
+    assertThat(tokenizer.status()).isEqualTo(400);
+    assertThat(tokenizer.body()).isEqualTo(noTokenizer.body());
   }
 
   @Test
