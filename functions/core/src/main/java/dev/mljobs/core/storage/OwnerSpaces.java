@@ -151,6 +151,10 @@ public final class OwnerSpaces {
       if (!prefix.isPrefix()) {
         throw new IllegalArgumentException("owner prefix '" + e + "' must end with /");
       }
+      if (prefix.key().chars().anyMatch(Character::isWhitespace)) {
+        // the worker's environment carries a space's prefixes separated by spaces
+        throw new IllegalArgumentException("owner prefix '" + e + "' must not contain spaces");
+      }
       grants.computeIfAbsent(e.substring(0, at), o -> new ArrayList<>()).add(prefix);
     }
     return grants;

@@ -86,6 +86,8 @@ class OwnerSpacesTest {
         .hasMessageContaining("owner=s3://bucket/prefix/");
     assertThatThrownBy(() -> OwnerSpaces.parseGrants("alice=s3://acme/x"))
         .hasMessageContaining("must end with /");
+    assertThatThrownBy(() -> OwnerSpaces.parseGrants("alice=s3://acme/team a/"))
+        .hasMessageContaining("must not contain spaces");
     assertThatThrownBy(() -> OwnerSpaces.parseGrants("alice=s3://acme/a/../"))
         .hasMessageContaining(". or ..");
     assertThatThrownBy(
