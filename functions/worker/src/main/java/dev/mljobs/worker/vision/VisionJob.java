@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mljobs.worker.JobFailedException;
 import dev.mljobs.worker.Progress;
+import dev.mljobs.worker.TransientJobFailedException;
 import dev.mljobs.worker.Work;
 import dev.mljobs.worker.s3.S3Objects;
 import java.awt.image.BufferedImage;
@@ -87,7 +88,7 @@ final class VisionJob {
     try {
       return predictor.predict(images);
     } catch (OrtException e) {
-      throw new JobFailedException("the model failed to run: " + e.getMessage());
+      throw new TransientJobFailedException("the model failed to run: " + e.getMessage());
     }
   }
 }
