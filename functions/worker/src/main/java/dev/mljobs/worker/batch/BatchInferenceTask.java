@@ -45,10 +45,11 @@ public final class BatchInferenceTask {
       throw new JobFailedException("the worker was given no output location (OUTPUT_URI)");
     }
     S3Uri output = s3Uri(work.outputUri(), "OUTPUT_URI");
+    // the items first: a missing input fails in one S3 call, before a model is loaded
+    List<BatchInputs.Item> items = BatchInputs.resolve(input, output, s3);
     ItemRunner runner = ItemRunners.forTask(taskType, work, models);
     int batchSize =
         Params.integer(params, "batch_size", runner.defaultBatchSize(), 1, runner.maxBatchSize());
-    List<BatchInputs.Item> items = BatchInputs.resolve(input, output, s3);
     ResultParts parts = new ResultParts(s3, output);
     int failed = 0;
     double inferenceMs = 0;
