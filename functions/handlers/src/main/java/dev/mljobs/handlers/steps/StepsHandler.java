@@ -185,16 +185,23 @@ public final class StepsHandler implements RequestStreamHandler {
     return "results/" + jobId + "/attempt-" + attempt + ".json";
   }
 
-  /** The result a Batch worker wrote for this attempt, or {@code null} if it wrote none. */
+  /**
+   * The result a Batch worker wrote for this attempt, or {@code null} on the Lambda path.
+   *
+   * @throws IllegalStateException when the worker ended well but its result cannot be read:
+   *     completing without it would lose the work silently, so the workflow abandons the job with
+   *     this reason instead
+   */
   private JsonNode batchResult(UUID jobId, JsonNode request) {
     if (!request.path("outcome").has("batch_job_id")) {
       return null;
     }
+    String uri = blobs.uriOf(resultKey(jobId, request.path("attempt").asInt()));
     try {
-      return JSON.readTree(
-          blobs.get(blobs.uriOf(resultKey(jobId, request.path("attempt").asInt()))));
-    } catch (IOException | RuntimeException missing) {
-      return null;
+      return JSON.readTree(blobs.get(uri));
+    } catch (IOException | RuntimeException unreadable) {
+      throw new IllegalStateException(
+          "the Batch worker ended well but its result " + uri + " cannot be read", unreadable);
     }
   }
 
