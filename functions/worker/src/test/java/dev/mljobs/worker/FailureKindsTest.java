@@ -73,14 +73,42 @@ class FailureKindsTest {
     }
   }
 
+  @Test
+  void a_batch_job_whose_input_s3_cannot_reach_exits_1_to_be_retried() throws IOException {
+    // given: S3 on a port nothing listens on
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    Map<String, String> env =
+        Map.of(
+            "JOB_ID", JOB_ID,
+            "INPUT_URI", "s3://b/texts/",
+            "OUTPUT_URI", "s3://b/out/",
+            "TASK_TYPE", "txt2embed",
+            "MODEL_URI", "sentence-transformers/all-MiniLM-L6-v2",
+            "AWS_ENDPOINT_URL_S3", "http://127.0.0.1:" + port,
+            "AWS_ACCESS_KEY_ID", "local",
+            "AWS_SECRET_ACCESS_KEY", "local-secret");
+    // when
+    Exit exit = cli(env);
+    // then
+    assertThat(exit.code()).isEqualTo(1);
+    assertThat(exit.stderr()).startsWith("params.input_uri: s3://b/texts/ cannot be listed: ");
+  }
+
   record Exit(int code, String stderr) {}
 
   private static Exit cli(String jobType, String params) {
+    return cli(Map.of("JOB_ID", JOB_ID, "JOB_TYPE", jobType, "JOB_PARAMS", params));
+  }
+
+  private static Exit cli(Map<String, String> env) {
     PrintStream original = System.err;
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
     try {
-      int code = WorkerCli.run(Map.of("JOB_ID", JOB_ID, "JOB_TYPE", jobType, "JOB_PARAMS", params));
+      int code = WorkerCli.run(env);
       return new Exit(code, err.toString(StandardCharsets.UTF_8).strip());
     } finally {
       System.setErr(original);

@@ -3,6 +3,7 @@ package dev.mljobs.worker.batch;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mljobs.core.job.FailureKind;
 import dev.mljobs.worker.JobFailedException;
 import dev.mljobs.worker.Progress;
 import dev.mljobs.worker.Work;
@@ -54,6 +55,7 @@ public final class BatchInferenceTask {
     int failed = 0;
     double inferenceMs = 0;
     String firstError = null;
+    FailureKind kind = FailureKind.PERMANENT; // transient once an item may be readable later
     try (Fetcher fetcher = new Fetcher(s3, runner.maxItemBytes(), batchSize)) {
       var reading = fetcher.start(batch(items, 0, batchSize));
       for (int start = 0; start < items.size(); start += batchSize) {
@@ -86,6 +88,7 @@ public final class BatchInferenceTask {
           } else {
             line.put("ok", false).put("error", outcome.error());
             failed++;
+            kind = f.kind() == FailureKind.TRANSIENT ? f.kind() : kind;
             firstError =
                 firstError == null ? named(batch.get(i).name(), outcome.error()) : firstError;
           }
@@ -103,7 +106,8 @@ public final class BatchInferenceTask {
     }
     parts.flush();
     if (failed == items.size()) {
-      throw new JobFailedException(
+      throw JobFailedException.of(
+          kind,
           (failed == 1 ? "the only item" : "all " + failed + " items")
               + " failed; first: "
               + firstError

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mljobs.core.job.FailureKind;
 import dev.mljobs.worker.JobFailedException;
 import dev.mljobs.worker.Progress;
 import dev.mljobs.worker.TransientJobFailedException;
@@ -33,6 +34,7 @@ final class VisionJob {
     ArrayNode results = JSON.arrayNode();
     int failed = 0;
     String firstError = null;
+    FailureKind kind = FailureKind.PERMANENT; // transient once an image may be readable later
     for (int start = 0; start < sources.size(); start += batchSize) {
       List<ImageSource> chunk = sources.subList(start, Math.min(sources.size(), start + batchSize));
       JsonNode[] slots = new JsonNode[chunk.size()];
@@ -46,6 +48,7 @@ final class VisionJob {
         } catch (UnreadableImageException e) {
           slots[i] = JSON.objectNode().put("error", e.getMessage());
           failed++;
+          kind = e.kind() == FailureKind.TRANSIENT ? e.kind() : kind;
           String which = source.name() == null ? "image " + (start + i) + ": " : "";
           firstError = firstError == null ? which + e.getMessage() : firstError;
         }
@@ -61,7 +64,8 @@ final class VisionJob {
       progress.report(100 * done / sources.size(), done + " of " + sources.size() + " images");
     }
     if (failed == sources.size()) {
-      throw new JobFailedException(
+      throw JobFailedException.of(
+          kind,
           (failed == 1 ? "the image" : "all " + failed + " images") + " failed; " + firstError);
     }
     ObjectNode result = JSON.objectNode();
