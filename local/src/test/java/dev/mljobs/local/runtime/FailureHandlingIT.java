@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
@@ -119,6 +120,34 @@ class FailureHandlingIT {
                 + " (a prefix must end with /)");
     assertThat(awaitRuns(job.get("job_id").asText(), 1)).hasSize(1);
     assertThat(statesEntered(job.get("job_id").asText())).doesNotContain("Backoff", "Abandon");
+  }
+
+  @Test
+  void a_batch_whose_every_item_is_unusable_fails_at_once() throws Exception {
+    // given: the only text under the prefix is empty
+    runtime
+        .aws()
+        .s3()
+        .putObject(
+            b -> b.bucket("mljobs-data").key("uploads/local/empty-texts/a.txt"),
+            RequestBody.fromBytes(new byte[0]));
+    // when
+    String id =
+        api.submit(
+                "{\"job_type\":\"batch_inference\",\"params\":{\"task_type\":\"txt2embed\","
+                    + "\"model_id\":\"sentence-transformers/all-MiniLM-L6-v2\","
+                    + "\"input_uri\":\"s3://mljobs-data/uploads/local/empty-texts/\"}}")
+            .get("job_id")
+            .asText();
+    JsonNode job = api.await(id, terminal(), Duration.ofSeconds(120));
+    // then
+    assertThat(job.get("status").asText()).isEqualTo("failed");
+    assertThat(job.get("attempts").asInt()).as("not retried").isEqualTo(1);
+    assertThat(job.get("error_message").asText())
+        .startsWith(
+            "the only item failed; first: s3://mljobs-data/uploads/local/empty-texts/a.txt:"
+                + " the text is empty");
+    assertThat(statesEntered(id)).doesNotContain("Backoff", "Abandon");
   }
 
   @Test
