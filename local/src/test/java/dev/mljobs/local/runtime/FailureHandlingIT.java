@@ -18,6 +18,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -60,27 +62,34 @@ class FailureHandlingIT {
     sfn.close();
   }
 
-  @Test
-  void an_over_long_worker_error_goes_through_every_attempt_and_is_kept_cut_on_job_and_runs()
-      throws Exception {
+  @ParameterizedTest
+  @ValueSource(strings = {"lambda", "batch"})
+  void an_over_long_worker_error_goes_through_every_attempt_and_is_kept_cut_on_job_and_runs(
+      String runtimeName) throws Exception {
     // given: a worker error of 10,000 characters, recognisable at both ends
     String message = "HEAD " + "x".repeat(9990) + " TAIL";
     String body =
         JSON.createObjectNode()
             .put("job_type", "sleep")
-            .set("params", JSON.createObjectNode().put("seconds", 0).put("fail", message))
+            .set(
+                "params",
+                JSON.createObjectNode()
+                    .put("seconds", 0)
+                    .put("fail", message)
+                    .put("runtime", runtimeName))
             .toString();
     // when
     String id = api.submit(body).get("job_id").asText();
-    JsonNode job = api.await(id, terminal(), Duration.ofSeconds(90));
+    JsonNode job = api.await(id, terminal(), Duration.ofSeconds(120));
     // then: all three attempts ran, as configured (a failure on purpose is transient)
     assertThat(job.get("status").asText()).isEqualTo("failed");
     assertThat(job.get("attempts").asInt()).isEqualTo(3);
+    String reason = runtimeName.equals("batch") ? "worker exited with code 1: " + message : message;
     String kept = job.get("error_message").asText();
     assertThat(kept)
-        .isEqualTo(ErrorMessages.fit(message))
+        .isEqualTo(ErrorMessages.fit(reason))
         .hasSizeLessThanOrEqualTo(ErrorMessages.MAX_LENGTH)
-        .startsWith("HEAD xxx")
+        .startsWith(reason.substring(0, 40))
         .endsWith("xxx TAIL");
     assertThat(MARKER.matcher(kept).find()).as("marker in " + kept.length() + " chars").isTrue();
     JsonNode runs = awaitRuns(id, 3);
