@@ -51,9 +51,10 @@ public final class JobSteps {
     // job's last write and its run's, so the last attempt's run is written now (once: runs are
     // keyed by attempt)
     job.filter(j -> j.attempts() > 0 && j.status() == JobStatus.COMPLETED)
-        .ifPresent(j -> record(j, j.attempts(), null, RunStatus.COMPLETED, null));
+        .ifPresent(j -> record(j, j.attempts(), j.attemptStartedAt(), RunStatus.COMPLETED, null));
     job.filter(j -> j.attempts() > 0 && j.status() == JobStatus.FAILED)
-        .ifPresent(j -> record(j, j.attempts(), null, RunStatus.FAILED, j.errorMessage()));
+        .ifPresent(
+            j -> record(j, j.attempts(), j.attemptStartedAt(), RunStatus.FAILED, j.errorMessage()));
     return job.filter(j -> j.status() == JobStatus.RUNNING);
   }
 

@@ -102,13 +102,14 @@ class JobStepsTest {
   void a_workflow_re_run_after_a_crash_finds_its_job_completed_and_writes_the_missing_run() {
     // given: attempt 1 completed in the job; the process died before its run was written
     steps.start(id);
+    clock.advance(Duration.ofSeconds(4));
     jobs.update(job().complete(null, null, clock.now()));
     // when: the execution runs again from its first step
     assertThat(steps.start(id)).isEmpty();
-    // then
+    // then: the run spans the attempt, from its own start
     assertThat(runs.runsOf(id))
-        .extracting(JobRun::attempt, JobRun::status)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple(1, RunStatus.COMPLETED));
+        .extracting(JobRun::attempt, JobRun::status, JobRun::startedAt, JobRun::durationMs)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(1, RunStatus.COMPLETED, T0, 4000L));
   }
 
   @Test
