@@ -108,6 +108,9 @@ public abstract class JobStoreContract {
     assertThat(store.find(job.jobId())).contains(progressed);
     assertThat(progressed.status()).isEqualTo(JobStatus.RUNNING);
     assertThat(progressed.progress()).isEqualTo(30);
+    assertThat(store.find(job.jobId()).orElseThrow().attemptStartedAt())
+        .as("the attempt's own start, kept across progress reports")
+        .isEqualTo(T0.plusSeconds(1));
   }
 
   @Test

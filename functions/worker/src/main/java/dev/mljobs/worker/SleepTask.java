@@ -36,12 +36,13 @@ final class SleepTask {
     }
     int failUntil = work.params().path("fail_until_attempt").asInt(0);
     if (work.attempt() <= failUntil) {
-      throw new JobFailedException(
+      throw new TransientJobFailedException(
           "failed on purpose in attempt " + work.attempt() + " (params.fail_until_attempt)");
     }
     JsonNode fail = work.params().get("fail");
     if (fail != null && (fail.asBoolean(false) || (fail.isTextual() && !fail.asText().isBlank()))) {
-      throw new JobFailedException(
+      // transient on purpose: these exercise retries with backoff
+      throw new TransientJobFailedException(
           fail.isTextual() ? fail.asText() : "failed on purpose (params.fail)");
     }
     ObjectNode result = JsonNodeFactory.instance.objectNode();

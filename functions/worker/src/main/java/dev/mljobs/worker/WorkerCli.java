@@ -1,6 +1,7 @@
 package dev.mljobs.worker;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mljobs.core.job.FailureKind;
 import dev.mljobs.worker.s3.S3Objects;
 import dev.mljobs.worker.s3.S3Uri;
 import java.io.IOException;
@@ -10,13 +11,19 @@ import java.util.Map;
  * The worker's command-line entry point, run by AWS Batch (and locally by the runtime's Batch
  * emulation): the work comes from the environment (see {@link WorkEnvironment} and the worker
  * contract in docs/jobs.md), the result goes to {@code RESULT_URI} in S3 when given, and to stdout,
- * as JSON. Exit code 0 on success; otherwise non-zero with a one-line reason on stderr.
+ * as JSON. Exit code 0 on success; otherwise non-zero with a one-line reason on stderr: 1 a failure
+ * that may pass, 4 one that cannot ({@link FailureKind}), 2 a bad environment, 3 cancelled.
  */
 public final class WorkerCli {
 
-  static final int FAILED = 1;
-  static final int CANCELLED = 3;
-  static final int BAD_ENVIRONMENT = 2;
+  /** A failure that may pass (and any crash: the JVM exits 1 on an uncaught exception too). */
+  static final int FAILED = FailureKind.TRANSIENT.exitCode();
+
+  /** A failure that trying again cannot mend. */
+  static final int FAILED_PERMANENTLY = FailureKind.PERMANENT.exitCode();
+
+  static final int CANCELLED = FailureKind.EXIT_CANCELLED;
+  static final int BAD_ENVIRONMENT = FailureKind.EXIT_BAD_ENVIRONMENT;
 
   private WorkerCli() {}
 
@@ -46,7 +53,7 @@ public final class WorkerCli {
       return 0;
     } catch (JobFailedException e) {
       System.err.println(e.getMessage());
-      return FAILED;
+      return e.kind().exitCode();
     } catch (JobCancelledException e) {
       System.err.println("cancelled: " + e.getMessage());
       return CANCELLED;

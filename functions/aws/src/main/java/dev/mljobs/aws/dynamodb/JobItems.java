@@ -41,6 +41,7 @@ final class JobItems {
         .s("created_at", job.createdAt())
         .s("queued_at", job.queuedAt())
         .s("started_at", job.startedAt())
+        .s("attempt_started_at", job.attemptStartedAt())
         .s("completed_at", job.completedAt())
         .s("updated_at", job.updatedAt())
         .n("expires_at", job.expiresAt() == null ? null : ttlSeconds(job.expiresAt()))
@@ -81,6 +82,7 @@ final class JobItems {
         .createdAt(a.instant("created_at"))
         .queuedAt(a.instant("queued_at"))
         .startedAt(a.instant("started_at"))
+        .attemptStartedAt(a.instant("attempt_started_at"))
         .completedAt(completedAt)
         .updatedAt(a.instant("updated_at"))
         // the stored attribute is whole seconds for DynamoDB's TTL; the exact instant is derived

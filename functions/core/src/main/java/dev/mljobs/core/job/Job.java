@@ -24,6 +24,9 @@ import java.util.regex.Pattern;
  * @param result the inline result of a completed job, or {@code null}
  * @param resultUri where a result too large to keep inline was written (s3://...), or {@code null}
  * @param ttlHours how long the job is kept after it reaches a terminal state
+ * @param startedAt when the first attempt started
+ * @param attemptStartedAt when the latest attempt started ({@code null} before the first, and for a
+ *     job stored before this was kept)
  * @param expiresAt when storage may delete the job; set on reaching a terminal state
  */
 public record Job(
@@ -50,6 +53,7 @@ public record Job(
     Instant createdAt,
     Instant queuedAt,
     Instant startedAt,
+    Instant attemptStartedAt,
     Instant completedAt,
     Instant updatedAt,
     Instant expiresAt,
@@ -59,7 +63,7 @@ public record Job(
   public static final int DEFAULT_MAX_ATTEMPTS = 3;
   public static final int DEFAULT_TTL_HOURS = 24;
   public static final int MAX_TIMEOUT_SECONDS = 7 * 24 * 3600;
-  public static final int MAX_ERROR_LENGTH = 4096;
+  public static final int MAX_ERROR_LENGTH = ErrorMessages.MAX_LENGTH;
   private static final Pattern JOB_TYPE = Pattern.compile("[a-z][a-z0-9_]{0,63}");
   private static final Pattern CALLBACK_URL = Pattern.compile("https?://[^\\s/?#]+[^\\s]*");
 
@@ -177,13 +181,25 @@ public record Job(
     return moveTo(JobStatus.QUEUED, now).queuedAt(now).build();
   }
 
-  /** Starts the next attempt; {@code started_at} keeps the first attempt's start. */
+  /**
+   * Starts the next attempt; {@code started_at} keeps the first attempt's start, {@code
+   * attempt_started_at} this one's.
+   */
   public Job start(Instant now) {
     return moveTo(JobStatus.RUNNING, now)
         .attempts(attempts + 1)
         .progress(0)
         .startedAt(startedAt == null ? now : startedAt)
+        .attemptStartedAt(now)
         .build();
+  }
+
+  /**
+   * When the current (or last) attempt started: for a job stored before the attempt's start was
+   * kept, its last write before it ended is the best bound known.
+   */
+  public Instant currentAttemptStart() {
+    return attemptStartedAt != null ? attemptStartedAt : updatedAt;
   }
 
   /** Records progress (0-100) of the running attempt. */
@@ -209,9 +225,9 @@ public record Job(
         .build();
   }
 
-  /** Fails the job for good with a readable reason. */
+  /** Fails the job for good with a readable reason (an over-long one is cut to fit). */
   public Job fail(String errorMessage, Instant now) {
-    return finish(JobStatus.FAILED, now).errorMessage(truncate(errorMessage)).build();
+    return finish(JobStatus.FAILED, now).errorMessage(ErrorMessages.fit(errorMessage)).build();
   }
 
   /**
@@ -227,7 +243,7 @@ public record Job(
     return moveTo(JobStatus.QUEUED, now)
         .queuedAt(now)
         .progress(0)
-        .errorMessage(truncate(errorMessage))
+        .errorMessage(ErrorMessages.fit(errorMessage))
         .build();
   }
 
@@ -236,7 +252,7 @@ public record Job(
   }
 
   public Job skip(String reason, Instant now) {
-    return finish(JobStatus.SKIPPED, now).errorMessage(truncate(reason)).build();
+    return finish(JobStatus.SKIPPED, now).errorMessage(ErrorMessages.fit(reason)).build();
   }
 
   public boolean isTerminal() {
@@ -279,13 +295,6 @@ public record Job(
 
   private JobBuilder finish(JobStatus terminal, Instant now) {
     return moveTo(terminal, now).completedAt(now).expiresAt(now.plus(Duration.ofHours(ttlHours)));
-  }
-
-  private static String truncate(String message) {
-    if (message == null || message.length() <= MAX_ERROR_LENGTH) {
-      return message;
-    }
-    return message.substring(0, MAX_ERROR_LENGTH - 1) + "…";
   }
 
   public static JobBuilder builder() {

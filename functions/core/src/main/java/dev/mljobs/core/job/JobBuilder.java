@@ -33,6 +33,7 @@ public final class JobBuilder {
   private Instant createdAt;
   private Instant queuedAt;
   private Instant startedAt;
+  private Instant attemptStartedAt;
   private Instant completedAt;
   private Instant updatedAt;
   private Instant expiresAt;
@@ -64,6 +65,7 @@ public final class JobBuilder {
     this.createdAt = job.createdAt();
     this.queuedAt = job.queuedAt();
     this.startedAt = job.startedAt();
+    this.attemptStartedAt = job.attemptStartedAt();
     this.completedAt = job.completedAt();
     this.updatedAt = job.updatedAt();
     this.expiresAt = job.expiresAt();
@@ -185,6 +187,11 @@ public final class JobBuilder {
     return this;
   }
 
+  public JobBuilder attemptStartedAt(Instant attemptStartedAt) {
+    this.attemptStartedAt = attemptStartedAt;
+    return this;
+  }
+
   public JobBuilder completedAt(Instant completedAt) {
     this.completedAt = completedAt;
     return this;
@@ -230,6 +237,7 @@ public final class JobBuilder {
         createdAt,
         queuedAt,
         startedAt,
+        attemptStartedAt,
         completedAt,
         updatedAt,
         expiresAt,

@@ -5,9 +5,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mljobs.core.storage.OwnerSpace;
 import dev.mljobs.core.storage.UriFields;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What each job type needs in its params, checked when a job is submitted so that a mistake is a
@@ -15,16 +18,11 @@ import java.util.Set;
  */
 public final class JobParams {
 
-  /** The job types the platform knows. */
+  /** The job types the platform knows (see {@link JobType}: not all of them run yet). */
   public static final Set<String> TYPES =
-      Set.of(
-          "inference",
-          "batch_inference",
-          "embedding_backfill",
-          "evaluation",
-          "drift",
-          "container",
-          "sleep");
+      Arrays.stream(JobType.values())
+          .map(JobType::wireName)
+          .collect(Collectors.toUnmodifiableSet());
 
   /**
    * The params fields of each job type that name S3 locations, all of which must lie in the job
@@ -43,10 +41,21 @@ public final class JobParams {
   /** Every problem with {@code params} for a job of {@code jobType}; empty when all is well. */
   public static List<Error> check(String jobType, ObjectNode params) {
     List<Error> errors = new ArrayList<>();
-    if (!TYPES.contains(jobType)) {
+    Optional<JobType> type = JobType.fromWire(jobType);
+    if (type.isEmpty()) {
       errors.add(
           new Error(
               "job_type", "must be one of " + String.join(", ", TYPES.stream().sorted().toList())));
+      return errors;
+    }
+    if (!type.get().runnable()) {
+      errors.add(
+          new Error(
+              "job_type",
+              "no worker runs '"
+                  + jobType
+                  + "' jobs yet; submit one of "
+                  + String.join(", ", JobType.runnableNames())));
       return errors;
     }
     JsonNode p =

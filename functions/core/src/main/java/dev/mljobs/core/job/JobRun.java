@@ -18,7 +18,8 @@ import java.util.UUID;
  *
  * @param paramsSnapshot the parameters the attempt actually ran with
  * @param exitCode the worker process's exit code, when it ran as a process
- * @param error why the attempt failed; required when {@code status} is {@code failed}
+ * @param error why the attempt failed; required when {@code status} is {@code failed}; an over-long
+ *     one is cut to fit ({@link ErrorMessages#fit}), so that an attempt's run is always recorded
  * @param artifacts S3 URIs of what the attempt wrote
  * @param logPath where the attempt's logs are
  */
@@ -53,7 +54,8 @@ public record JobRun(
       throw new IllegalArgumentException("finished_at must not be before started_at");
     }
     optionalText(workerId, "worker_id", 256);
-    optionalText(error, "error", Job.MAX_ERROR_LENGTH);
+    error = ErrorMessages.fit(error);
+    optionalText(error, "error", ErrorMessages.MAX_LENGTH);
     if (status == RunStatus.FAILED && error == null) {
       throw new IllegalArgumentException("error is required for a failed run");
     }

@@ -167,11 +167,11 @@ public final class JobService {
 
   /** The attempt that was running ends in the history as cancelled. */
   private void recordCancelledAttempt(Job running, Job cancelled, String reason) {
-    // the attempt started at its last write at the latest; clocks of two writers may disagree
+    // the attempt's own start, not its last progress report; clocks of two writers may disagree
     Instant started =
-        running.updatedAt().isAfter(cancelled.completedAt())
+        running.currentAttemptStart().isAfter(cancelled.completedAt())
             ? cancelled.completedAt()
-            : running.updatedAt();
+            : running.currentAttemptStart();
     try {
       runs.record(
           new JobRun(

@@ -51,9 +51,10 @@ public final class JobSteps {
     // job's last write and its run's, so the last attempt's run is written now (once: runs are
     // keyed by attempt)
     job.filter(j -> j.attempts() > 0 && j.status() == JobStatus.COMPLETED)
-        .ifPresent(j -> record(j, j.attempts(), null, RunStatus.COMPLETED, null));
+        .ifPresent(j -> record(j, j.attempts(), j.attemptStartedAt(), RunStatus.COMPLETED, null));
     job.filter(j -> j.attempts() > 0 && j.status() == JobStatus.FAILED)
-        .ifPresent(j -> record(j, j.attempts(), null, RunStatus.FAILED, j.errorMessage()));
+        .ifPresent(
+            j -> record(j, j.attempts(), j.attemptStartedAt(), RunStatus.FAILED, j.errorMessage()));
     return job.filter(j -> j.status() == JobStatus.RUNNING);
   }
 
@@ -76,12 +77,15 @@ public final class JobSteps {
   }
 
   /**
-   * Records a failed attempt, then queues the job again if it has attempts left, or fails it for
-   * good with {@code reason}.
+   * Records a failed attempt, then queues the job again if the failure is transient and attempts
+   * are left, or fails it for good with {@code reason}.
    *
+   * @param kind whether trying again may help; a permanent failure ends the job at once
    * @return the job after the step; it is queued exactly when the workflow should retry
    */
-  public Optional<Step> attemptFailed(UUID jobId, int attempt, Instant startedAt, String reason) {
+  public Optional<Step> attemptFailed(
+      UUID jobId, int attempt, Instant startedAt, String reason, FailureKind kind) {
+    String error = ErrorMessages.fit(reason);
     Optional<Step> step =
         write(
             jobId,
@@ -89,17 +93,17 @@ public final class JobSteps {
               if (!runs(j, attempt)) {
                 return j;
               }
-              return j.hasAttemptsLeft()
-                  ? j.retry(reason, clock.now())
-                  : j.fail(reason, clock.now());
+              return kind == FailureKind.TRANSIENT && j.hasAttemptsLeft()
+                  ? j.retry(error, clock.now())
+                  : j.fail(error, clock.now());
             },
-            j -> record(j, attempt, startedAt, RunStatus.FAILED, reason));
+            j -> record(j, attempt, startedAt, RunStatus.FAILED, error));
     step.filter(
             s ->
                 !s.changed()
                     && (ended(s.job(), attempt, JobStatus.FAILED)
                         || ended(s.job(), attempt, JobStatus.QUEUED)))
-        .ifPresent(s -> record(s.job(), attempt, startedAt, RunStatus.FAILED, reason));
+        .ifPresent(s -> record(s.job(), attempt, startedAt, RunStatus.FAILED, error));
     return step;
   }
 

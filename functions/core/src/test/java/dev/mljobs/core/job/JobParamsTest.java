@@ -76,4 +76,31 @@ class JobParamsTest {
     assertThat(fields("inference", base + "{\"texts\":[\"a\",\"\"]}}"))
         .containsExactly("params.input_data.texts[1]");
   }
+
+  @Test
+  void a_known_job_type_that_no_worker_runs_yet_is_refused_naming_those_that_run()
+      throws Exception {
+    for (JobType type : JobType.values()) {
+      List<JobParams.Error> errors =
+          JobParams.check(type.wireName(), JSON.createObjectNode().put("seconds", 0));
+      if (type.runnable()) {
+        assertThat(errors).as(type.wireName()).noneMatch(e -> e.field().equals("job_type"));
+      } else {
+        assertThat(errors)
+            .as(type.wireName())
+            .singleElement()
+            .satisfies(
+                e -> {
+                  assertThat(e.field()).isEqualTo("job_type");
+                  assertThat(e.message())
+                      .isEqualTo(
+                          "no worker runs '"
+                              + type.wireName()
+                              + "' jobs yet; submit one of batch_inference, inference, sleep");
+                });
+      }
+    }
+    assertThat(JobType.runnableNames()).containsExactly("batch_inference", "inference", "sleep");
+    assertThat(fields("translation", "{}")).containsExactly("job_type");
+  }
 }

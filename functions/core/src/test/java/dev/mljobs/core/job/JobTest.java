@@ -68,6 +68,11 @@ class JobTest {
     assertThat(second.attempts()).isEqualTo(2);
     assertThat(second.startedAt()).isEqualTo(T0.plusSeconds(2));
     assertThat(second.status()).isEqualTo(JobStatus.RUNNING);
+    // each attempt keeps its own start, which progress reports do not move
+    assertThat(first.attemptStartedAt()).isEqualTo(T0.plusSeconds(2));
+    assertThat(second.attemptStartedAt()).isEqualTo(T0.plusSeconds(9));
+    assertThat(second.reportProgress(50, T0.plusSeconds(20)).currentAttemptStart())
+        .isEqualTo(T0.plusSeconds(9));
   }
 
   @Test
@@ -174,9 +179,16 @@ class JobTest {
 
   @Test
   void long_error_messages_are_cut_to_the_limit() {
-    String huge = "e".repeat(10_000);
+    String huge = "head " + "e".repeat(10_000) + " tail";
     Job failed = running().fail(huge, T0.plusSeconds(3));
-    assertThat(failed.errorMessage()).hasSize(Job.MAX_ERROR_LENGTH).endsWith("…");
+    assertThat(failed.errorMessage())
+        .isEqualTo(ErrorMessages.fit(huge))
+        .hasSizeLessThanOrEqualTo(Job.MAX_ERROR_LENGTH)
+        .startsWith("head ")
+        .endsWith(" tail")
+        .contains("characters left out");
+    Job retried = running().retry(huge, T0.plusSeconds(3));
+    assertThat(retried.errorMessage()).isEqualTo(ErrorMessages.fit(huge));
   }
 
   @Test

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mljobs.core.BlobStore;
 import dev.mljobs.core.job.Job;
 import dev.mljobs.core.job.JobSteps;
+import dev.mljobs.core.job.JobType;
 import dev.mljobs.core.model.Model;
 import dev.mljobs.core.model.ModelCatalog;
 import dev.mljobs.core.storage.OwnerSpace;
@@ -88,7 +89,10 @@ public final class StepsHandler implements RequestStreamHandler {
           case "complete" -> complete(jobId, request);
           case "attempt_failed" -> attemptFailed(jobId, request);
           case "abandon" ->
-              status(steps.abandon(jobId, reason(request, 0)).map(JobSteps.Step::job));
+              status(
+                  steps
+                      .abandon(jobId, FailureReasons.of(request.path("error"), 0).reason())
+                      .map(JobSteps.Step::job));
           default ->
               throw new IllegalArgumentException(
                   "unknown action '" + request.path("action").asText() + "'");
@@ -104,13 +108,14 @@ public final class StepsHandler implements RequestStreamHandler {
     }
     Job job = started.get();
     boolean batch =
-        "batch".equals(job.params().path("runtime").asText()) || job.jobType().equals("container");
+        "batch".equals(job.params().path("runtime").asText())
+            || job.jobType().equals(JobType.CONTAINER.wireName());
     int timeout =
         job.timeoutSeconds() != null
             ? job.timeoutSeconds()
             : batch ? BATCH_TIMEOUT_SECONDS : LAMBDA_TIMEOUT_SECONDS;
     response.put("attempt", job.attempts());
-    response.put("started_at", job.updatedAt().toString());
+    response.put("started_at", job.currentAttemptStart().toString());
     response.put("runtime", batch ? "batch" : "lambda");
     response.put("timeout_seconds", timeout);
     ObjectNode work = response.putObject("work");
@@ -193,34 +198,41 @@ public final class StepsHandler implements RequestStreamHandler {
     return "results/" + jobId + "/attempt-" + attempt + ".json";
   }
 
-  /** The result a Batch worker wrote for this attempt, or {@code null} if it wrote none. */
+  /**
+   * The result a Batch worker wrote for this attempt, or {@code null} on the Lambda path.
+   *
+   * @throws IllegalStateException when the worker ended well but its result cannot be read:
+   *     completing without it would lose the work silently, so the workflow abandons the job with
+   *     this reason instead
+   */
   private JsonNode batchResult(UUID jobId, JsonNode request) {
     if (!request.path("outcome").has("batch_job_id")) {
       return null;
     }
+    String uri = blobs.uriOf(resultKey(jobId, request.path("attempt").asInt()));
     try {
-      return JSON.readTree(
-          blobs.get(blobs.uriOf(resultKey(jobId, request.path("attempt").asInt()))));
-    } catch (IOException | RuntimeException missing) {
-      return null;
+      return JSON.readTree(blobs.get(uri));
+    } catch (IOException | RuntimeException unreadable) {
+      throw new IllegalStateException(
+          "the Batch worker ended well but its result " + uri + " cannot be read", unreadable);
     }
   }
 
+  /** Records the failure; {@code retry} tells the workflow whether to back off and run again. */
   private ObjectNode attemptFailed(UUID jobId, JsonNode request) {
+    FailureReasons.Failure failure =
+        FailureReasons.of(request.path("error"), request.path("timeout_seconds").asInt());
     Optional<JobSteps.Step> step =
         steps.attemptFailed(
             jobId,
             request.path("attempt").asInt(),
             startedAt(request),
-            reason(request, request.path("timeout_seconds").asInt()));
+            failure.reason(),
+            failure.kind());
     ObjectNode response = status(step.map(JobSteps.Step::job));
     response.put(
         "retry", step.map(s -> s.job().status().wireName().equals("queued")).orElse(false));
     return response;
-  }
-
-  private static String reason(JsonNode request, int timeoutSeconds) {
-    return FailureReasons.of(request.path("error"), timeoutSeconds);
   }
 
   private static Instant startedAt(JsonNode request) {

@@ -14,6 +14,7 @@ import dev.mljobs.core.job.JobParams;
 import dev.mljobs.core.job.JobQuery;
 import dev.mljobs.core.job.JobRun;
 import dev.mljobs.core.job.JobStatus;
+import dev.mljobs.core.job.JobType;
 import dev.mljobs.core.job.NewJob;
 import dev.mljobs.core.job.RunStatus;
 import dev.mljobs.core.model.BuiltInModels;
@@ -246,7 +247,10 @@ class OpenApiDocumentTest {
       paramsByType.put(type, resolve(branch.at("/then/properties/params")));
       assertThat(texts(branch.at("/then/required"))).contains("params");
     }
-    for (String type : JobParams.TYPES) {
+    // a type no worker runs is refused at submission (400 on job_type), whatever its params
+    assertThat(texts(schema("JobType").get("x-runnable")))
+        .isEqualTo(Set.copyOf(JobType.runnableNames()));
+    for (String type : JobType.runnableNames()) {
       Set<String> missing =
           JobParams.check(type, JsonNodeFactory.instance.objectNode()).stream()
               .map(e -> e.field().replaceFirst("^params\\.", ""))

@@ -241,6 +241,27 @@ class JobServiceTest {
   }
 
   @Test
+  void a_cancelled_run_starts_when_its_attempt_started_not_at_its_last_progress_report() {
+    // given: attempt 1 started at T0+1s and reported progress at T0+20s
+    Job job = service.submit(sleep("alice")).job();
+    store.update(store.find(job.jobId()).orElseThrow().start(T0.plusSeconds(1)));
+    clock.set(T0.plusSeconds(20));
+    service.reportProgress(job.jobId(), 40);
+    clock.set(T0.plusSeconds(30));
+    // when
+    service.cancel("alice", job.jobId());
+    // then
+    assertThat(runs.runsOf(job.jobId()))
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.status()).isEqualTo(RunStatus.CANCELLED);
+              assertThat(r.startedAt()).isEqualTo(T0.plusSeconds(1));
+              assertThat(r.finishedAt()).isEqualTo(T0.plusSeconds(30));
+            });
+  }
+
+  @Test
   void another_owner_can_neither_see_nor_cancel_a_job() {
     Job job = service.submit(sleep("alice")).job();
     assertThat(service.find("bob", job.jobId())).isEmpty();

@@ -102,13 +102,14 @@ class JobStepsTest {
   void a_workflow_re_run_after_a_crash_finds_its_job_completed_and_writes_the_missing_run() {
     // given: attempt 1 completed in the job; the process died before its run was written
     steps.start(id);
+    clock.advance(Duration.ofSeconds(4));
     jobs.update(job().complete(null, null, clock.now()));
     // when: the execution runs again from its first step
     assertThat(steps.start(id)).isEmpty();
-    // then
+    // then: the run spans the attempt, from its own start
     assertThat(runs.runsOf(id))
-        .extracting(JobRun::attempt, JobRun::status)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple(1, RunStatus.COMPLETED));
+        .extracting(JobRun::attempt, JobRun::status, JobRun::startedAt, JobRun::durationMs)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(1, RunStatus.COMPLETED, T0, 4000L));
   }
 
   @Test
@@ -117,8 +118,8 @@ class JobStepsTest {
     steps.start(id);
     jobs.update(job().retry("out of memory", clock.now()));
     // when: the step is retried, twice
-    steps.attemptFailed(id, 1, T0, "out of memory");
-    steps.attemptFailed(id, 1, T0, "out of memory");
+    steps.attemptFailed(id, 1, T0, "out of memory", FailureKind.TRANSIENT);
+    steps.attemptFailed(id, 1, T0, "out of memory", FailureKind.TRANSIENT);
     // then
     assertThat(runs.runsOf(id))
         .extracting(JobRun::attempt, JobRun::status, JobRun::error)
@@ -140,12 +141,14 @@ class JobStepsTest {
     // given: max_attempts 2
     steps.start(id);
     // when: attempt 1 fails
-    JobSteps.Step retry = steps.attemptFailed(id, 1, T0, "worker crashed").orElseThrow();
+    JobSteps.Step retry =
+        steps.attemptFailed(id, 1, T0, "worker crashed", FailureKind.TRANSIENT).orElseThrow();
     // then: queued again
     assertThat(retry.job().status()).isEqualTo(JobStatus.QUEUED);
     // when: attempt 2 fails
     assertThat(steps.start(id).orElseThrow().attempts()).isEqualTo(2);
-    JobSteps.Step last = steps.attemptFailed(id, 2, T0, "worker crashed again").orElseThrow();
+    JobSteps.Step last =
+        steps.attemptFailed(id, 2, T0, "worker crashed again", FailureKind.TRANSIENT).orElseThrow();
     // then
     assertThat(last.job().status()).isEqualTo(JobStatus.FAILED);
     assertThat(last.job().errorMessage()).isEqualTo("worker crashed again");
@@ -160,9 +163,44 @@ class JobStepsTest {
   }
 
   @Test
+  void a_permanent_failure_fails_the_job_at_once_though_attempts_remain() {
+    // given: max_attempts 2, attempt 1 running
+    steps.start(id);
+    // when
+    JobSteps.Step step =
+        steps
+            .attemptFailed(id, 1, T0, "s3://b/in.txt does not exist", FailureKind.PERMANENT)
+            .orElseThrow();
+    // then
+    assertThat(step.job().status()).isEqualTo(JobStatus.FAILED);
+    assertThat(step.job().attempts()).isEqualTo(1);
+    assertThat(step.job().errorMessage()).isEqualTo("s3://b/in.txt does not exist");
+    assertThat(runs.runsOf(id))
+        .extracting(JobRun::attempt, JobRun::status)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(1, RunStatus.FAILED));
+  }
+
+  @Test
+  void an_over_long_reason_is_cut_to_fit_and_the_attempt_is_still_recorded_and_retried() {
+    // given
+    steps.start(id);
+    String reason = "A".repeat(6000) + "Z".repeat(4000);
+    // when
+    JobSteps.Step step =
+        steps.attemptFailed(id, 1, T0, reason, FailureKind.TRANSIENT).orElseThrow();
+    // then
+    String kept = ErrorMessages.fit(reason);
+    assertThat(kept).hasSizeLessThanOrEqualTo(ErrorMessages.MAX_LENGTH);
+    assertThat(step.job().status()).isEqualTo(JobStatus.QUEUED);
+    assertThat(step.job().errorMessage()).isEqualTo(kept);
+    assertThat(runs.runsOf(id)).singleElement().extracting(JobRun::error).isEqualTo(kept);
+  }
+
+  @Test
   void a_failure_report_for_another_attempt_is_ignored() {
     steps.start(id);
-    JobSteps.Step stale = steps.attemptFailed(id, 7, T0, "late").orElseThrow();
+    JobSteps.Step stale =
+        steps.attemptFailed(id, 7, T0, "late", FailureKind.TRANSIENT).orElseThrow();
     assertThat(stale.changed()).isFalse();
     assertThat(job().status()).isEqualTo(JobStatus.RUNNING);
     assertThat(runs.runsOf(id)).isEmpty();

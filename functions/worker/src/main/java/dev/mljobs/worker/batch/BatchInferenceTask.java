@@ -3,6 +3,7 @@ package dev.mljobs.worker.batch;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mljobs.core.job.FailureKind;
 import dev.mljobs.worker.JobFailedException;
 import dev.mljobs.worker.Progress;
 import dev.mljobs.worker.Work;
@@ -45,14 +46,16 @@ public final class BatchInferenceTask {
       throw new JobFailedException("the worker was given no output location (OUTPUT_URI)");
     }
     S3Uri output = s3Uri(work.outputUri(), "OUTPUT_URI");
+    // the items first: a missing input fails in one S3 call, before a model is loaded
+    List<BatchInputs.Item> items = BatchInputs.resolve(input, output, s3);
     ItemRunner runner = ItemRunners.forTask(taskType, work, models);
     int batchSize =
         Params.integer(params, "batch_size", runner.defaultBatchSize(), 1, runner.maxBatchSize());
-    List<BatchInputs.Item> items = BatchInputs.resolve(input, output, s3);
     ResultParts parts = new ResultParts(s3, output);
     int failed = 0;
     double inferenceMs = 0;
     String firstError = null;
+    FailureKind kind = FailureKind.PERMANENT; // transient once an item may be readable later
     try (Fetcher fetcher = new Fetcher(s3, runner.maxItemBytes(), batchSize)) {
       var reading = fetcher.start(batch(items, 0, batchSize));
       for (int start = 0; start < items.size(); start += batchSize) {
@@ -85,6 +88,7 @@ public final class BatchInferenceTask {
           } else {
             line.put("ok", false).put("error", outcome.error());
             failed++;
+            kind = f.kind() == FailureKind.TRANSIENT ? f.kind() : kind;
             firstError =
                 firstError == null ? named(batch.get(i).name(), outcome.error()) : firstError;
           }
@@ -102,7 +106,8 @@ public final class BatchInferenceTask {
     }
     parts.flush();
     if (failed == items.size()) {
-      throw new JobFailedException(
+      throw JobFailedException.of(
+          kind,
           (failed == 1 ? "the only item" : "all " + failed + " items")
               + " failed; first: "
               + firstError

@@ -60,7 +60,7 @@ final class BatchInputs {
     try {
       found = s3.list(prefix, MAX_ITEMS);
     } catch (IOException e) {
-      throw new JobFailedException("params.input_uri: " + e.getMessage());
+      throw JobFailedException.of(S3Objects.kindOf(e), "params.input_uri: " + e.getMessage());
     }
     List<Item> items = new ArrayList<>(found.size());
     for (S3Uri uri : found) {
@@ -79,7 +79,8 @@ final class BatchInputs {
       text = new String(s3.read(manifest, MAX_MANIFEST_BYTES), StandardCharsets.UTF_8);
     } catch (IOException e) {
       String hint = e.getMessage().endsWith("does not exist") ? " (a prefix must end with /)" : "";
-      throw new JobFailedException("params.input_uri: " + e.getMessage() + hint);
+      throw JobFailedException.of(
+          S3Objects.kindOf(e), "params.input_uri: " + e.getMessage() + hint);
     }
     List<Item> items = new ArrayList<>();
     int number = 0;

@@ -1,5 +1,6 @@
 package dev.mljobs.worker.batch;
 
+import dev.mljobs.core.job.FailureKind;
 import dev.mljobs.worker.s3.S3Objects;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -16,8 +17,12 @@ import java.util.concurrent.Future;
  */
 final class Fetcher implements AutoCloseable {
 
-  /** One item's bytes, or why it has none. */
-  record Fetched(byte[] bytes, String error) {}
+  /**
+   * One item's bytes, or why it has none.
+   *
+   * @param kind whether reading it again may succeed, when it has none
+   */
+  record Fetched(byte[] bytes, String error, FailureKind kind) {}
 
   private static final int MAX_THREADS = 8;
 
@@ -57,7 +62,7 @@ final class Fetcher implements AutoCloseable {
       try {
         fetched.add(f.get());
       } catch (ExecutionException e) {
-        fetched.add(new Fetched(null, "cannot be read: " + e.getCause()));
+        fetched.add(new Fetched(null, "cannot be read: " + e.getCause(), FailureKind.TRANSIENT));
       }
     }
     return fetched;
@@ -65,12 +70,12 @@ final class Fetcher implements AutoCloseable {
 
   private Fetched read(BatchInputs.Item item) {
     if (item.uri() == null) {
-      return new Fetched(null, item.invalid());
+      return new Fetched(null, item.invalid(), FailureKind.PERMANENT);
     }
     try {
-      return new Fetched(s3.read(item.uri(), maxBytes), null);
+      return new Fetched(s3.read(item.uri(), maxBytes), null, null);
     } catch (IOException e) {
-      return new Fetched(null, e.getMessage());
+      return new Fetched(null, e.getMessage(), S3Objects.kindOf(e));
     }
   }
 

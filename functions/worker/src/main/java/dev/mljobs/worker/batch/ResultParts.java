@@ -3,6 +3,7 @@ package dev.mljobs.worker.batch;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mljobs.worker.JobFailedException;
+import dev.mljobs.worker.TransientJobFailedException;
 import dev.mljobs.worker.s3.S3Objects;
 import dev.mljobs.worker.s3.S3Uri;
 import java.io.ByteArrayOutputStream;
@@ -56,7 +57,7 @@ final class ResultParts {
   /**
    * Writes the part being filled, if it holds anything.
    *
-   * @throws JobFailedException when S3 refuses it
+   * @throws TransientJobFailedException when S3 refuses it
    */
   void flush() {
     if (lines == 0) {
@@ -66,7 +67,8 @@ final class ResultParts {
     try {
       s3.put(part, buffer.toByteArray(), "application/x-ndjson");
     } catch (IOException e) {
-      throw new JobFailedException("the results cannot be written: " + e.getMessage());
+      // S3 refusing a write of our own output prefix is not the submitter's mistake
+      throw new TransientJobFailedException("the results cannot be written: " + e.getMessage());
     }
     parts++;
     lines = 0;

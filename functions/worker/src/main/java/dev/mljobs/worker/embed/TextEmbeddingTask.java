@@ -77,7 +77,8 @@ public final class TextEmbeddingTask {
           files.fetch(p.path("tokenizer_uri").asText()),
           p.path("max_length").asInt(256));
     } catch (ModelFileException e) {
-      throw new JobFailedException("model " + modelId + " cannot be fetched: " + e.getMessage());
+      throw JobFailedException.of(
+          e.kind(), "model " + modelId + " cannot be fetched: " + e.getMessage());
     }
   }
 

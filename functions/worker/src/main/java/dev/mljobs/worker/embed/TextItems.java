@@ -2,7 +2,7 @@ package dev.mljobs.worker.embed;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.mljobs.worker.JobFailedException;
+import dev.mljobs.worker.TransientJobFailedException;
 import dev.mljobs.worker.batch.ItemRunner;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -52,9 +52,10 @@ public final class TextItems implements ItemRunner {
         embeddings = encoder.encode(texts, texts.size(), (done, total) -> {});
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt(); // the batch loop stops before the next batch
-        throw new JobFailedException("the worker was stopped");
+        throw new TransientJobFailedException("the worker was stopped");
       } catch (IllegalStateException e) {
-        throw new JobFailedException("the model failed to run: " + e.getMessage());
+        // a model that passed its checks at registration: the cause is not known to be the input
+        throw new TransientJobFailedException("the model failed to run: " + e.getMessage());
       }
       for (int j = 0; j < texts.size(); j++) {
         ObjectNode fields = JsonNodeFactory.instance.objectNode();

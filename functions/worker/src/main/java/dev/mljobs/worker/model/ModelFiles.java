@@ -1,5 +1,6 @@
 package dev.mljobs.worker.model;
 
+import dev.mljobs.core.job.FailureKind;
 import dev.mljobs.worker.s3.S3Objects;
 import dev.mljobs.worker.s3.S3Uri;
 import java.io.IOException;
@@ -97,7 +98,7 @@ public final class ModelFiles {
     try {
       head = s3.client().headObject(b -> b.bucket(bucket).key(key));
     } catch (S3Exception e) {
-      throw new ModelFileException(reason(e, uri));
+      throw failure(e, uri);
     }
     Path file = dir.resolve(cacheName(uri, head.eTag(), key));
     if (!Files.isRegularFile(file)) {
@@ -125,10 +126,18 @@ public final class ModelFiles {
       Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
       return file;
     } catch (S3Exception e) {
-      throw new ModelFileException(reason(e, uri));
+      throw failure(e, uri);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the model cache in " + dir, e);
     }
+  }
+
+  private static ModelFileException failure(S3Exception e, String uri) {
+    return new ModelFileException(
+        reason(e, uri),
+        e.statusCode() == 412 || S3Objects.mayPass(e)
+            ? FailureKind.TRANSIENT
+            : FailureKind.PERMANENT);
   }
 
   private static String reason(S3Exception e, String uri) {

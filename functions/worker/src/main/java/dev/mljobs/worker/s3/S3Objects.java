@@ -1,6 +1,7 @@
 package dev.mljobs.worker.s3;
 
 import dev.mljobs.core.storage.OwnerSpace;
+import dev.mljobs.core.job.FailureKind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -120,7 +121,8 @@ public final class S3Objects implements AutoCloseable {
    * Reads one object, whole.
    *
    * @param maxBytes the largest object accepted
-   * @throws IOException with a reason naming the URI: missing, too large, refused
+   * @throws IOException with a reason naming the URI: missing, too large, refused; an {@link
+   *     S3UnavailableException} when S3 could not answer now
    */
   public byte[] read(S3Uri uri, long maxBytes) throws IOException {
     if (uri.isPrefix()) {
@@ -140,9 +142,9 @@ public final class S3Objects implements AutoCloseable {
     } catch (NoSuchBucketException e) {
       throw new IOException(uri + " cannot be read: bucket " + uri.bucket() + " does not exist");
     } catch (S3Exception e) {
-      throw new IOException(uri + " cannot be read: " + reason(e));
+      throw failure(e, uri + " cannot be read: " + reason(e));
     } catch (SdkClientException e) {
-      throw new IOException(uri + " cannot be read: " + e.getMessage());
+      throw new S3UnavailableException(uri + " cannot be read: " + e.getMessage());
     }
   }
 
@@ -183,9 +185,9 @@ public final class S3Objects implements AutoCloseable {
       throw new IOException(
           prefix + " cannot be listed: bucket " + prefix.bucket() + " does not exist");
     } catch (S3Exception e) {
-      throw new IOException(prefix + " cannot be listed: " + reason(e));
+      throw failure(e, prefix + " cannot be listed: " + reason(e));
     } catch (SdkClientException e) {
-      throw new IOException(prefix + " cannot be listed: " + e.getMessage());
+      throw new S3UnavailableException(prefix + " cannot be listed: " + e.getMessage());
     }
     return found.size() > max + 1 ? found.subList(0, max + 1) : found;
   }
@@ -205,10 +207,27 @@ public final class S3Objects implements AutoCloseable {
               b -> b.bucket(uri.bucket()).key(uri.key()).contentType(contentType),
               RequestBody.fromBytes(bytes));
     } catch (S3Exception e) {
-      throw new IOException(uri + " cannot be written: " + reason(e));
+      throw failure(e, uri + " cannot be written: " + reason(e));
     } catch (SdkClientException e) {
-      throw new IOException(uri + " cannot be written: " + e.getMessage());
+      throw new S3UnavailableException(uri + " cannot be written: " + e.getMessage());
     }
+  }
+
+  /**
+   * Whether S3's answer may change if asked again: throttling (429, 503 SlowDown) and server errors
+   * may; a missing object or a refused access will not.
+   */
+  public static boolean mayPass(S3Exception e) {
+    return e.statusCode() >= 500 || e.statusCode() == 429 || e.isThrottlingException();
+  }
+
+  /** Whether an I/O failure of this class may pass when tried again (see {@link #mayPass}). */
+  public static FailureKind kindOf(IOException e) {
+    return e instanceof S3UnavailableException ? FailureKind.TRANSIENT : FailureKind.PERMANENT;
+  }
+
+  private static IOException failure(S3Exception e, String message) {
+    return mayPass(e) ? new S3UnavailableException(message) : new IOException(message);
   }
 
   private static String reason(S3Exception e) {

@@ -31,7 +31,7 @@ public interface ImageSource {
       try {
         return s3.read(uri, MAX_IMAGE_BYTES);
       } catch (IOException e) {
-        throw new UnreadableImageException(e.getMessage());
+        throw new UnreadableImageException(e.getMessage(), S3Objects.kindOf(e));
       }
     }
 

@@ -3,7 +3,7 @@ package dev.mljobs.worker.vision;
 import ai.onnxruntime.OrtException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.mljobs.worker.JobFailedException;
+import dev.mljobs.worker.TransientJobFailedException;
 import dev.mljobs.worker.batch.ItemRunner;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
@@ -58,7 +58,7 @@ public final class VisionItems implements ItemRunner {
       try {
         results = predictor.predict(images);
       } catch (OrtException e) {
-        throw new JobFailedException("the model failed to run: " + e.getMessage());
+        throw new TransientJobFailedException("the model failed to run: " + e.getMessage());
       }
       for (int j = 0; j < positions.size(); j++) {
         outcomes[positions.get(j)] = Outcome.ok((ObjectNode) results.get(j));

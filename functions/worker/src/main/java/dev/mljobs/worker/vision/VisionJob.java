@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mljobs.core.job.FailureKind;
 import dev.mljobs.worker.JobFailedException;
 import dev.mljobs.worker.Progress;
+import dev.mljobs.worker.TransientJobFailedException;
 import dev.mljobs.worker.Work;
 import dev.mljobs.worker.s3.S3Objects;
 import java.awt.image.BufferedImage;
@@ -32,6 +34,7 @@ final class VisionJob {
     ArrayNode results = JSON.arrayNode();
     int failed = 0;
     String firstError = null;
+    FailureKind kind = FailureKind.PERMANENT; // transient once an image may be readable later
     for (int start = 0; start < sources.size(); start += batchSize) {
       List<ImageSource> chunk = sources.subList(start, Math.min(sources.size(), start + batchSize));
       JsonNode[] slots = new JsonNode[chunk.size()];
@@ -45,6 +48,7 @@ final class VisionJob {
         } catch (UnreadableImageException e) {
           slots[i] = JSON.objectNode().put("error", e.getMessage());
           failed++;
+          kind = e.kind() == FailureKind.TRANSIENT ? e.kind() : kind;
           String which = source.name() == null ? "image " + (start + i) + ": " : "";
           firstError = firstError == null ? which + e.getMessage() : firstError;
         }
@@ -60,7 +64,8 @@ final class VisionJob {
       progress.report(100 * done / sources.size(), done + " of " + sources.size() + " images");
     }
     if (failed == sources.size()) {
-      throw new JobFailedException(
+      throw JobFailedException.of(
+          kind,
           (failed == 1 ? "the image" : "all " + failed + " images") + " failed; " + firstError);
     }
     ObjectNode result = JSON.objectNode();
@@ -87,7 +92,7 @@ final class VisionJob {
     try {
       return predictor.predict(images);
     } catch (OrtException e) {
-      throw new JobFailedException("the model failed to run: " + e.getMessage());
+      throw new TransientJobFailedException("the model failed to run: " + e.getMessage());
     }
   }
 }

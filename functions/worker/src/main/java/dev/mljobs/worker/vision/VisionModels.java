@@ -42,7 +42,8 @@ public final class VisionModels {
       return new VisionModel(
           modelId, file, labels(spec), preprocessing(spec.path("preprocessing")));
     } catch (ModelFileException e) {
-      throw new JobFailedException("model " + modelId + " cannot be fetched: " + e.getMessage());
+      throw JobFailedException.of(
+          e.kind(), "model " + modelId + " cannot be fetched: " + e.getMessage());
     } catch (IllegalArgumentException e) {
       throw new JobFailedException("model " + modelId + " is not usable: " + e.getMessage());
     }
