@@ -1,6 +1,10 @@
 package dev.mljobs.local.runtime;
 
+import dev.mljobs.aws.SystemClock;
+import dev.mljobs.aws.dynamodb.DynamoDbJobStore;
 import dev.mljobs.aws.sqs.Queues;
+import dev.mljobs.core.job.JobStore;
+import dev.mljobs.local.aws.LocalAws;
 import dev.mljobs.local.aws.LocalClients;
 import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -57,5 +61,13 @@ final class RuntimeProbes {
                             QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED))
             .attributes();
     return counts.size() == 3 && counts.values().stream().allMatch("0"::equals);
+  }
+
+  /** Whether the dispatcher set the queued job aside at a concurrency limit (it waits parked). */
+  static boolean parked(LocalRuntime runtime, String jobId) {
+    JobStore store =
+        new DynamoDbJobStore(runtime.aws().dynamoDb(), LocalAws.tableNames(), new SystemClock());
+    return store.queueHead(1000).stream()
+        .anyMatch(q -> q.parked() && q.jobId().toString().equals(jobId));
   }
 }
