@@ -15,6 +15,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.ExecutionDoesNotExistException;
@@ -68,10 +71,9 @@ class StepFunctionsWorkflowsIT extends WorkflowsContract {
     SfnClient nowhere =
         SfnClient.builder()
             .endpointOverride(URI.create("http://127.0.0.1:" + closed))
-            .region(software.amazon.awssdk.regions.Region.US_EAST_1)
-            .credentialsProvider(
-                software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider.create())
-            .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create())
+            .region(Region.US_EAST_1)
+            .credentialsProvider(AnonymousCredentialsProvider.create())
+            .httpClient(UrlConnectionHttpClient.create())
             .build();
     return new StepFunctionsWorkflows(nowhere, machineArn);
   }

@@ -112,6 +112,7 @@ class CancelRacesTest {
     APIGatewayV2HTTPResponse response = cancel(running.jobId());
     // then: a conflict to try again, not a 500
     assertThat(response.getStatusCode()).isEqualTo(409);
+    assertThat(store.racesLeft()).as("every write of the cancel lost a race").isZero();
     assertThat(response.getHeaders()).containsEntry("Content-Type", "application/problem+json");
     JsonNode problem = JSON.readTree(response.getBody());
     assertThat(problem.get("detail").asText()).contains("try again");
