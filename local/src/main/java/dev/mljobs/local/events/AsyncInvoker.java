@@ -21,6 +21,7 @@ final class AsyncInvoker implements AutoCloseable {
 
   private final AsyncRetryPolicy retry;
   private final ScheduledExecutorService threads;
+  private final AtomicInteger pending = new AtomicInteger();
 
   AsyncInvoker(AsyncRetryPolicy retry, int concurrency) {
     this.retry = retry;
@@ -37,6 +38,7 @@ final class AsyncInvoker implements AutoCloseable {
 
   /** Queues the event and returns at once. */
   void invoke(LambdaTarget target, S3Event event) {
+    pending.incrementAndGet();
     schedule(new Invocation(target, event, UUID.randomUUID().toString()), 0, Duration.ZERO);
   }
 
@@ -46,6 +48,7 @@ final class AsyncInvoker implements AutoCloseable {
     try {
       threads.schedule(() -> run(invocation, attempt), delay.toMillis(), TimeUnit.MILLISECONDS);
     } catch (RejectedExecutionException closed) {
+      pending.decrementAndGet();
       System.err.println(
           "S3 notification to " + invocation.target().functionName() + " dropped: closed");
     }
@@ -53,6 +56,7 @@ final class AsyncInvoker implements AutoCloseable {
 
   private void run(Invocation invocation, int attempt) {
     LambdaTarget target = invocation.target();
+    boolean retried = false;
     try {
       target
           .handler()
@@ -64,7 +68,7 @@ final class AsyncInvoker implements AutoCloseable {
                   target.timeout().toMillis(),
                   MEMORY_MB));
     } catch (RuntimeException e) {
-      boolean retried = attempt < retry.maximumRetryAttempts();
+      retried = attempt < retry.maximumRetryAttempts();
       System.err.printf(
           "%s failed attempt %d on S3 event %s (%s): %s%n",
           target.functionName(),
@@ -75,7 +79,19 @@ final class AsyncInvoker implements AutoCloseable {
       if (retried) {
         schedule(invocation, attempt + 1, retry.delayBefore(attempt + 1));
       }
+    } finally {
+      if (!retried) {
+        pending.decrementAndGet();
+      }
     }
+  }
+
+  /**
+   * Events queued, running or waiting for a retry: 0 once every event so far was delivered or
+   * dropped, so that a test can tell "no more calls will come" from "none came yet".
+   */
+  int pending() {
+    return pending.get();
   }
 
   /** Stops at once: invocations still queued or waiting for a retry are lost. */

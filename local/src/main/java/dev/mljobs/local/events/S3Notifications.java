@@ -58,6 +58,11 @@ public final class S3Notifications implements S3ObjectCreatedListener, AutoClose
   }
 
   /** Stops delivering; events not yet delivered are lost. */
+  /** Invocations queued, running or waiting for a retry; 0 when all were delivered or dropped. */
+  public int pending() {
+    return invoker.pending();
+  }
+
   @Override
   public void close() {
     invoker.close();

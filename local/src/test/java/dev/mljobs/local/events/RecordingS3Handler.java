@@ -1,9 +1,12 @@
 package dev.mljobs.local.events;
 
+import static dev.mljobs.testkit.Waits.patiently;
+
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
+import dev.mljobs.testkit.Waits;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -46,7 +49,7 @@ final class RecordingS3Handler implements RequestHandler<S3Event, Void> {
     return failingFirst(Integer.MAX_VALUE);
   }
 
-  /** Returns only once {@code gate} opens (or after 5 s). */
+  /** Returns only once {@code gate} opens (or after a generous deadline). */
   static RecordingS3Handler waitingFor(CountDownLatch gate) {
     return new RecordingS3Handler(0, gate);
   }
@@ -56,7 +59,7 @@ final class RecordingS3Handler implements RequestHandler<S3Event, Void> {
     Call call = new Call(event, context.getAwsRequestId());
     calls.add(call);
     try {
-      gate.await(5, TimeUnit.SECONDS);
+      gate.await(Waits.GENEROUS.toSeconds(), TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
@@ -77,19 +80,12 @@ final class RecordingS3Handler implements RequestHandler<S3Event, Void> {
   }
 
   /**
-   * Waits up to 5 s for {@code count} invocations for {@code key}.
+   * Waits for {@code count} invocations for {@code key}.
    *
-   * @throws AssertionError if they do not all come
+   * @throws org.awaitility.core.ConditionTimeoutException if they do not all come
    */
-  List<Call> awaitCalls(String key, int count) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-    while (callsFor(key).size() < count && System.nanoTime() < deadline) {
-      Thread.sleep(20);
-    }
-    List<Call> got = callsFor(key);
-    if (got.size() < count) {
-      throw new AssertionError(count + " calls expected for " + key + ", got " + got.size());
-    }
-    return got;
+  List<Call> awaitCalls(String key, int count) {
+    patiently(count + " calls for " + key).until(() -> callsFor(key).size() >= count);
+    return callsFor(key);
   }
 }

@@ -1,5 +1,6 @@
 package dev.mljobs.local.events;
 
+import static dev.mljobs.testkit.Waits.patiently;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3Entity;
@@ -31,9 +32,6 @@ class S3NotificationsIT {
   // Lambda's two retries, 50 ms and 100 ms after a failure instead of 1 and 2 minutes.
   private static final AsyncRetryPolicy FAST_RETRIES =
       new AsyncRetryPolicy(2, Duration.ofMillis(50));
-
-  // Longer than a third backoff (200 ms) would be, so that one delivery too many would show.
-  private static final Duration QUIET = Duration.ofMillis(300);
 
   private static final RecordingS3Handler INPUTS = RecordingS3Handler.succeeding();
   private static final RecordingS3Handler FLAKY = RecordingS3Handler.failingFirst(2);
@@ -76,6 +74,14 @@ class S3NotificationsIT {
     aws.close();
   }
 
+  /**
+   * Waits until every notification so far was delivered or dropped, retries included: after that no
+   * further call can come, so counting the calls shows one too many.
+   */
+  private static void settled() {
+    patiently("every notification delivered or dropped").until(() -> notifications.pending() == 0);
+  }
+
   private static LambdaFunctionConfiguration config(
       String id, KeyFilter filter, RecordingS3Handler handler) {
     return new LambdaFunctionConfiguration(
@@ -86,8 +92,7 @@ class S3NotificationsIT {
   }
 
   @Test
-  void a_put_under_the_prefix_and_suffix_reaches_the_function_once_as_s3_would_send_it()
-      throws InterruptedException {
+  void a_put_under_the_prefix_and_suffix_reaches_the_function_once_as_s3_would_send_it() {
     // given
     String folder = Buckets.INPUTS + UUID.randomUUID();
     String key = folder + "/résumé of job 1.json";
@@ -117,12 +122,12 @@ class S3NotificationsIT {
     assertThat(s3.getObject().getSizeAsLong()).isEqualTo(body.length);
     assertThat(s3.getObject().geteTag()).isEqualTo(put.eTag().replace("\"", ""));
     assertThat(s3.getObject().getSequencer()).matches("[0-9A-F]{16}");
-    Thread.sleep(QUIET.toMillis());
+    settled();
     assertThat(INPUTS.callsFor(key)).hasSize(1);
   }
 
   @Test
-  void keys_outside_the_prefix_or_suffix_invoke_nothing() throws InterruptedException {
+  void keys_outside_the_prefix_or_suffix_invoke_nothing() {
     // given
     String id = UUID.randomUUID().toString();
     List<String> outside =
@@ -141,12 +146,12 @@ class S3NotificationsIT {
 
     // then: the later control arrives, and nothing else in the time a delivery takes
     INPUTS.awaitCalls(inside, 1);
-    Thread.sleep(QUIET.toMillis());
+    settled();
     assertThat(INPUTS.keysContaining(id)).containsExactly(inside);
   }
 
   @Test
-  void a_completed_multipart_upload_invokes_the_function_once() throws InterruptedException {
+  void a_completed_multipart_upload_invokes_the_function_once() {
     // given: a first part of S3's minimum size and a short last one
     String key = Buckets.MODELS + UUID.randomUUID() + "/model.onnx";
     byte[] first = new byte[5 * 1024 * 1024];
@@ -173,7 +178,7 @@ class S3NotificationsIT {
     assertThat(record.getS3().getObject().geteTag())
         .isEqualTo(completed.eTag().replace("\"", ""))
         .endsWith("-2");
-    Thread.sleep(QUIET.toMillis());
+    settled();
     assertThat(ARTIFACTS.callsFor(key)).hasSize(1);
     assertThat(ARTIFACTS.keysContaining(uploadId)).as("s3proxy's upload bookkeeping").isEmpty();
   }
@@ -189,7 +194,7 @@ class S3NotificationsIT {
   }
 
   @Test
-  void a_copy_invokes_the_function_of_its_destination() throws InterruptedException {
+  void a_copy_invokes_the_function_of_its_destination() {
     // given: a source under no configuration
     String id = UUID.randomUUID().toString();
     String source = Buckets.MODELS + id + ".onnx";
@@ -215,13 +220,12 @@ class S3NotificationsIT {
     assertThat(record.getS3().getObject().geteTag())
         .isEqualTo(copy.copyObjectResult().eTag().replace("\"", ""))
         .isEqualTo(original.eTag().replace("\"", ""));
-    Thread.sleep(QUIET.toMillis());
+    settled();
     assertThat(ARTIFACTS.keysContaining(id)).containsExactly(target);
   }
 
   @Test
-  void a_function_that_fails_twice_then_succeeds_gets_the_same_event_three_times()
-      throws InterruptedException {
+  void a_function_that_fails_twice_then_succeeds_gets_the_same_event_three_times() {
     // given
     String key = Buckets.RESULTS + "flaky/" + UUID.randomUUID() + ".json";
 
@@ -236,12 +240,12 @@ class S3NotificationsIT {
     assertThat(calls)
         .extracting(c -> c.record().getS3().getObject().getSequencer())
         .containsOnly(calls.get(0).record().getS3().getObject().getSequencer());
-    Thread.sleep(QUIET.toMillis());
+    settled();
     assertThat(FLAKY.callsFor(key)).hasSize(3);
   }
 
   @Test
-  void the_put_succeeds_when_the_function_always_fails() throws InterruptedException {
+  void the_put_succeeds_when_the_function_always_fails() {
     // given
     String key = Buckets.RESULTS + "broken/" + UUID.randomUUID() + ".json";
 
@@ -254,26 +258,27 @@ class S3NotificationsIT {
     assertThat(aws.s3().getObjectAsBytes(b -> b.bucket(data).key(key)).asUtf8String())
         .isEqualTo("{\"ok\":1}");
     BROKEN.awaitCalls(key, 3);
-    Thread.sleep(QUIET.toMillis());
+    settled();
     assertThat(BROKEN.callsFor(key)).hasSize(3);
   }
 
   @Test
-  void the_put_is_answered_while_the_function_still_runs() throws InterruptedException {
-    // given: a function that runs until the gate opens (5 s at most)
+  void the_put_is_answered_while_the_function_still_runs() {
+    // given: a function that runs until the gate opens
     String key = Buckets.RESULTS + "slow/" + UUID.randomUUID() + ".json";
 
-    // when
-    long started = System.nanoTime();
-    aws.s3().putObject(b -> b.bucket(data).key(key), RequestBody.fromString("{}"));
-    Duration answeredAfter = Duration.ofNanos(System.nanoTime() - started);
-
-    // then
     try {
+      // when
+      aws.s3().putObject(b -> b.bucket(data).key(key), RequestBody.fromString("{}"));
+
+      // then: answered with the gate still closed, so the function had not returned
+      assertThat(notifications.pending()).isPositive();
       SLOW.awaitCalls(key, 1);
-      assertThat(answeredAfter).isLessThan(Duration.ofSeconds(2));
+      assertThat(notifications.pending()).isPositive();
     } finally {
       SLOW_GATE.countDown();
     }
+    settled();
+    assertThat(SLOW.callsFor(key)).hasSize(1);
   }
 }

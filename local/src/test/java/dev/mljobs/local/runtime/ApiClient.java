@@ -2,6 +2,7 @@ package dev.mljobs.local.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mljobs.testkit.Waits;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -66,18 +67,8 @@ final class ApiClient {
   }
 
   /** Polls the job until {@code until} holds, or fails after {@code timeout}. */
-  JsonNode await(String jobId, Predicate<JsonNode> until, Duration timeout)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    JsonNode job = job(jobId);
-    while (!until.test(job)) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("job did not get there in " + timeout + ": " + job);
-      }
-      Thread.sleep(50);
-      job = job(jobId);
-    }
-    return job;
+  JsonNode await(String jobId, Predicate<JsonNode> until, Duration timeout) {
+    return Waits.patiently("job " + jobId).atMost(timeout).until(() -> job(jobId), until);
   }
 
   static Predicate<JsonNode> status(String status) {

@@ -1,5 +1,6 @@
 package dev.mljobs.local.runtime;
 
+import static dev.mljobs.testkit.Waits.patiently;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -104,32 +106,45 @@ class RestartIT {
               .get("job_id")
               .asText());
     }
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (call(port, "GET", "/v1/jobs?status=running", null).get("jobs").isEmpty()
-        && System.nanoTime() < deadline) {
-      Thread.sleep(50);
-    }
-    // when
+    List<String> running = new ArrayList<>();
+    patiently("a job runs")
+        .until(
+            () -> {
+              running.clear();
+              running.addAll(
+                  call(port, "GET", "/v1/jobs?status=running", null)
+                      .get("jobs")
+                      .findValuesAsText("job_id"));
+              return !running.isEmpty();
+            });
+    // when: killed while those jobs run (each sleeps 3 s, from its start a moment ago)
+    Instant killedAt = Instant.now();
     first.destroyForcibly().waitFor();
     Process second = startRuntime(port);
     try {
       // then
       for (String id : ids) {
-        JsonNode job = call(port, "GET", "/v1/jobs/" + id, null);
-        long until = System.nanoTime() + Duration.ofSeconds(150).toNanos();
-        while (!job.path("status").asText().equals("completed") && System.nanoTime() < until) {
-          Thread.sleep(200);
-          job = call(port, "GET", "/v1/jobs/" + id, null);
-        }
-        assertThat(job.get("status").asText()).as(job.toString()).isEqualTo("completed");
-        assertThat(job.get("attempts").asInt()).as(id).isEqualTo(1);
+        JsonNode[] job = new JsonNode[1];
+        patiently(id + " completes")
+            .atMost(Duration.ofSeconds(150))
+            .until(
+                () -> {
+                  job[0] = call(port, "GET", "/v1/jobs/" + id, null);
+                  return job[0].path("status").asText().equals("completed");
+                });
+        assertThat(job[0].get("attempts").asInt()).as(id).isEqualTo(1);
+        // the run is written one write after the job's end
+        patiently("the run of " + id)
+            .until(
+                () -> !call(port, "GET", "/v1/jobs/" + id + "/runs", null).get("runs").isEmpty());
         JsonNode runs = call(port, "GET", "/v1/jobs/" + id + "/runs", null).get("runs");
-        for (int wait = 0; runs.isEmpty() && wait < 10; wait++) { // written one write later
-          Thread.sleep(100);
-          runs = call(port, "GET", "/v1/jobs/" + id + "/runs", null).get("runs");
-        }
         assertThat(runs).as(id).hasSize(1);
         assertThat(runs.get(0).get("status").asText()).isEqualTo("completed");
+        if (running.contains(id)) {
+          // the precondition: this job really was mid-run when the runtime was killed
+          assertThat(Instant.parse(job[0].get("started_at").asText())).isBefore(killedAt);
+          assertThat(Instant.parse(job[0].get("completed_at").asText())).isAfter(killedAt);
+        }
       }
     } finally {
       second.destroy();

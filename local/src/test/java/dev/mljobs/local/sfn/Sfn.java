@@ -1,6 +1,6 @@
 package dev.mljobs.local.sfn;
 
-import java.time.Duration;
+import dev.mljobs.testkit.Waits;
 import java.util.function.BooleanSupplier;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -69,19 +69,8 @@ final class Sfn {
     return last[0];
   }
 
-  /** Polls {@code condition} until it holds, failing after 10 s. */
+  /** Polls {@code condition} until it holds (see {@link Waits}). */
   static void eventually(BooleanSupplier condition) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("condition not met within 10 s");
-      }
-      try {
-        Thread.sleep(10);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError("interrupted while waiting", e);
-      }
-    }
+    Waits.patiently("condition").until(condition::getAsBoolean);
   }
 }

@@ -48,13 +48,20 @@ public final class JobSteps {
         write(jobId, j -> j.status() == JobStatus.QUEUED ? j.start(clock.now()) : j, j -> {})
             .map(Step::job);
     // a workflow re-run after a crash finds its job ended: the crash may have come between the
-    // job's last write and its run's, so the last attempt's run is written now (once: runs are
-    // keyed by attempt)
+    // job's last write and its run's or its event, so the last attempt's run is written now (once:
+    // runs are keyed by attempt) and its end announced again
     job.filter(j -> j.attempts() > 0 && j.status() == JobStatus.COMPLETED)
-        .ifPresent(j -> record(j, j.attempts(), j.attemptStartedAt(), RunStatus.COMPLETED, null));
+        .ifPresent(
+            j -> {
+              record(j, j.attempts(), j.attemptStartedAt(), RunStatus.COMPLETED, null);
+              announceAgain(j);
+            });
     job.filter(j -> j.attempts() > 0 && j.status() == JobStatus.FAILED)
         .ifPresent(
-            j -> record(j, j.attempts(), j.attemptStartedAt(), RunStatus.FAILED, j.errorMessage()));
+            j -> {
+              record(j, j.attempts(), j.attemptStartedAt(), RunStatus.FAILED, j.errorMessage());
+              announceAgain(j);
+            });
     return job.filter(j -> j.status() == JobStatus.RUNNING);
   }
 
@@ -72,7 +79,11 @@ public final class JobSteps {
             j -> runs(j, attempt) ? j.complete(result, resultUri, clock.now()) : j,
             j -> record(j, attempt, startedAt, RunStatus.COMPLETED, null));
     step.filter(s -> !s.changed() && ended(s.job(), attempt, JobStatus.COMPLETED))
-        .ifPresent(s -> record(s.job(), attempt, startedAt, RunStatus.COMPLETED, null));
+        .ifPresent(
+            s -> {
+              record(s.job(), attempt, startedAt, RunStatus.COMPLETED, null);
+              announceAgain(s.job());
+            });
     return step;
   }
 
@@ -103,7 +114,11 @@ public final class JobSteps {
                 !s.changed()
                     && (ended(s.job(), attempt, JobStatus.FAILED)
                         || ended(s.job(), attempt, JobStatus.QUEUED)))
-        .ifPresent(s -> record(s.job(), attempt, startedAt, RunStatus.FAILED, error));
+        .ifPresent(
+            s -> {
+              record(s.job(), attempt, startedAt, RunStatus.FAILED, error);
+              announceAgain(s.job());
+            });
     return step;
   }
 
@@ -114,11 +129,25 @@ public final class JobSteps {
 
   /**
    * Whether this attempt already ended in {@code status}: a retried step after a crash that came
-   * between the job's write and its run's. The run is recorded then (once: runs are keyed by
-   * attempt), so that every attempt that ended has its run.
+   * after the job's write. The run is recorded then (once: runs are keyed by attempt), so that
+   * every attempt that ended has its run, and the status change is announced again.
    */
   private static boolean ended(Job job, int attempt, JobStatus status) {
     return job.status() == status && job.attempts() == attempt;
+  }
+
+  /**
+   * A retried step whose write was done before: the event (with it the webhook) and the freed slot
+   * that follow the write may not have been, if the step crashed or publishing threw in between.
+   * Nothing tells which, so they are done again: events are at least once, and a parked job handed
+   * back twice is dispatched once.
+   */
+  private void announceAgain(Job job) {
+    try {
+      events.statusChanged(job);
+    } finally {
+      parked.slotFreed(job.owner());
+    }
   }
 
   private static boolean runs(Job job, int attempt) {

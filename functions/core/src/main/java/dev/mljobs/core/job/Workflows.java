@@ -14,7 +14,9 @@ public interface Workflows {
 
   /**
    * Starts the job's workflow. There is at most one workflow per job: starting it again while it
-   * runs, or after it finished, starts nothing.
+   * runs, or after it finished, starts nothing. A repeated start of a running workflow may answer
+   * {@link Start#STARTED} again: Step Functions answers a start with the same name and input as it
+   * answered the first.
    *
    * @throws RuntimeException when the workflow service cannot be reached (the message is retried)
    */

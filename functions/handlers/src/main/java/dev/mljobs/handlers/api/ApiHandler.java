@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.mljobs.core.job.ConcurrentJobModificationException;
 import dev.mljobs.core.job.IllegalJobTransitionException;
 import dev.mljobs.core.job.JobNotFoundException;
 import dev.mljobs.handlers.Services;
@@ -56,6 +57,10 @@ public final class ApiHandler
       return Problem.notFound("job not found").toResponse();
     } catch (IllegalJobTransitionException e) {
       return Problem.conflict(e.getMessage()).toResponse();
+    } catch (ConcurrentJobModificationException e) {
+      // every retry of the write lost to another writer of the job: nothing was written
+      return Problem.conflict("the job changed while this request was written; try again")
+          .toResponse();
     } catch (RuntimeException e) {
       context.getLogger().log("request " + context.getAwsRequestId() + " failed: " + e);
       return Problem.internal().toResponse();

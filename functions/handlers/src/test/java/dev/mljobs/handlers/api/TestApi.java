@@ -59,12 +59,14 @@ final class TestApi {
         new ApiHandler(
             new JobsApi(service, runs, tokens, new QueuePositions(store), blobs, catalog, SPACES),
             new ModelsApi(catalog, clock, SPACES),
-            new UploadsApi(
-                new Uploads(
-                    new S3UploadUrls(presigner(), DATA_BUCKET),
-                    SPACES,
-                    Buckets.UPLOADS,
-                    MAX_UPLOAD_BYTES)));
+            uploads());
+  }
+
+  /** Presigned uploads into the owner spaces of {@link #SPACES}. */
+  static UploadsApi uploads() {
+    return new UploadsApi(
+        new Uploads(
+            new S3UploadUrls(presigner(), DATA_BUCKET), SPACES, Buckets.UPLOADS, MAX_UPLOAD_BYTES));
   }
 
   /** Presigning is computed locally: no S3 server is needed to make a URL. */

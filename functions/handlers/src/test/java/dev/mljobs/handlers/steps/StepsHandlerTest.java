@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mljobs.aws.s3.Buckets;
 import dev.mljobs.core.job.ErrorMessages;
 import dev.mljobs.core.job.FailureKind;
 import dev.mljobs.core.job.Job;
@@ -13,6 +14,7 @@ import dev.mljobs.core.job.JobRun;
 import dev.mljobs.core.job.JobStatus;
 import dev.mljobs.core.job.JobSteps;
 import dev.mljobs.core.model.ModelCatalog;
+import dev.mljobs.core.storage.OwnerSpaces;
 import dev.mljobs.handlers.CallbackTokens;
 import dev.mljobs.testkit.InMemoryBlobStore;
 import dev.mljobs.testkit.InMemoryJobRunStore;
@@ -55,7 +57,8 @@ class StepsHandlerTest {
             new CallbackTokens("a-secret-of-thirty-two-characters!"),
             "http://127.0.0.1:8080",
             blobs,
-            new ModelCatalog(new InMemoryModelStore(), null));
+            new ModelCatalog(new InMemoryModelStore(), null),
+            new OwnerSpaces("mljobs-data", Buckets.OWNER_AREAS, OwnerSpaces.parseGrants("")));
   }
 
   @Test

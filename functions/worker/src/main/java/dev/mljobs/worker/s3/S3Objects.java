@@ -1,7 +1,7 @@
 package dev.mljobs.worker.s3;
 
-import dev.mljobs.core.storage.OwnerSpace;
 import dev.mljobs.core.job.FailureKind;
+import dev.mljobs.core.storage.OwnerSpace;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
