@@ -126,6 +126,12 @@ public record Options(
     return new Options(0, null, true, newKey(), true, 1000, 100, Map.of());
   }
 
+  /** The same options with the API key a data directory keeps (see {@link Secrets#apiKey}). */
+  Options withApiKey(String key) {
+    return new Options(
+        port, dataDir, inMemory, key, apiKeyGenerated, maxRunning, maxRunningPerOwner, moreKeys);
+  }
+
   public Options withLimits(int total, int perOwner) {
     return new Options(port, dataDir, inMemory, apiKey, apiKeyGenerated, total, perOwner, moreKeys);
   }
