@@ -110,6 +110,19 @@ class ReadmeExamplesIT {
   }
 
   @Test
+  @Order(1)
+  void the_runtime_class_path_holds_no_test_library() throws IOException {
+    List<String> jars =
+        List.of(Files.readString(ROOT.resolve("local/target/classpath.txt")).strip().split(":"));
+    assertThat(jars).isNotEmpty().anyMatch(j -> j.contains("mljobs-worker"));
+    assertThat(jars)
+        .noneMatch(j -> j.contains("junit"))
+        .noneMatch(j -> j.contains("assertj"))
+        .noneMatch(j -> j.contains("opentest4j"))
+        .noneMatch(j -> j.contains("mljobs-testkit"));
+  }
+
+  @Test
   @Order(2)
   void every_bash_block_of_the_readme_runs_as_written() throws Exception {
     List<String> blocks = bashBlocks(Files.readString(ROOT.resolve("README.md")));
