@@ -13,6 +13,8 @@ import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
  * Builds AWS SDK clients from environment variables, the same way in AWS and locally: the region
@@ -58,6 +60,24 @@ public final class AwsClients {
       builder.endpointOverride(URI.create(endpoint));
     }
     return builder.credentialsProvider(credentials());
+  }
+
+  /**
+   * The S3 presigner: the same region, endpoint and credentials as the S3 client; path-style when
+   * an endpoint is set (the local S3 server), so a presigned URL points at that endpoint.
+   */
+  public S3Presigner s3Presigner() {
+    S3Presigner.Builder builder =
+        S3Presigner.builder()
+            .region(Region.of(env.getOrDefault("AWS_REGION", "us-east-1")))
+            .credentialsProvider(credentials());
+    String endpoint = env.getOrDefault("AWS_ENDPOINT_URL_S3", env.get("AWS_ENDPOINT_URL"));
+    if (endpoint != null) {
+      builder
+          .endpointOverride(URI.create(endpoint))
+          .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build());
+    }
+    return builder.build();
   }
 
   private AwsCredentialsProvider credentials() {

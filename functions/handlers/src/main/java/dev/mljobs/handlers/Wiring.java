@@ -7,13 +7,18 @@ import dev.mljobs.aws.dynamodb.DynamoDbJobStore;
 import dev.mljobs.aws.dynamodb.DynamoDbModelStore;
 import dev.mljobs.aws.dynamodb.TableNames;
 import dev.mljobs.aws.s3.BucketNames;
+import dev.mljobs.aws.s3.Buckets;
+import dev.mljobs.aws.s3.OwnerSettings;
 import dev.mljobs.aws.s3.S3BlobStore;
+import dev.mljobs.aws.s3.S3UploadUrls;
 import dev.mljobs.core.BlobStore;
 import dev.mljobs.core.Clock;
 import dev.mljobs.core.job.JobRunStore;
 import dev.mljobs.core.job.JobStore;
 import dev.mljobs.core.model.ModelInspector;
 import dev.mljobs.core.model.ModelStore;
+import dev.mljobs.core.storage.OwnerSpaces;
+import dev.mljobs.core.storage.Uploads;
 import java.util.Map;
 import java.util.ServiceLoader;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -87,6 +92,25 @@ public final class Wiring {
             .httpClient(clients.httpClient())
             .build();
     return new S3BlobStore(s3, BucketNames.fromEnv(env).data());
+  }
+
+  /**
+   * Every owner's S3 space: its areas of the data bucket and the prefixes granted to it ({@code
+   * MLJOBS_OWNER_PREFIXES}).
+   *
+   * @throws IllegalArgumentException naming the setting when the grants are malformed
+   */
+  public OwnerSpaces ownerSpaces() {
+    return OwnerSettings.spaces(env);
+  }
+
+  /** Presigned uploads into the owners' upload areas, at most {@code MLJOBS_MAX_UPLOAD_BYTES}. */
+  public Uploads uploads() {
+    return new Uploads(
+        new S3UploadUrls(clients.s3Presigner(), BucketNames.fromEnv(env).data()),
+        ownerSpaces(),
+        Buckets.UPLOADS,
+        OwnerSettings.maxUploadBytes(env));
   }
 
   /**

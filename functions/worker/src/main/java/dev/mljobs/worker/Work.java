@@ -3,6 +3,7 @@ package dev.mljobs.worker;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mljobs.core.storage.OwnerSpace;
 import java.util.UUID;
 
 /**
@@ -14,6 +15,8 @@ import java.util.UUID;
  * @param model the spec of the registered model the job names ({@code model_id}, {@code task_type},
  *     {@code model_uri}, {@code labels}, {@code preprocessing}), resolved by the workflow's start
  *     step; {@code null} when the job names none or a built-in one
+ * @param ownerSpace the S3 prefixes the job's owner may name: every read is checked against it
+ *     ({@link OwnerSpace#NONE} when none was given, and then nothing in S3 is read)
  */
 public record Work(
     UUID jobId,
@@ -23,7 +26,8 @@ public record Work(
     String callbackUrl,
     String callbackToken,
     String outputUri,
-    ObjectNode model) {
+    ObjectNode model,
+    OwnerSpace ownerSpace) {
 
   public Work(
       UUID jobId,
@@ -32,7 +36,29 @@ public record Work(
       ObjectNode params,
       String callbackUrl,
       String callbackToken) {
-    this(jobId, attempt, jobType, params, callbackUrl, callbackToken, null, null);
+    this(jobId, attempt, jobType, params, callbackUrl, callbackToken, null, null, OwnerSpace.NONE);
+  }
+
+  /** Work that may read nothing in S3 ({@link OwnerSpace#NONE}). */
+  public Work(
+      UUID jobId,
+      int attempt,
+      String jobType,
+      ObjectNode params,
+      String callbackUrl,
+      String callbackToken,
+      String outputUri,
+      ObjectNode model) {
+    this(
+        jobId,
+        attempt,
+        jobType,
+        params,
+        callbackUrl,
+        callbackToken,
+        outputUri,
+        model,
+        OwnerSpace.NONE);
   }
 
   public Work {
@@ -40,6 +66,7 @@ public record Work(
       throw new IllegalArgumentException("job_id and job_type are required");
     }
     params = params == null ? JsonNodeFactory.instance.objectNode() : params;
+    ownerSpace = ownerSpace == null ? OwnerSpace.NONE : ownerSpace;
   }
 
   static Work fromPayload(JsonNode payload) {
@@ -51,6 +78,14 @@ public record Work(
         payload.path("callback_url").asText(null),
         payload.path("callback_token").asText(null),
         payload.path("output_uri").asText(null),
-        payload.path("model").isObject() ? (ObjectNode) payload.get("model") : null);
+        payload.path("model").isObject() ? (ObjectNode) payload.get("model") : null,
+        ownerSpace(payload));
+  }
+
+  /** The owner space of the payload: its {@link OwnerSpace#WORK_FIELD}, a list of s3:// URIs. */
+  private static OwnerSpace ownerSpace(JsonNode payload) {
+    java.util.List<String> uris = new java.util.ArrayList<>();
+    payload.path(OwnerSpace.WORK_FIELD).forEach(u -> uris.add(u.asText()));
+    return OwnerSpace.of(payload.path("owner").asText(""), uris);
   }
 }

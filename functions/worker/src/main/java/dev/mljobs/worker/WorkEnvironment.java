@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mljobs.core.storage.OwnerSpace;
 import java.io.IOException;
 import java.util.Map;
 
@@ -11,9 +12,10 @@ import java.util.Map;
  * The CLI's work from its environment (the AWS Batch path): {@code JOB_ID}, {@code ATTEMPT}, {@code
  * JOB_TYPE}, {@code JOB_PARAMS} (JSON) and the named settings {@code MODEL_URI}, {@code
  * MODEL_SPEC}, {@code INPUT_URI}, {@code OUTPUT_URI}, {@code TASK_TYPE}, {@code BATCH_SIZE}, {@code
- * CONFIDENCE_THRESHOLD}, {@code IOU_THRESHOLD}, {@code MAX_DETECTIONS}, {@code DEVICE}. A named
- * setting, when set, overrides the matching field of {@code JOB_PARAMS}, so the same {@link Work}
- * comes out as from the Lambda payload.
+ * CONFIDENCE_THRESHOLD}, {@code IOU_THRESHOLD}, {@code MAX_DETECTIONS}, {@code DEVICE}, and {@code
+ * OWNER_SPACE} (the S3 prefixes the job may read, separated by spaces). A named setting, when set,
+ * overrides the matching field of {@code JOB_PARAMS}, so the same {@link Work} comes out as from
+ * the Lambda payload.
  *
  * <p>The model: {@code MODEL_URI} is a built-in model's id, or the {@code s3://} file of a
  * registered model whose spec (as {@code GET /v1/models/{id}} shows it) is {@code MODEL_SPEC}.
@@ -62,6 +64,7 @@ final class WorkEnvironment {
       throw new IllegalArgumentException("JOB_ID is not set");
     }
     String attempt = env.getOrDefault("ATTEMPT", "1");
+    OwnerSpace space = ownerSpace(env.get(OwnerSpace.WORK_ENV));
     try {
       return new Work(
           java.util.UUID.fromString(jobId),
@@ -71,10 +74,24 @@ final class WorkEnvironment {
           env.get("CALLBACK_URL"),
           env.get("CALLBACK_TOKEN"),
           output,
-          model);
+          model,
+          space);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
           e.getMessage().startsWith("ATTEMPT") ? e.getMessage() : "JOB_ID must be a UUID");
+    }
+  }
+
+  /** {@link OwnerSpace#WORK_ENV}: the owner's prefixes, separated by spaces. */
+  private static OwnerSpace ownerSpace(String text) {
+    if (text == null || text.isBlank()) {
+      return OwnerSpace.NONE;
+    }
+    try {
+      return OwnerSpace.of("", java.util.List.of(text.strip().split("\\s+")));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          OwnerSpace.WORK_ENV + " must be s3:// prefixes ending in /, separated by spaces");
     }
   }
 

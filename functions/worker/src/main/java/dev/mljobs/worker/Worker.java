@@ -1,12 +1,15 @@
 package dev.mljobs.worker;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mljobs.core.model.ModelRequest;
 import dev.mljobs.worker.batch.BatchInferenceTask;
 import dev.mljobs.worker.embed.TextEmbeddingTask;
 import dev.mljobs.worker.model.ModelFiles;
 import dev.mljobs.worker.s3.S3Objects;
 import dev.mljobs.worker.vision.ImageClassificationTask;
 import dev.mljobs.worker.vision.ObjectDetectionTask;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /** Runs one attempt of a job, by its type. The Lambda handler and the CLI both call this. */
@@ -37,9 +40,13 @@ public final class Worker {
    */
   public JsonNode run(Work work) throws InterruptedException {
     Progress progress = new Progress(work);
+    checkModel(work);
+    // every read of this job, including the items a manifest names, stays in its owner's space
+    S3Objects s3 = this.s3.within(work.ownerSpace());
+    ModelFiles models = this.models.using(s3);
     return switch (work.jobType()) {
       case "sleep" -> SleepTask.run(work, progress);
-      case "inference" -> inference(work, progress);
+      case "inference" -> inference(work, progress, s3, models);
       case "batch_inference" -> BatchInferenceTask.run(work, progress, s3, models);
       default ->
           throw new JobFailedException(
@@ -47,8 +54,34 @@ public final class Worker {
     };
   }
 
+  /**
+   * The registered model's files, checked against the owner's space before anything is read, even
+   * when a warm worker has them cached: a model registered before owner spaces were enforced, or a
+   * payload made by hand, fails here. ({@code file:} URIs never come from an owner, registration
+   * takes only {@code s3://}; they are the CLI's and the tests'.) The params' URIs need no check
+   * here: every read of them goes through the owner's {@link S3Objects#within}.
+   */
+  private static void checkModel(Work work) {
+    if (work.model() == null) {
+      return;
+    }
+    List<String> problems = new ArrayList<>();
+    ModelRequest.URI_FIELDS.forEach(
+        work.model(),
+        "model.",
+        (field, uri) -> {
+          if (!uri.startsWith("file:")) {
+            work.ownerSpace().problem(uri).ifPresent(p -> problems.add(field + " " + p));
+          }
+        });
+    if (!problems.isEmpty()) {
+      throw new JobFailedException(String.join("; ", problems));
+    }
+  }
+
   /** {@code inference} jobs, by {@code params.task_type}. */
-  private JsonNode inference(Work work, Progress progress) throws InterruptedException {
+  private static JsonNode inference(Work work, Progress progress, S3Objects s3, ModelFiles models)
+      throws InterruptedException {
     String taskType = work.params().path("task_type").asText("");
     return switch (taskType) {
       case "txt2embed" -> TextEmbeddingTask.run(work, progress, models);

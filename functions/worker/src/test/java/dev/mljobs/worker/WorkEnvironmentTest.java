@@ -61,6 +61,24 @@ class WorkEnvironmentTest {
   }
 
   @Test
+  void the_owner_space_comes_as_prefixes_separated_by_spaces_and_without_it_nothing_is_readable() {
+    Work work =
+        WorkEnvironment.from(
+            env(
+                "INPUT_URI",
+                "s3://mljobs-data/uploads/bob/x/",
+                "OWNER_SPACE",
+                "s3://mljobs-data/uploads/bob/ s3://acme/team/"));
+    assertThat(work.ownerSpace().uris())
+        .containsExactly("s3://mljobs-data/uploads/bob/", "s3://acme/team/");
+    assertThat(WorkEnvironment.from(env("INPUT_URI", "s3://in/x/")).ownerSpace().prefixes())
+        .isEmpty();
+    assertThatThrownBy(
+            () -> WorkEnvironment.from(env("INPUT_URI", "s3://in/x/", "OWNER_SPACE", "s3://a/b")))
+        .hasMessageStartingWith("OWNER_SPACE must be s3:// prefixes");
+  }
+
+  @Test
   void a_named_variable_overrides_the_same_field_of_job_params() {
     Work work =
         WorkEnvironment.from(

@@ -1,5 +1,7 @@
 package dev.mljobs.local.runtime;
 
+import dev.mljobs.aws.s3.OwnerSettings;
+import dev.mljobs.core.storage.Uploads;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -12,6 +14,9 @@ import java.util.Map;
  *
  * @param dataDir where everything is kept, or {@code null} with {@code inMemory}
  * @param apiKeyGenerated whether the key was made up at startup (and so must be printed)
+ * @param ownerPrefixes S3 prefixes granted to owners ({@code MLJOBS_OWNER_PREFIXES}, {@code
+ *     alice=s3://acme-data/team-a/;…}), empty for none
+ * @param maxUploadBytes the largest upload presigned ({@code MLJOBS_MAX_UPLOAD_BYTES})
  */
 public record Options(
     int port,
@@ -21,7 +26,9 @@ public record Options(
     boolean apiKeyGenerated,
     int maxRunning,
     int maxRunningPerOwner,
-    Map<String, String> moreKeys) {
+    Map<String, String> moreKeys,
+    String ownerPrefixes,
+    long maxUploadBytes) {
 
   public static final String USAGE =
       "usage: run-local [--port N] [--data-dir DIR | --in-memory]\n"
@@ -33,7 +40,10 @@ public record Options(
           + "                  (generated and printed when unset)\n"
           + "  MLJOBS_API_KEYS more owners, as owner=key,owner=key (the main key's owner is 'local')\n"
           + "  MLJOBS_MAX_RUNNING, MLJOBS_MAX_RUNNING_PER_OWNER\n"
-          + "                  how many jobs may run at once, in all (default 1000) and per owner (100)";
+          + "                  how many jobs may run at once, in all (default 1000) and per owner (100)\n"
+          + "  MLJOBS_OWNER_PREFIXES  S3 prefixes granted to owners besides their own areas,\n"
+          + "                  as owner=s3://bucket/prefix/;owner=s3://bucket/prefix/\n"
+          + "  MLJOBS_MAX_UPLOAD_BYTES  the largest file POST /v1/uploads accepts (default 52428800)";
 
   public Options {
     if (port < 0 || port > 65535) {
@@ -58,6 +68,10 @@ public record Options(
       throw new IllegalArgumentException(
           "MLJOBS_MAX_RUNNING and MLJOBS_MAX_RUNNING_PER_OWNER must be at least 1");
     }
+    ownerPrefixes = ownerPrefixes == null ? "" : ownerPrefixes;
+    // refused at startup, not at the first request: the handlers read the same settings
+    OwnerSettings.spaces(handlerSettings(ownerPrefixes, maxUploadBytes));
+    OwnerSettings.maxUploadBytes(handlerSettings(ownerPrefixes, maxUploadBytes));
   }
 
   /**
@@ -95,7 +109,22 @@ public record Options(
         number(
             env.getOrDefault("MLJOBS_MAX_RUNNING_PER_OWNER", "100"),
             "MLJOBS_MAX_RUNNING_PER_OWNER"),
-        keys(env.getOrDefault("MLJOBS_API_KEYS", "")));
+        keys(env.getOrDefault("MLJOBS_API_KEYS", "")),
+        env.getOrDefault(OwnerSettings.OWNER_PREFIXES, ""),
+        OwnerSettings.maxUploadBytes(env));
+  }
+
+  /** The owner-space and upload settings as the handlers read them. */
+  public Map<String, String> handlerSettings() {
+    return handlerSettings(ownerPrefixes, maxUploadBytes);
+  }
+
+  private static Map<String, String> handlerSettings(String prefixes, long maxUploadBytes) {
+    return Map.of(
+        OwnerSettings.OWNER_PREFIXES,
+        prefixes,
+        OwnerSettings.MAX_UPLOAD_BYTES,
+        Long.toString(maxUploadBytes));
   }
 
   /** {@code owner=key,owner=key} as a map from key to owner. */
@@ -123,7 +152,8 @@ public record Options(
 
   /** In memory, on free ports, with a fresh key and the default limits. */
   public static Options forTests() {
-    return new Options(0, null, true, newKey(), true, 1000, 100, Map.of());
+    return new Options(
+        0, null, true, newKey(), true, 1000, 100, Map.of(), "", Uploads.DEFAULT_MAX_BYTES);
   }
 
   /** The same options with the API key a data directory keeps (see {@link Secrets#apiKey}). */
@@ -133,7 +163,32 @@ public record Options(
   }
 
   public Options withLimits(int total, int perOwner) {
-    return new Options(port, dataDir, inMemory, apiKey, apiKeyGenerated, total, perOwner, moreKeys);
+    return new Options(
+        port,
+        dataDir,
+        inMemory,
+        apiKey,
+        apiKeyGenerated,
+        total,
+        perOwner,
+        moreKeys,
+        ownerPrefixes,
+        maxUploadBytes);
+  }
+
+  /** The same options with these owner grants and upload limit. */
+  public Options withOwnerSpaces(String prefixes, long maxBytes) {
+    return new Options(
+        port,
+        dataDir,
+        inMemory,
+        apiKey,
+        apiKeyGenerated,
+        maxRunning,
+        maxRunningPerOwner,
+        moreKeys,
+        prefixes,
+        maxBytes);
   }
 
   /** The same options with another owner's key. */
@@ -141,7 +196,16 @@ public record Options(
     Map<String, String> keys = new java.util.HashMap<>(moreKeys);
     keys.put(key, owner);
     return new Options(
-        port, dataDir, inMemory, apiKey, apiKeyGenerated, maxRunning, maxRunningPerOwner, keys);
+        port,
+        dataDir,
+        inMemory,
+        apiKey,
+        apiKeyGenerated,
+        maxRunning,
+        maxRunningPerOwner,
+        keys,
+        ownerPrefixes,
+        maxUploadBytes);
   }
 
   private static String value(String[] args, int i, String option) {

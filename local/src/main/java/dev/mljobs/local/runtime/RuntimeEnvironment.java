@@ -67,6 +67,7 @@ final class RuntimeEnvironment {
     env.put("JOB_STATE_MACHINE_ARN", stateMachineArn);
     env.put("CALLBACK_SECRET", callbackSecret);
     env.put("CALLBACK_BASE_URL", api.toString());
+    env.putAll(options.handlerSettings());
     return env;
   }
 

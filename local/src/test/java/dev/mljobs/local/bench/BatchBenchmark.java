@@ -2,6 +2,7 @@ package dev.mljobs.local.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mljobs.core.storage.Uploads;
 import dev.mljobs.local.runtime.LocalRuntime;
 import dev.mljobs.local.runtime.Options;
 import java.io.IOException;
@@ -29,7 +30,10 @@ public final class BatchBenchmark {
   public static void main(String[] args) throws Exception {
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 400;
     System.setProperty("sun.net.httpserver.nodelay", "true");
-    try (LocalRuntime runtime = LocalRuntime.start(Options.forTests())) {
+    // the inputs lie in a bucket of their own, granted to the runtime's owner as an operator would
+    Options options =
+        Options.forTests().withOwnerSpaces("local=s3://" + BUCKET + "/", Uploads.DEFAULT_MAX_BYTES);
+    try (LocalRuntime runtime = LocalRuntime.start(options)) {
       S3Client s3 = runtime.aws().s3();
       s3.createBucket(b -> b.bucket(BUCKET));
       List<String> files =

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
+import dev.mljobs.aws.s3.OwnerSettings;
+import dev.mljobs.core.storage.OwnerSpace;
 import dev.mljobs.local.aws.LocalClients;
 import dev.mljobs.local.junit.LocalRuntimeExtension;
 import dev.mljobs.worker.JobCancelledException;
@@ -42,7 +44,12 @@ import software.amazon.awssdk.services.s3.S3Client;
 class BatchInferenceIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String BUCKET = "batch-inputs";
+  private static final String BUCKET = "mljobs-data";
+
+  /** Where the owner of the runtime's key ({@code local}) keeps its files. */
+  private static final String AREA = "uploads/local/";
+
+  private static final OwnerSpace SPACE = OwnerSettings.spaces(Map.of()).of("local");
   private static final String CORRUPT = "shapes/zz-broken.png";
 
   /** The eight test images and their labels, in key order. */
@@ -62,12 +69,11 @@ class BatchInferenceIT {
     runtime = localRuntime;
     s3 = runtime.aws().s3();
     api = new ApiClient(runtime);
-    s3.createBucket(b -> b.bucket(BUCKET));
     put("models/shapes-cls.onnx", resource("vision/shapes-cls.onnx"));
     ObjectNode registration = JSON.createObjectNode();
     registration.put("model_id", "shapes-cls");
     registration.put("task_type", "image_classification");
-    registration.put("model_uri", "s3://" + BUCKET + "/models/shapes-cls.onnx");
+    registration.put("model_uri", "s3://" + BUCKET + "/" + AREA + "models/shapes-cls.onnx");
     new String(resource("vision/shapes-labels.txt"), StandardCharsets.UTF_8)
         .lines()
         .filter(l -> !l.isBlank())
@@ -94,10 +100,10 @@ class BatchInferenceIT {
     put(
         "lists/mixed.txt",
         ("# two images, one that is not there, one line that is no URI\n"
-                + "s3://batch-inputs/shapes/0071.png\n"
-                + "s3://batch-inputs/shapes/gone.png\n\n"
+                + "s3://mljobs-data/uploads/local/shapes/0071.png\n"
+                + "s3://mljobs-data/uploads/local/shapes/gone.png\n\n"
                 + "not-a-uri\n"
-                + "s3://batch-inputs/shapes/0105.png\n")
+                + "s3://mljobs-data/uploads/local/shapes/0105.png\n")
             .getBytes(StandardCharsets.UTF_8));
   }
 
@@ -110,7 +116,7 @@ class BatchInferenceIT {
         api.submit(
                 "{\"job_type\":\"batch_inference\",\"params\":{\"runtime\":\"batch\","
                     + "\"task_type\":\"image_classification\",\"model_id\":\"shapes-cls\","
-                    + "\"top_k\":1,\"batch_size\":4,\"input_uri\":\"s3://batch-inputs/shapes/\"}}")
+                    + "\"top_k\":1,\"batch_size\":4,\"input_uri\":\"s3://mljobs-data/uploads/local/shapes/\"}}")
             .get("job_id")
             .asText();
 
@@ -152,12 +158,13 @@ class BatchInferenceIT {
     for (int i = 0; i < 8; i++) {
       JsonNode line = all.get(i);
       assertThat(line.get("index").asInt()).isEqualTo(i);
-      assertThat(line.get("item").asText()).isEqualTo("s3://batch-inputs/shapes/" + files.get(i));
+      assertThat(line.get("item").asText())
+          .isEqualTo("s3://mljobs-data/uploads/local/shapes/" + files.get(i));
       assertThat(line.get("ok").asBoolean()).isTrue();
       assertThat(line.at("/predictions/0/class_name").asText()).isEqualTo(LABELS.get(files.get(i)));
     }
     JsonNode broken = all.get(8);
-    assertThat(broken.get("item").asText()).isEqualTo("s3://batch-inputs/" + CORRUPT);
+    assertThat(broken.get("item").asText()).isEqualTo("s3://mljobs-data/uploads/local/" + CORRUPT);
     assertThat(broken.get("ok").asBoolean()).isFalse();
     assertThat(broken.get("error").asText()).contains("cannot be decoded");
   }
@@ -168,7 +175,7 @@ class BatchInferenceIT {
     String batch =
         api.submit(
                 "{\"job_type\":\"batch_inference\",\"params\":{\"task_type\":\"image_classification\","
-                    + "\"model_id\":\"shapes-cls\",\"input_uri\":\"s3://batch-inputs/lists/mixed.txt\"}}")
+                    + "\"model_id\":\"shapes-cls\",\"input_uri\":\"s3://mljobs-data/uploads/local/lists/mixed.txt\"}}")
             .get("job_id")
             .asText();
     String sleep =
@@ -184,7 +191,7 @@ class BatchInferenceIT {
     assertThat(page.body().get("results")).hasSize(4);
     assertThat(page.body().get("next_cursor").isNull()).isTrue();
     assertThat(page.body().at("/results/1/error").asText())
-        .isEqualTo("s3://batch-inputs/shapes/gone.png does not exist");
+        .isEqualTo("s3://mljobs-data/uploads/local/shapes/gone.png does not exist");
     assertThat(page.body().at("/results/2/error").asText()).isEqualTo("not an s3:// URI");
     ApiClient.Answer badCursor =
         api.send("GET", "/v1/jobs/" + batch + "/results?cursor=bm9wZQ", null);
@@ -205,9 +212,13 @@ class BatchInferenceIT {
   void a_batch_job_with_a_wrong_input_uri_or_an_unknown_model_is_refused_at_submission() {
     assertThat(refusedField("image_classification", "shapes-cls", "https://example.com/x/"))
         .isEqualTo("params.input_uri");
-    assertThat(refusedField("image_classification", "shapes-nope", "s3://batch-inputs/shapes/"))
+    assertThat(
+            refusedField(
+                "image_classification", "shapes-nope", "s3://mljobs-data/uploads/local/shapes/"))
         .isEqualTo("params.model_id");
-    assertThat(refusedField("object_detection", "shapes-cls", "s3://batch-inputs/shapes/"))
+    assertThat(
+            refusedField(
+                "object_detection", "shapes-cls", "s3://mljobs-data/uploads/local/shapes/"))
         .isEqualTo("params.task_type");
   }
 
@@ -235,12 +246,12 @@ class BatchInferenceIT {
             .run(
                 batchWork(
                     "{\"task_type\":\"txt2embed\",\"model_id\":\"sentence-transformers/all-MiniLM-L6-v2\","
-                        + "\"input_uri\":\"s3://batch-inputs/texts/\"}",
+                        + "\"input_uri\":\"s3://mljobs-data/uploads/local/texts/\"}",
                     null));
     assertThat(summary.get("total_items").asInt()).isEqualTo(3);
     assertThat(summary.get("failed_items").asInt()).isEqualTo(1);
     assertThat(summary.get("first_error").asText())
-        .isEqualTo("s3://batch-inputs/texts/empty.txt: the text is empty");
+        .isEqualTo("s3://mljobs-data/uploads/local/texts/empty.txt: the text is empty");
     List<JsonNode> lines = lines(summary);
     assertThat(lines.get(0).get("embedding")).hasSize(384);
     assertThat(lines.get(2).get("ok").asBoolean()).isFalse();
@@ -251,10 +262,11 @@ class BatchInferenceIT {
     ObjectNode params =
         params(
             "{\"task_type\":\"image_classification\",\"model_id\":\"shapes-cls\","
-                + "\"input_data\":{\"image_uris\":[\"s3://batch-inputs/shapes/nothing-here.png\"]}}");
+                + "\"input_data\":{\"image_uris\":[\"s3://mljobs-data/uploads/local/shapes/nothing-here.png\"]}}");
     assertThatThrownBy(() -> worker().run(imageWork(params)))
         .isInstanceOf(JobFailedException.class)
-        .hasMessage("the image failed; s3://batch-inputs/shapes/nothing-here.png does not exist");
+        .hasMessage(
+            "the image failed; s3://mljobs-data/uploads/local/shapes/nothing-here.png does not exist");
   }
 
   @Test
@@ -262,8 +274,8 @@ class BatchInferenceIT {
     ObjectNode params =
         params(
             "{\"task_type\":\"image_classification\",\"model_id\":\"shapes-cls\",\"top_k\":1,"
-                + "\"input_data\":{\"image_uris\":[\"s3://batch-inputs/shapes/0071.png\","
-                + "\"s3://batch-inputs/"
+                + "\"input_data\":{\"image_uris\":[\"s3://mljobs-data/uploads/local/shapes/0071.png\","
+                + "\"s3://mljobs-data/uploads/local/"
                 + CORRUPT
                 + "\"]}}");
     JsonNode result = worker().run(imageWork(params));
@@ -271,7 +283,7 @@ class BatchInferenceIT {
         .isEqualTo(LABELS.get("0071.png"));
     assertThat(result.at("/results/1/error").asText())
         .isEqualTo(
-            "s3://batch-inputs/"
+            "s3://mljobs-data/uploads/local/"
                 + CORRUPT
                 + ": the image cannot be decoded (corrupt or truncated)");
   }
@@ -284,10 +296,11 @@ class BatchInferenceIT {
                     .run(
                         batchWork(
                             "{\"task_type\":\"image_classification\",\"model_id\":\"shapes-cls\","
-                                + "\"input_uri\":\"s3://batch-inputs/nothing/\"}",
+                                + "\"input_uri\":\"s3://mljobs-data/uploads/local/nothing/\"}",
                             null)))
         .isInstanceOf(JobFailedException.class)
-        .hasMessage("params.input_uri: there are no objects under s3://batch-inputs/nothing/");
+        .hasMessage(
+            "params.input_uri: there are no objects under s3://mljobs-data/uploads/local/nothing/");
     assertThatThrownBy(
             () ->
                 worker()
@@ -297,18 +310,21 @@ class BatchInferenceIT {
                                 + "\"input_uri\":\"s3://no-such-bucket/images/\"}",
                             null)))
         .isInstanceOf(JobFailedException.class)
-        .hasMessageStartingWith("params.input_uri: s3://no-such-bucket/images/ cannot be listed");
+        .hasMessage(
+            "params.input_uri: s3://no-such-bucket/images/ is outside your space: it must lie"
+                + " under s3://mljobs-data/uploads/local/ or s3://mljobs-data/inputs/local/ or"
+                + " s3://mljobs-data/models/local/");
     assertThatThrownBy(
             () ->
                 worker()
                     .run(
                         batchWork(
                             "{\"task_type\":\"image_classification\",\"model_id\":\"shapes-cls\","
-                                + "\"input_uri\":\"s3://batch-inputs/shapes\"}",
+                                + "\"input_uri\":\"s3://mljobs-data/uploads/local/shapes\"}",
                             null)))
         .isInstanceOf(JobFailedException.class)
         .hasMessage(
-            "params.input_uri: s3://batch-inputs/shapes does not exist (a prefix must end with /)");
+            "params.input_uri: s3://mljobs-data/uploads/local/shapes does not exist (a prefix must end with /)");
   }
 
   @Test
@@ -317,14 +333,17 @@ class BatchInferenceIT {
     StringBuilder manifest = new StringBuilder();
     List<String> files = new ArrayList<>(LABELS.keySet());
     for (int i = 0; i < 4000; i++) {
-      manifest.append("s3://batch-inputs/shapes/").append(files.get(i % files.size())).append('\n');
+      manifest
+          .append("s3://mljobs-data/uploads/local/shapes/")
+          .append(files.get(i % files.size()))
+          .append('\n');
     }
     put("lists/long.txt", manifest.toString().getBytes(StandardCharsets.UTF_8));
     String id =
         api.submit(
                 "{\"job_type\":\"batch_inference\",\"params\":{\"runtime\":\"batch\","
                     + "\"task_type\":\"image_classification\",\"model_id\":\"shapes-cls\","
-                    + "\"batch_size\":8,\"input_uri\":\"s3://batch-inputs/lists/long.txt\"}}")
+                    + "\"batch_size\":8,\"input_uri\":\"s3://mljobs-data/uploads/local/lists/long.txt\"}}")
             .get("job_id")
             .asText();
     ProcessHandle worker = WorkerProcesses.await(id);
@@ -361,7 +380,7 @@ class BatchInferenceIT {
       Work work =
           batchWork(
               "{\"task_type\":\"image_classification\",\"model_id\":\"shapes-cls\",\"batch_size\":2,"
-                  + "\"input_uri\":\"s3://batch-inputs/shapes/\"}",
+                  + "\"input_uri\":\"s3://mljobs-data/uploads/local/shapes/\"}",
               "http://127.0.0.1:" + platform.getAddress().getPort() + "/progress");
       // then: it stops at the first report, after one batch
       assertThatThrownBy(() -> worker().run(work)).isInstanceOf(JobCancelledException.class);
@@ -388,7 +407,8 @@ class BatchInferenceIT {
 
   /** An inference job's work, with the registered model's spec as the start step gives it. */
   private static Work imageWork(ObjectNode params) {
-    return new Work(UUID.randomUUID(), 1, "inference", params, null, null, null, shapesModel);
+    return new Work(
+        UUID.randomUUID(), 1, "inference", params, null, null, null, shapesModel, SPACE);
   }
 
   /** A batch job's work; the shape classifier's spec comes along when the job names it. */
@@ -402,8 +422,9 @@ class BatchInferenceIT {
         p,
         callbackUrl,
         callbackUrl == null ? null : "token",
-        "s3://" + BUCKET + "/out/" + id + "/",
-        p.path("model_id").asText().equals("shapes-cls") ? shapesModel : null);
+        "s3://" + BUCKET + "/results/" + id + "/items/",
+        p.path("model_id").asText().equals("shapes-cls") ? shapesModel : null,
+        SPACE);
   }
 
   /** The JSON lines of a summary's first part. */
@@ -432,7 +453,7 @@ class BatchInferenceIT {
   }
 
   private static void put(String key, byte[] bytes) {
-    s3.putObject(b -> b.bucket(BUCKET).key(key), RequestBody.fromBytes(bytes));
+    s3.putObject(b -> b.bucket(BUCKET).key(AREA + key), RequestBody.fromBytes(bytes));
   }
 
   private static byte[] resource(String name) throws IOException {

@@ -31,11 +31,11 @@ import software.amazon.awssdk.core.sync.RequestBody;
 class ModelRegistryIT {
 
   private static final String BUCKET = "mljobs-data";
-  private static final String MODEL_KEY = "models/shapes-cls.onnx";
+  private static final String MODEL_KEY = "models/local/shapes-cls.onnx";
   private static final String SHAPES =
       """
       {"model_id": "acme/shapes-cls", "task_type": "image_classification",
-       "model_uri": "s3://mljobs-data/models/shapes-cls.onnx",
+       "model_uri": "s3://mljobs-data/models/local/shapes-cls.onnx",
        "labels": %s,
        "preprocessing": {"width": 224, "height": 224, "colour": "rgb", "resize": "stretch",
                          "mean": [0.485, 0.456, 0.406], "std": [0.229, 0.224, 0.225]}}
@@ -57,7 +57,7 @@ class ModelRegistryIT {
         .aws()
         .s3()
         .putObject(
-            b -> b.bucket(BUCKET).key("models/notes.onnx"),
+            b -> b.bucket(BUCKET).key("models/local/notes.onnx"),
             RequestBody.fromString("not a model", StandardCharsets.UTF_8));
   }
 
@@ -119,7 +119,7 @@ class ModelRegistryIT {
     assertThat(missing.status()).isEqualTo(400);
     assertThat(missing.body().at("/errors/0/field").asText()).isEqualTo("model_uri");
     assertThat(missing.body().at("/errors/0/message").asText())
-        .isEqualTo("no object at s3://mljobs-data/models/gone.onnx");
+        .isEqualTo("no object at s3://mljobs-data/models/local/gone.onnx");
 
     ApiClient.Answer notOnnx =
         api.send(
@@ -132,7 +132,7 @@ class ModelRegistryIT {
     assertThat(notOnnx.status()).isEqualTo(400);
     assertThat(notOnnx.body().at("/errors/0/field").asText()).isEqualTo("model_uri");
     assertThat(notOnnx.body().at("/errors/0/message").asText())
-        .startsWith("s3://mljobs-data/models/notes.onnx is not an ONNX model");
+        .startsWith("s3://mljobs-data/models/local/notes.onnx is not an ONNX model");
 
     assertThat(api.send("GET", "/v1/models/acme/three", null).status()).isEqualTo(404);
   }
@@ -164,12 +164,12 @@ class ModelRegistryIT {
                 "AWS_SECRET_ACCESS_KEY", LocalClients.SECRET_KEY,
                 "AWS_ENDPOINT_URL_S3", runtime.aws().s3Endpoint().toString(),
                 "MODEL_CACHE_DIR", cache.toString()));
-    String uri = "s3://" + BUCKET + "/models/versioned.bin";
-    put(runtime, "models/versioned.bin", "first");
+    String uri = "s3://" + BUCKET + "/models/local/versioned.bin";
+    put(runtime, "models/local/versioned.bin", "first");
     // when
     Path first = files.fetch(uri);
     Path again = files.fetch(uri);
-    put(runtime, "models/versioned.bin", "second version");
+    put(runtime, "models/local/versioned.bin", "second version");
     Path replaced = files.fetch(uri);
     // then
     assertThat(again).isEqualTo(first);

@@ -53,4 +53,34 @@ class OptionsTest {
     assertThatThrownBy(() -> Options.parse(new String[0], Map.of("MLJOBS_API_KEY", "short")))
         .hasMessage("MLJOBS_API_KEY must be at least 16 characters");
   }
+
+  @Test
+  void owner_grants_and_the_upload_limit_reach_the_handlers_and_wrong_ones_stop_the_start() {
+    Options o =
+        Options.parse(
+            new String[0],
+            Map.of(
+                "MLJOBS_OWNER_PREFIXES", "alice=s3://acme-data/team-a/",
+                "MLJOBS_MAX_UPLOAD_BYTES", "1000"));
+    assertThat(o.handlerSettings())
+        .containsEntry("MLJOBS_OWNER_PREFIXES", "alice=s3://acme-data/team-a/")
+        .containsEntry("MLJOBS_MAX_UPLOAD_BYTES", "1000");
+    assertThat(Options.parse(new String[0], Map.of()).handlerSettings())
+        .containsEntry("MLJOBS_MAX_UPLOAD_BYTES", "52428800");
+    assertThatThrownBy(
+            () ->
+                Options.parse(
+                    new String[0], Map.of("MLJOBS_OWNER_PREFIXES", "alice=s3://acme-data/x")))
+        .hasMessageStartingWith("MLJOBS_OWNER_PREFIXES: ")
+        .hasMessageContaining("must end with /");
+    assertThatThrownBy(
+            () ->
+                Options.parse(
+                    new String[0],
+                    Map.of("MLJOBS_OWNER_PREFIXES", "alice=s3://mljobs-data/results/")))
+        .hasMessageContaining("names the data bucket");
+    assertThatThrownBy(
+            () -> Options.parse(new String[0], Map.of("MLJOBS_MAX_UPLOAD_BYTES", "50MB")))
+        .hasMessage("MLJOBS_MAX_UPLOAD_BYTES must be a positive number of bytes, got '50MB'");
+  }
 }

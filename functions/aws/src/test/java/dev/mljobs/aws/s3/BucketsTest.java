@@ -27,7 +27,8 @@ class BucketsTest {
 
   @Test
   void the_data_bucket_holds_inputs_results_and_models() {
-    assertThat(Buckets.DATA.prefixes()).containsExactly("inputs/", "results/", "models/");
+    assertThat(Buckets.DATA.prefixes())
+        .containsExactly("uploads/", "inputs/", "results/", "models/");
   }
 
   @Test

@@ -2,8 +2,11 @@ package dev.mljobs.core.job;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mljobs.core.storage.OwnerSpace;
+import dev.mljobs.core.storage.UriFields;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -22,6 +25,15 @@ public final class JobParams {
           "drift",
           "container",
           "sleep");
+
+  /**
+   * The params fields of each job type that name S3 locations, all of which must lie in the job
+   * owner's space; a job type that names none is absent. A new job kind declares its fields here.
+   */
+  public static final Map<String, UriFields> URI_FIELDS =
+      Map.of(
+          "inference", UriFields.of("input_data.image_uris[]"),
+          "batch_inference", UriFields.of("input_uri"));
 
   /** One problem with a field, named as the client wrote it. */
   public record Error(String field, String message) {}
@@ -85,6 +97,20 @@ public final class JobParams {
       }
     }
     return errors;
+  }
+
+  /**
+   * Every S3 URI of {@code params} that {@code space} does not hold, named as {@code
+   * params.<field>}. The answer depends on the URIs alone, never on whether an object is there.
+   */
+  public static List<Error> checkUris(String jobType, JsonNode params, OwnerSpace space) {
+    UriFields fields = URI_FIELDS.get(jobType);
+    if (fields == null || params == null) {
+      return List.of();
+    }
+    return fields.check(params, space, "params.").stream()
+        .map(e -> new Error(e.field(), e.message()))
+        .toList();
   }
 
   /** An empty text has no embedding worth computing: a mistake, said at submission. */

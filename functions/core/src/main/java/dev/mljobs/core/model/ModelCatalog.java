@@ -1,6 +1,7 @@
 package dev.mljobs.core.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mljobs.core.storage.OwnerSpace;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -27,15 +28,22 @@ public final class ModelCatalog {
   }
 
   /**
-   * Registers a model after loading it once and checking that it fits its task.
+   * Registers a model after checking that its files lie in the owner's space (before anything is
+   * read, so the answer is the same whether they exist or not), loading it once and checking that
+   * it fits its task.
    *
+   * @param space the S3 locations the model's owner may name
    * @throws DuplicateModelException when the id is a built-in model's or one of the owner's
    * @throws InvalidModelException when the model file is missing or does not fit, naming the field
    * @throws IllegalStateException when this catalog cannot register models
    */
-  public Model register(Model model) {
+  public Model register(Model model, OwnerSpace space) {
     if (model.builtIn()) {
       throw new IllegalArgumentException("a registered model needs an owner");
+    }
+    List<FieldError> outside = ModelRequest.URI_FIELDS.check(model.spec(), space, "");
+    if (!outside.isEmpty()) {
+      throw new InvalidModelException(outside);
     }
     if (BuiltInModels.find(model.modelId()).isPresent()
         || store.find(model.owner(), model.modelId()).isPresent()) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mljobs.core.storage.UriFields;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -25,6 +26,10 @@ public final class ModelRequest {
   /** The fields of a registration; {@code docs/openapi.yaml} documents exactly these. */
   public static final Set<String> FIELDS =
       Set.of("model_id", "task_type", "model_uri", "labels", "preprocessing");
+
+  /** The fields that name S3 objects, which must lie in the owner's space. */
+  public static final UriFields URI_FIELDS =
+      UriFields.of("model_uri", "preprocessing.tokenizer_uri");
 
   /** The preprocessing fields of a vision model. */
   public static final Set<String> VISION_FIELDS =

@@ -6,6 +6,7 @@ import dev.mljobs.core.job.Job;
 import dev.mljobs.core.job.JobParams;
 import dev.mljobs.core.job.NewJob;
 import dev.mljobs.core.model.ModelCatalog;
+import dev.mljobs.core.storage.OwnerSpaces;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -56,6 +57,22 @@ public final class JobRequestParser {
   public static void checkModel(NewJob job, ModelCatalog models) {
     List<Problem.FieldError> errors =
         models.checkJob(job.owner(), job.params()).stream()
+            .map(e -> new Problem.FieldError(e.field(), e.message()))
+            .toList();
+    if (!errors.isEmpty()) {
+      throw Problem.invalid(errors);
+    }
+  }
+
+  /**
+   * Checks that every S3 URI the job's params name lies in its owner's space. The answer depends on
+   * the URIs alone: whether an object exists there is never looked up.
+   *
+   * @throws Problem (400) naming each field outside
+   */
+  public static void checkUris(NewJob job, OwnerSpaces spaces) {
+    List<Problem.FieldError> errors =
+        JobParams.checkUris(job.jobType(), job.params(), spaces.of(job.owner())).stream()
             .map(e -> new Problem.FieldError(e.field(), e.message()))
             .toList();
     if (!errors.isEmpty()) {

@@ -16,6 +16,7 @@ import dev.mljobs.core.job.JobStatus;
 import dev.mljobs.core.job.NewJob;
 import dev.mljobs.core.job.PageCursor;
 import dev.mljobs.core.model.ModelCatalog;
+import dev.mljobs.core.storage.OwnerSpaces;
 import dev.mljobs.handlers.CallbackTokens;
 import dev.mljobs.handlers.Services;
 import dev.mljobs.handlers.Wiring;
@@ -34,6 +35,7 @@ public final class JobsApi {
   private final QueuePositions positions;
   private final BlobStore blobs;
   private final ModelCatalog models;
+  private final OwnerSpaces spaces;
 
   public JobsApi(
       JobService service,
@@ -41,13 +43,15 @@ public final class JobsApi {
       CallbackTokens tokens,
       QueuePositions positions,
       BlobStore blobs,
-      ModelCatalog models) {
+      ModelCatalog models,
+      OwnerSpaces spaces) {
     this.service = service;
     this.runs = runs;
     this.tokens = tokens;
     this.positions = positions;
     this.blobs = blobs;
     this.models = models;
+    this.spaces = spaces;
   }
 
   static JobsApi from(Wiring wiring) {
@@ -58,7 +62,8 @@ public final class JobsApi {
         new CallbackTokens(wiring.require("CALLBACK_SECRET")),
         new QueuePositions(wiring.jobStore()),
         wiring.blobStore(),
-        services.modelCatalog());
+        services.modelCatalog(),
+        wiring.ownerSpaces());
   }
 
   APIGatewayV2HTTPResponse submit(ApiRequest request) {
@@ -69,6 +74,7 @@ public final class JobsApi {
             request.header("idempotency-key"),
             owner,
             request.header("x-amzn-trace-id"));
+    JobRequestParser.checkUris(job, spaces);
     JobRequestParser.checkModel(job, models);
     JobService.Submission submission = service.submit(job);
     Job stored = submission.job();

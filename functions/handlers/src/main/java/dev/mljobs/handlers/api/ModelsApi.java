@@ -10,6 +10,7 @@ import dev.mljobs.core.model.InvalidModelException;
 import dev.mljobs.core.model.Model;
 import dev.mljobs.core.model.ModelCatalog;
 import dev.mljobs.core.model.ModelRequest;
+import dev.mljobs.core.storage.OwnerSpaces;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.temporal.ChronoUnit;
@@ -23,10 +24,12 @@ public final class ModelsApi {
 
   private final ModelCatalog catalog;
   private final Clock clock;
+  private final OwnerSpaces spaces;
 
-  public ModelsApi(ModelCatalog catalog, Clock clock) {
+  public ModelsApi(ModelCatalog catalog, Clock clock, OwnerSpaces spaces) {
     this.catalog = catalog;
     this.clock = clock;
+    this.spaces = spaces;
   }
 
   APIGatewayV2HTTPResponse register(ApiRequest request) {
@@ -42,7 +45,7 @@ public final class ModelsApi {
       throw Problem.unavailable("models cannot be registered in this deployment");
     }
     try {
-      catalog.register(model);
+      catalog.register(model, spaces.of(owner));
     } catch (InvalidModelException e) {
       throw invalid(e);
     } catch (DuplicateModelException e) {

@@ -10,6 +10,8 @@ import dev.mljobs.core.job.Job;
 import dev.mljobs.core.job.JobSteps;
 import dev.mljobs.core.model.Model;
 import dev.mljobs.core.model.ModelCatalog;
+import dev.mljobs.core.storage.OwnerSpace;
+import dev.mljobs.core.storage.OwnerSpaces;
 import dev.mljobs.handlers.BatchResults;
 import dev.mljobs.handlers.CallbackTokens;
 import dev.mljobs.handlers.Services;
@@ -39,6 +41,7 @@ public final class StepsHandler implements RequestStreamHandler {
   private final String callbackBaseUrl;
   private final BlobStore blobs;
   private final ModelCatalog models;
+  private final OwnerSpaces spaces;
 
   /** Wires itself from the environment, once per cold start. */
   public StepsHandler() {
@@ -56,7 +59,8 @@ public final class StepsHandler implements RequestStreamHandler {
         new CallbackTokens(wiring.require("CALLBACK_SECRET")),
         wiring.require("CALLBACK_BASE_URL"),
         wiring.blobStore(),
-        new ModelCatalog(wiring.modelStore(), null));
+        new ModelCatalog(wiring.modelStore(), null),
+        wiring.ownerSpaces());
   }
 
   public StepsHandler(
@@ -64,8 +68,10 @@ public final class StepsHandler implements RequestStreamHandler {
       CallbackTokens tokens,
       String callbackBaseUrl,
       BlobStore blobs,
-      ModelCatalog models) {
+      ModelCatalog models,
+      OwnerSpaces spaces) {
     this.steps = steps;
+    this.spaces = spaces;
     this.tokens = tokens;
     this.callbackBaseUrl = callbackBaseUrl;
     this.blobs = blobs;
@@ -121,6 +127,9 @@ public final class StepsHandler implements RequestStreamHandler {
     if (outputUri != null) {
       work.put("output_uri", outputUri);
     }
+    // what the worker may read: it checks every S3 read against it (a manifest cannot point out)
+    OwnerSpace space = spaces.of(job.owner());
+    space.uris().forEach(work.putArray(OwnerSpace.WORK_FIELD)::add);
     var environment = response.putArray("environment");
     environment.addObject().put("Name", "JOB_ID").put("Value", job.jobId().toString());
     environment.addObject().put("Name", "ATTEMPT").put("Value", Integer.toString(job.attempts()));
@@ -138,6 +147,10 @@ public final class StepsHandler implements RequestStreamHandler {
         .addObject()
         .put("Name", "CALLBACK_TOKEN")
         .put("Value", work.get("callback_token").asText());
+    environment
+        .addObject()
+        .put("Name", OwnerSpace.WORK_ENV)
+        .put("Value", String.join(" ", space.uris()));
     Model registered = registeredModel(job).orElse(null);
     if (registered != null) {
       work.set("model", registered.spec());

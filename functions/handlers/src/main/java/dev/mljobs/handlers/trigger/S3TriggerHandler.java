@@ -10,6 +10,7 @@ import dev.mljobs.core.BlobStore;
 import dev.mljobs.core.job.JobService;
 import dev.mljobs.core.job.NewJob;
 import dev.mljobs.core.model.ModelCatalog;
+import dev.mljobs.core.storage.OwnerSpaces;
 import dev.mljobs.handlers.Services;
 import dev.mljobs.handlers.Wiring;
 import dev.mljobs.handlers.api.JobRequestParser;
@@ -35,6 +36,7 @@ public final class S3TriggerHandler implements RequestHandler<S3Event, String> {
   private final BlobStore blobs;
   private final String bucket;
   private final ModelCatalog models;
+  private final OwnerSpaces spaces;
 
   /** Wires itself from the environment, once per cold start. */
   public S3TriggerHandler() {
@@ -46,14 +48,17 @@ public final class S3TriggerHandler implements RequestHandler<S3Event, String> {
         new Services(wiring).jobService(),
         wiring.blobStore(),
         Services.dataBucket(wiring),
-        new ModelCatalog(wiring.modelStore(), null));
+        new ModelCatalog(wiring.modelStore(), null),
+        wiring.ownerSpaces());
   }
 
-  public S3TriggerHandler(JobService jobs, BlobStore blobs, String bucket, ModelCatalog models) {
+  public S3TriggerHandler(
+      JobService jobs, BlobStore blobs, String bucket, ModelCatalog models, OwnerSpaces spaces) {
     this.jobs = jobs;
     this.blobs = blobs;
     this.bucket = bucket;
     this.models = models;
+    this.spaces = spaces;
   }
 
   @Override
@@ -67,7 +72,9 @@ public final class S3TriggerHandler implements RequestHandler<S3Event, String> {
         continue;
       }
       String[] parts = key.substring(PREFIX.length()).split("/", 2);
-      if (parts.length < 2 || parts[0].isBlank()) {
+      // the owner's segment as OwnerSpaces writes it: anything else names no owner
+      String owner = parts.length < 2 ? null : OwnerSpaces.ownerOf(parts[0]).orElse(null);
+      if (owner == null) {
         reject(key, Problem.invalid("key", "must be inputs/<owner>/<name>.job.json"));
         continue;
       }
@@ -76,7 +83,8 @@ public final class S3TriggerHandler implements RequestHandler<S3Event, String> {
         String idempotencyKey = "s3:" + key + "#" + record.getS3().getObject().geteTag();
         NewJob request =
             JobRequestParser.parse(
-                body, idempotencyKey.length() <= 255 ? idempotencyKey : null, parts[0], null);
+                body, idempotencyKey.length() <= 255 ? idempotencyKey : null, owner, null);
+        JobRequestParser.checkUris(request, spaces);
         JobRequestParser.checkModel(request, models);
         jobs.submit(request);
         created++;

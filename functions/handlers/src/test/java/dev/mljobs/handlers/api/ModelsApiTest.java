@@ -21,7 +21,7 @@ class ModelsApiTest {
   private static final String SHAPES =
       """
       {"model_id": "acme/shapes", "task_type": "image_classification",
-       "model_uri": "s3://models/shapes.onnx", "labels": ["circle", "square"],
+       "model_uri": "s3://mljobs-data/models/alice/shapes.onnx", "labels": ["circle", "square"],
        "preprocessing": {"width": 224, "height": 224, "resize": "letterbox"}}
       """;
 
@@ -102,7 +102,54 @@ class ModelsApiTest {
             "alice",
             SHAPES.replace("acme/shapes", "sentence-transformers/all-MiniLM-L6-v2"));
     assertThat(builtIn.getStatusCode()).isEqualTo(409);
-    assertThat(call("POST", "/v1/models", "bob", SHAPES).getStatusCode()).isEqualTo(201);
+    assertThat(
+            call("POST", "/v1/models", "bob", SHAPES.replace("/alice/", "/bob/")).getStatusCode())
+        .isEqualTo(201);
+  }
+
+  @Test
+  void a_model_file_outside_the_owners_space_is_refused_before_it_is_read() throws Exception {
+    // given: bob names alice's model file, a results object, and a tokenizer of alice's
+    String text =
+        """
+        {"model_id": "bob/text", "task_type": "txt2embed",
+         "model_uri": "s3://mljobs-data/models/bob/m.onnx",
+         "preprocessing": {"tokenizer_uri": "s3://mljobs-data/models/alice/tokenizer.json"}}
+        """;
+    // when
+    JsonNode shapes = json(call("POST", "/v1/models", "bob", SHAPES));
+    JsonNode results =
+        json(
+            call(
+                "POST",
+                "/v1/models",
+                "bob",
+                SHAPES.replace("models/alice/shapes.onnx", "results/x/result.json")));
+    JsonNode tokenizer = json(call("POST", "/v1/models", "bob", text));
+    JsonNode granted =
+        json(
+            call(
+                "POST",
+                "/v1/models",
+                "alice",
+                SHAPES.replace("mljobs-data/models/alice/", "acme-data/a/")));
+    // then: each names the field; alice's grant is hers alone
+    assertThat(shapes.at("/errors/0/field").asText()).isEqualTo("model_uri");
+    assertThat(shapes.at("/errors/0/message").asText())
+        .startsWith("is outside your space")
+        .contains("s3://mljobs-data/models/bob/")
+        .doesNotContain("alice");
+    assertThat(results.at("/errors/0/field").asText()).isEqualTo("model_uri");
+    assertThat(tokenizer.at("/errors/0/field").asText()).isEqualTo("preprocessing.tokenizer_uri");
+    assertThat(granted.get("model_id").asText()).isEqualTo("acme/shapes");
+    assertThat(
+            call(
+                    "POST",
+                    "/v1/models",
+                    "bob",
+                    SHAPES.replace("mljobs-data/models/alice/", "acme-data/a/"))
+                .getStatusCode())
+        .isEqualTo(400);
   }
 
   @Test

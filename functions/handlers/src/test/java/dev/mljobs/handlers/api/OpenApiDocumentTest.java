@@ -19,6 +19,8 @@ import dev.mljobs.core.job.RunStatus;
 import dev.mljobs.core.model.BuiltInModels;
 import dev.mljobs.core.model.ModelRequest;
 import dev.mljobs.core.model.TaskType;
+import dev.mljobs.core.storage.UploadRequest;
+import dev.mljobs.core.storage.Uploads;
 import dev.mljobs.testkit.ModelStoreContract;
 import dev.mljobs.testkit.SettableClock;
 import java.io.IOException;
@@ -283,6 +285,29 @@ class OpenApiDocumentTest {
                         + "/examples/tooLarge/value/detail")
                 .asText())
         .contains(String.valueOf(ApiRequest.MAX_BODY_BYTES));
+  }
+
+  @Test
+  void the_upload_schemas_have_exactly_the_fields_the_api_reads_and_writes() throws Exception {
+    assertThat(names(schema("UploadRequest").get("properties"))).isEqualTo(UploadRequest.FIELDS);
+    assertThat(texts(schema("UploadRequest").get("required"))).isEqualTo(UploadRequest.FIELDS);
+    APIGatewayV2HTTPResponse answer =
+        call(
+            "POST",
+            "/v1/uploads",
+            "alice",
+            "{\"filename\":\"a.png\",\"content_type\":\"image/png\",\"size_bytes\":1}");
+    JsonNode upload = JSON.readTree(answer.getBody());
+    assertThat(names(upload)).isEqualTo(names(schema("Upload").get("properties")));
+    assertThat(names(upload)).isEqualTo(texts(schema("Upload").get("required")));
+    assertThat(upload.get("expires_at").asText())
+        .matches(schema("Timestamp").get("pattern").asText());
+    assertThat(
+            doc.at(
+                    "/paths/~1v1~1uploads/post/responses/400/content/application~1problem+json"
+                        + "/examples/tooLarge/value/detail")
+                .asText())
+        .contains(String.valueOf(Uploads.DEFAULT_MAX_BYTES));
   }
 
   @Test

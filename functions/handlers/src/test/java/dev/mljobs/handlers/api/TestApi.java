@@ -1,8 +1,12 @@
 package dev.mljobs.handlers.api;
 
+import dev.mljobs.aws.s3.Buckets;
+import dev.mljobs.aws.s3.S3UploadUrls;
 import dev.mljobs.core.job.DispatchLimits;
 import dev.mljobs.core.job.JobService;
 import dev.mljobs.core.model.ModelCatalog;
+import dev.mljobs.core.storage.OwnerSpaces;
+import dev.mljobs.core.storage.Uploads;
 import dev.mljobs.handlers.CallbackTokens;
 import dev.mljobs.testkit.InMemoryBlobStore;
 import dev.mljobs.testkit.InMemoryJobRunStore;
@@ -11,8 +15,14 @@ import dev.mljobs.testkit.InMemoryModelStore;
 import dev.mljobs.testkit.RecordingJobQueue;
 import dev.mljobs.testkit.RecordingWorkflows;
 import dev.mljobs.testkit.SettableClock;
+import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /** The API handler over in-memory stores, one of each, as one deployment would share them. */
 final class TestApi {
@@ -23,6 +33,14 @@ final class TestApi {
   final InMemoryModelStore models = new InMemoryModelStore();
   final CallbackTokens tokens = new CallbackTokens("a-secret-of-enough-length");
   final ApiHandler handler;
+
+  static final String DATA_BUCKET = "mljobs-data";
+  static final long MAX_UPLOAD_BYTES = 1000;
+
+  /** The owner areas of the deployment, and one grant: alice may also name s3://acme-data/a/. */
+  static final OwnerSpaces SPACES =
+      new OwnerSpaces(
+          DATA_BUCKET, Buckets.OWNER_AREAS, OwnerSpaces.parseGrants("alice=s3://acme-data/a/"));
 
   TestApi(SettableClock clock) {
     store = new InMemoryJobStore(clock);
@@ -39,7 +57,24 @@ final class TestApi {
     ModelCatalog catalog = new ModelCatalog(models, model -> List.of());
     handler =
         new ApiHandler(
-            new JobsApi(service, runs, tokens, new QueuePositions(store), blobs, catalog),
-            new ModelsApi(catalog, clock));
+            new JobsApi(service, runs, tokens, new QueuePositions(store), blobs, catalog, SPACES),
+            new ModelsApi(catalog, clock, SPACES),
+            new UploadsApi(
+                new Uploads(
+                    new S3UploadUrls(presigner(), DATA_BUCKET),
+                    SPACES,
+                    Buckets.UPLOADS,
+                    MAX_UPLOAD_BYTES)));
+  }
+
+  /** Presigning is computed locally: no S3 server is needed to make a URL. */
+  private static S3Presigner presigner() {
+    return S3Presigner.builder()
+        .region(Region.US_EAST_1)
+        .credentialsProvider(
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local-secret")))
+        .endpointOverride(URI.create("http://127.0.0.1:9000"))
+        .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build())
+        .build();
   }
 }

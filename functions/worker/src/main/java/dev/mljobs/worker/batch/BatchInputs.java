@@ -12,7 +12,8 @@ import java.util.List;
  * The items of a {@code batch_inference} job: every object under {@code input_uri} when it ends
  * with {@code /} (or is a whole bucket), in key order; otherwise {@code input_uri} is a manifest, a
  * UTF-8 text object with one s3:// URI per line (blank lines and lines starting with {@code #} are
- * skipped), in its order.
+ * skipped), in its order. A line that is no URI is an item named {@code line N} that fails; every
+ * object is read through the owner's space, so a line outside it fails that item too.
  */
 final class BatchInputs {
 
@@ -81,7 +82,9 @@ final class BatchInputs {
       throw new JobFailedException("params.input_uri: " + e.getMessage() + hint);
     }
     List<Item> items = new ArrayList<>();
+    int number = 0;
     for (String line : (Iterable<String>) text.lines()::iterator) {
+      number++;
       String name = line.strip();
       if (name.isEmpty() || name.startsWith("#")) {
         continue;
@@ -93,7 +96,9 @@ final class BatchInputs {
                 ? new Item(name, null, "a manifest line must name an object, not a prefix")
                 : new Item(name, uri, null));
       } catch (IllegalArgumentException e) {
-        items.add(new Item(name, null, "not an s3:// URI"));
+        // named by its place, not its text: a line that is no URI may be anything at all (a file
+        // named as a manifest by mistake), and no result or error repeats an object's contents
+        items.add(new Item("line " + number, null, "not an s3:// URI"));
       }
       if (items.size() > MAX_ITEMS) {
         break;

@@ -43,12 +43,24 @@ public final class ModelFiles {
    * @param env {@code MODEL_CACHE_DIR}, the cache directory
    */
   public ModelFiles(S3Objects s3, Map<String, String> env) {
+    this(s3, cacheDir(env));
+  }
+
+  private ModelFiles(S3Objects s3, Path dir) {
     this.s3 = s3;
+    this.dir = dir;
+  }
+
+  private static Path cacheDir(Map<String, String> env) {
     String configured = env.get("MODEL_CACHE_DIR");
-    this.dir =
-        configured != null && !configured.isBlank()
-            ? Path.of(configured)
-            : Path.of(System.getProperty("java.io.tmpdir"), "mljobs-models");
+    return configured != null && !configured.isBlank()
+        ? Path.of(configured)
+        : Path.of(System.getProperty("java.io.tmpdir"), "mljobs-models");
+  }
+
+  /** The same cache, fetching through {@code s3} (e.g. one that reads only a job owner's space). */
+  public ModelFiles using(S3Objects s3) {
+    return new ModelFiles(s3, dir);
   }
 
   /**
@@ -73,6 +85,11 @@ public final class ModelFiles {
     }
     if (object.isPrefix()) {
       throw new ModelFileException("must be s3://bucket/key, got " + uri);
+    }
+    try {
+      s3.checkReadable(object);
+    } catch (IOException e) {
+      throw new ModelFileException(e.getMessage());
     }
     String bucket = object.bucket();
     String key = object.key();

@@ -1,5 +1,6 @@
 package dev.mljobs.worker.s3;
 
+import dev.mljobs.core.storage.OwnerSpace;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -28,19 +29,53 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * downloads with. Region and credentials come from the environment as for any SDK client; {@code
  * AWS_ENDPOINT_URL_S3} points elsewhere than AWS (the local runtime). The client is made on first
  * use, so jobs that touch no S3 pay nothing for it.
+ *
+ * <p>A job reads through {@link #within} its owner's space: every read and listing outside it is
+ * refused before S3 is asked, so the answer never tells whether an object exists there.
  */
 public final class S3Objects implements AutoCloseable {
 
   private final Map<String, String> env;
+
+  /** The instance whose client this one shares, or {@code null} for the one that owns it. */
+  private final S3Objects shared;
+
+  /** What may be read, or {@code null} when reads are not restricted (writes never are). */
+  private final OwnerSpace space;
+
   private S3Client client;
 
-  private S3Objects(Map<String, String> env) {
+  private S3Objects(Map<String, String> env, S3Objects shared, OwnerSpace space) {
     this.env = Map.copyOf(env);
+    this.shared = shared;
+    this.space = space;
   }
 
   /** S3 as the environment describes it ({@code AWS_REGION}, {@code AWS_ENDPOINT_URL_S3}). */
   public static S3Objects fromEnvironment(Map<String, String> env) {
-    return new S3Objects(env);
+    return new S3Objects(env, null, null);
+  }
+
+  /**
+   * The same S3 (and client) that reads only inside {@code space}. Writes are not restricted: the
+   * worker writes only where the platform tells it (the job's output and result locations).
+   */
+  public S3Objects within(OwnerSpace space) {
+    return new S3Objects(env, shared == null ? this : shared, space);
+  }
+
+  /**
+   * Refuses a read of {@code uri} outside this instance's space.
+   *
+   * @throws IOException naming the URI and the reason, and nothing else
+   */
+  public void checkReadable(S3Uri uri) throws IOException {
+    if (space != null) {
+      var problem = space.problem(uri.toString());
+      if (problem.isPresent()) {
+        throw new IOException(uri + " " + problem.get());
+      }
+    }
   }
 
   /**
@@ -72,6 +107,9 @@ public final class S3Objects implements AutoCloseable {
 
   /** The client, made on first use and shared by every caller until {@link #close}. */
   public synchronized S3Client client() {
+    if (shared != null) {
+      return shared.client();
+    }
     if (client == null) {
       client = newClient(env);
     }
@@ -88,6 +126,7 @@ public final class S3Objects implements AutoCloseable {
     if (uri.isPrefix()) {
       throw new IOException(uri + " is a prefix, not an object");
     }
+    checkReadable(uri);
     try (ResponseInputStream<GetObjectResponse> in =
         client().getObject(b -> b.bucket(uri.bucket()).key(uri.key()))) {
       Long length = in.response().contentLength();
@@ -123,6 +162,7 @@ public final class S3Objects implements AutoCloseable {
    * @throws IOException with a reason naming the URI when the bucket cannot be listed
    */
   public List<S3Uri> list(S3Uri prefix, int max) throws IOException {
+    checkReadable(prefix);
     List<S3Uri> found = new ArrayList<>();
     String token = null;
     try {
@@ -178,7 +218,7 @@ public final class S3Objects implements AutoCloseable {
 
   @Override
   public synchronized void close() {
-    if (client != null) {
+    if (shared == null && client != null) {
       client.close();
       client = null;
     }
