@@ -22,6 +22,9 @@ final class QuietLogs {
    * one thread can be lost when another thread's initialisation loads the configuration file.
    */
   static void apply() {
+    // SLF4J initialises on first use: when that is on several server threads at once, loggers
+    // asked for meanwhile are substitutes and SLF4J prints a warning about them.
+    org.slf4j.LoggerFactory.getILoggerFactory();
     Configurator.setLevel("software.amazon.dynamodb", Level.ERROR);
     Configurator.setLevel("com.amazonaws.services.dynamodbv2.local", Level.ERROR);
     SQLITE.setLevel(java.util.logging.Level.OFF);

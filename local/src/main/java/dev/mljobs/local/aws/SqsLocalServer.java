@@ -1,5 +1,7 @@
 package dev.mljobs.local.aws;
 
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -58,7 +60,7 @@ public final class SqsLocalServer implements LocalServer {
    * @throws IllegalStateException if the server does not start
    */
   public static SqsLocalServer inMemory(int port) {
-    ActorSystem actors = ActorSystem.create("elasticmq");
+    ActorSystem actors = actorSystem();
     ActorRef manager = actors.actorOf(queueManager(Option.empty()));
     return open(actors, manager, port, null);
   }
@@ -79,7 +81,7 @@ public final class SqsLocalServer implements LocalServer {
       throw new UncheckedIOException(e);
     }
     ElasticMqSqlPersistence persistence = ElasticMqSqlPersistence.open(dir);
-    ActorSystem actors = ActorSystem.create("elasticmq");
+    ActorSystem actors = actorSystem();
     try {
       ActorRef store = actors.actorOf(persistence.storeActor());
       ActorRef manager = actors.actorOf(queueManager(Option.apply(store)));
@@ -93,6 +95,19 @@ public final class SqsLocalServer implements LocalServer {
       persistence.close();
       throw e;
     }
+  }
+
+  /**
+   * The actor system, without Pekko's JVM shutdown hook: {@link #close()} stops it, and a hook that
+   * Pekko tries to add while the JVM is already shutting down only prints a complaint.
+   */
+  private static ActorSystem actorSystem() {
+    Config config =
+        ConfigFactory.parseString(
+                "pekko.jvm-shutdown-hooks = off\n"
+                    + "pekko.coordinated-shutdown.run-by-jvm-shutdown-hook = off")
+            .withFallback(ConfigFactory.load());
+    return ActorSystem.create("elasticmq", config);
   }
 
   private static Props queueManager(Option<ActorRef> storeActor) {

@@ -23,6 +23,9 @@ public final class Main {
       System.exit(2);
       return;
     }
+    if (options.apiKeyGenerated() && options.dataDir() != null) {
+      options = options.withApiKey(Secrets.apiKey(options.dataDir(), options.apiKey()));
+    }
     LocalRuntime runtime;
     try {
       runtime = LocalRuntime.start(options);

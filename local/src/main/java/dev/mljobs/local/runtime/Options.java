@@ -156,6 +156,12 @@ public record Options(
         0, null, true, newKey(), true, 1000, 100, Map.of(), "", Uploads.DEFAULT_MAX_BYTES);
   }
 
+  /** The same options with the API key a data directory keeps (see {@link Secrets#apiKey}). */
+  Options withApiKey(String key) {
+    return new Options(
+        port, dataDir, inMemory, key, apiKeyGenerated, maxRunning, maxRunningPerOwner, moreKeys);
+  }
+
   public Options withLimits(int total, int perOwner) {
     return new Options(
         port,
