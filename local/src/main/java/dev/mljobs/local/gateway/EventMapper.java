@@ -131,7 +131,7 @@ final class EventMapper {
     if (contentType == null) {
       return true;
     }
-    String type = contentType.toLowerCase(Locale.ROOT).split(";")[0].trim();
+    String type = contentType.toLowerCase(Locale.ROOT).split(";", -1)[0].trim();
     return type.startsWith("text/")
         || type.equals("application/json")
         || type.endsWith("+json")

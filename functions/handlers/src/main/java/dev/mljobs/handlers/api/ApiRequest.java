@@ -106,7 +106,8 @@ final class ApiRequest {
    */
   JsonNode jsonBody() {
     String type = header("content-type");
-    String mediaType = type == null ? "" : type.split(";")[0].trim().toLowerCase(Locale.ROOT);
+    // with -1, a type of ";" alone still splits into a first part (empty)
+    String mediaType = type == null ? "" : type.split(";", -1)[0].trim().toLowerCase(Locale.ROOT);
     if (!mediaType.equals("application/json") && !mediaType.endsWith("+json")) {
       throw Problem.unsupportedMediaType("the body must be application/json");
     }
