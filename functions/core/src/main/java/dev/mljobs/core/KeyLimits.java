@@ -20,6 +20,12 @@ public final class KeyLimits {
   /** The sort key of the idempotency keys table. */
   public static final int IDEMPOTENCY_KEY_BYTES = SORT_KEY_BYTES;
 
+  /**
+   * An owner, as the authorizer names it, in characters: at most 768 bytes, so that it and the keys
+   * made of it ({@code owner#status}) stay within a partition key.
+   */
+  public static final int OWNER_CHARS = 256;
+
   /** An opaque paging cursor: it stands for a sort key, so it is never longer than one. */
   public static final int CURSOR_BYTES = SORT_KEY_BYTES;
 

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
 /**
  * The input defects of issue 9, sent as raw bytes over HTTP to the local runtime (its gateway,
@@ -187,5 +189,57 @@ class StrictInputIT {
     assertRefused(post("/v1/jobs", keyed.replace("#", "\\uDBFF")), "body", "lone surrogate");
     // and the replacement character itself is an ordinary key
     assertThat(post("/v1/jobs", keyed.replace("#", "\uFFFD")).status()).isEqualTo(202);
+  }
+
+  @Test
+  void an_uploaded_job_file_is_read_as_strictly_and_a_long_name_still_makes_one_job()
+      throws Exception {
+    // given
+    var s3 = runtime.aws().s3();
+    // a key of 1,016 bytes, too long for the key+eTag as they are (in folders: a file name on
+    // the S3 server's disk is at most 255 bytes)
+    String name = ("d".repeat(199) + "/").repeat(4) + "n".repeat(194);
+    String longKey = "inputs/local/" + name + ".job.json";
+    // when
+    s3.putObject(
+        b -> b.bucket("mljobs-data").key("inputs/local/twice.job.json"),
+        RequestBody.fromString(
+            "{\"job_type\":\"sleep\",\"params\":{\"seconds\":0},\"priority\":1,\"priority\":9}"));
+    s3.putObject(
+        b -> b.bucket("mljobs-data").key(longKey),
+        RequestBody.fromString(
+            "{\"job_type\":\"sleep\",\"params\":{\"seconds\":0,\"tag\":\"long-name\"}}"));
+    // then: the file with a field twice made no job and says why, next to itself
+    String error = awaitObject("inputs/local/twice.job.json.error.json");
+    assertThat(error).contains("\"field\":\"body\"").contains("the file has a field twice");
+    // and the long-named one made a job keyed by a digest of its key and eTag
+    JsonNode job = null;
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (job == null && System.nanoTime() < deadline) {
+      for (JsonNode listed : get("/v1/jobs?limit=100").body().get("jobs")) {
+        if ("long-name".equals(listed.at("/params/tag").asText())) {
+          job = listed;
+        }
+      }
+      Thread.sleep(100);
+    }
+    assertThat(job).as("a job from the long-named file").isNotNull();
+    assertThat(job.get("idempotency_key").asText()).matches("s3-sha256:[0-9a-f]{64}");
+  }
+
+  private static String awaitObject(String key) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (System.nanoTime() < deadline) {
+      try {
+        return runtime
+            .aws()
+            .s3()
+            .getObjectAsBytes(b -> b.bucket("mljobs-data").key(key))
+            .asUtf8String();
+      } catch (NoSuchKeyException notYet) {
+        Thread.sleep(100);
+      }
+    }
+    throw new AssertionError(key + " was not written in 20 s");
   }
 }

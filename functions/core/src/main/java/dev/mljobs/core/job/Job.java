@@ -85,7 +85,7 @@ public record Job(
     optionalId(templateId, "template_id");
     optionalId(scheduleId, "schedule_id");
     optionalId(groupId, "group_id");
-    text(owner, "owner", 256);
+    text(owner, "owner", KeyLimits.OWNER_CHARS);
     optionalText(traceId, "trace_id", 256);
     requireCallbackUrl(callbackUrl);
     present(createdAt, "created_at");

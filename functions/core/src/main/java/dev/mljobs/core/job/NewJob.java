@@ -41,7 +41,7 @@ public record NewJob(
     optionalId(templateId, "template_id");
     optionalId(scheduleId, "schedule_id");
     optionalId(groupId, "group_id");
-    text(owner, "owner", 256);
+    text(owner, "owner", KeyLimits.OWNER_CHARS);
     Job.requireCallbackUrl(callbackUrl);
   }
 

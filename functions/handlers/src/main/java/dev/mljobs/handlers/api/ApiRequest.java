@@ -80,6 +80,11 @@ final class ApiRequest {
     if (owner == null || owner.isBlank()) {
       throw Problem.unauthorized("a valid API key is required");
     }
+    if (owner.length() > KeyLimits.OWNER_CHARS || !StrictJson.isWellFormed(owner)) {
+      // an identity no store could key on: refused as no identity, never a 500 further in
+      throw Problem.unauthorized(
+          "the caller's identity must be at most " + KeyLimits.OWNER_CHARS + " characters");
+    }
     return owner;
   }
 
