@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.mljobs.core.KeyLimits;
 import dev.mljobs.core.job.ConcurrentJobModificationException;
 import dev.mljobs.core.job.Job;
 import dev.mljobs.core.job.JobBuilder;
@@ -207,6 +208,20 @@ public abstract class JobStoreContract {
     assertThat(store.findByIdempotencyKey("alice", "order-42")).contains(first);
     assertThat(store.findByIdempotencyKey("alice", "order-43")).isEmpty();
     assertThat(store.list(JobQuery.byOwner("alice")).jobs()).containsExactly(first);
+  }
+
+  @Test
+  void an_idempotency_key_of_the_bound_in_bytes_is_kept_and_a_longer_one_is_simply_not_found() {
+    // given: 512 two-byte characters, exactly the bound of the key's storage
+    String longest = "\u00e9".repeat(KeyLimits.IDEMPOTENCY_KEY_BYTES / 2);
+    Job first = stored(aQueuedJob(T0).idempotencyKey(longest));
+    // when
+    JobStore.Created again =
+        store.create(aQueuedJob(T0.plusSeconds(1)).idempotencyKey(longest).build());
+    // then
+    assertThat(again.created()).isFalse();
+    assertThat(store.findByIdempotencyKey("alice", longest)).contains(first);
+    assertThat(store.findByIdempotencyKey("alice", longest + "k")).isEmpty();
   }
 
   @Test

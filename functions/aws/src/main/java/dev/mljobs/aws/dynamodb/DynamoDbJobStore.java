@@ -1,6 +1,7 @@
 package dev.mljobs.aws.dynamodb;
 
 import dev.mljobs.core.Clock;
+import dev.mljobs.core.KeyLimits;
 import dev.mljobs.core.job.ConcurrentJobModificationException;
 import dev.mljobs.core.job.Job;
 import dev.mljobs.core.job.JobNotFoundException;
@@ -280,6 +281,10 @@ public final class DynamoDbJobStore implements JobStore {
 
   @Override
   public Optional<Job> findByIdempotencyKey(String owner, String idempotencyKey) {
+    if (!KeyLimits.fits(owner, KeyLimits.PARTITION_KEY_BYTES)
+        || !KeyLimits.fits(idempotencyKey, KeyLimits.IDEMPOTENCY_KEY_BYTES)) {
+      return Optional.empty(); // DynamoDB would refuse the key: no job was ever stored under it
+    }
     Map<String, AttributeValue> item =
         dynamo
             .getItem(

@@ -9,6 +9,8 @@ import static dev.mljobs.core.Require.text;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mljobs.core.KeyLimits;
+import dev.mljobs.core.Require;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -83,11 +85,11 @@ public record Job(
       range(timeoutSeconds, 1, MAX_TIMEOUT_SECONDS, "timeout_seconds");
     }
     range(ttlHours, 1, 168, "ttl_hours");
-    optionalText(idempotencyKey, "idempotency_key", 255);
+    Require.optionalKey(idempotencyKey, "idempotency_key", KeyLimits.IDEMPOTENCY_KEY_BYTES);
     optionalId(templateId, "template_id");
     optionalId(scheduleId, "schedule_id");
     optionalId(groupId, "group_id");
-    text(owner, "owner", 256);
+    text(owner, "owner", KeyLimits.OWNER_CHARS);
     optionalText(traceId, "trace_id", 256);
     requireCallbackUrl(callbackUrl);
     present(createdAt, "created_at");

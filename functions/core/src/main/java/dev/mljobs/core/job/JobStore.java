@@ -51,7 +51,8 @@ public interface JobStore {
   /**
    * Finds the live job that {@code owner} created with {@code idempotencyKey}.
    *
-   * @return the job, or empty when the key is unused or its job has expired
+   * @return the job, or empty when the key is unused, its job has expired, or it is longer than a
+   *     key may be ({@link dev.mljobs.core.KeyLimits#IDEMPOTENCY_KEY_BYTES})
    */
   Optional<Job> findByIdempotencyKey(String owner, String idempotencyKey);
 

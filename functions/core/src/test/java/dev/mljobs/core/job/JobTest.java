@@ -250,13 +250,13 @@ class JobTest {
                     3,
                     null,
                     24,
-                    "k".repeat(256),
+                    "k".repeat(1025),
                     null,
                     null,
                     null,
                     "a",
                     null,
                     null))
-        .hasMessage("idempotency_key must be at most 255 characters");
+        .hasMessage("idempotency_key must be at most 1024 bytes (UTF-8), got 1025");
   }
 }

@@ -2,6 +2,7 @@ package dev.mljobs.handlers.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mljobs.core.KeyLimits;
 import dev.mljobs.core.job.Job;
 import dev.mljobs.core.job.JobParams;
 import dev.mljobs.core.job.NewJob;
@@ -30,6 +31,9 @@ public final class JobRequestParser {
           "template_id",
           "group_id",
           "callback_url");
+
+  /** The header that may carry the idempotency key instead of the body. */
+  static final String IDEMPOTENCY_HEADER = "Idempotency-Key";
 
   private final List<Problem.FieldError> errors = new ArrayList<>();
   private final JsonNode body;
@@ -105,7 +109,10 @@ public final class JobRequestParser {
         body.has("timeout_seconds") && !body.get("timeout_seconds").isNull()
             ? integer("timeout_seconds", 0, 1, Job.MAX_TIMEOUT_SECONDS)
             : null;
-    String key = text("idempotency_key", false, 255);
+    String key = text("idempotency_key", false, KeyLimits.IDEMPOTENCY_KEY_BYTES);
+    if (headerKey != null) {
+      headerKey = headerKey(headerKey);
+    }
     if (headerKey != null && key != null && !headerKey.equals(key)) {
       errors.add(
           new Problem.FieldError("idempotency_key", "differs from the Idempotency-Key header"));
@@ -150,7 +157,8 @@ public final class JobRequestParser {
     }
   }
 
-  private String text(String field, boolean required, int maxLength) {
+  /** Text of at most {@code maxBytes} in UTF-8: ids and keys are bounded as their stores are. */
+  private String text(String field, boolean required, int maxBytes) {
     JsonNode v = body.get(field);
     if (v == null || v.isNull()) {
       if (required) {
@@ -162,11 +170,36 @@ public final class JobRequestParser {
       errors.add(new Problem.FieldError(field, "must be a non-empty string"));
       return null;
     }
-    if (v.asText().length() > maxLength) {
-      errors.add(new Problem.FieldError(field, "must be at most " + maxLength + " characters"));
+    if (!KeyLimits.fits(v.asText(), maxBytes)) {
+      errors.add(
+          new Problem.FieldError(
+              field,
+              "must be at most "
+                  + maxBytes
+                  + " bytes (UTF-8), got "
+                  + KeyLimits.utf8Length(v.asText())));
       return null;
     }
     return v.asText();
+  }
+
+  /** The {@code Idempotency-Key} header, bounded as the field is; {@code null} when wrong. */
+  private String headerKey(String value) {
+    if (value.isBlank()) {
+      errors.add(new Problem.FieldError(IDEMPOTENCY_HEADER, "must not be empty"));
+      return null;
+    }
+    if (!KeyLimits.fits(value, KeyLimits.IDEMPOTENCY_KEY_BYTES)) {
+      errors.add(
+          new Problem.FieldError(
+              IDEMPOTENCY_HEADER,
+              "must be at most "
+                  + KeyLimits.IDEMPOTENCY_KEY_BYTES
+                  + " bytes (UTF-8), got "
+                  + KeyLimits.utf8Length(value)));
+      return null;
+    }
+    return value;
   }
 
   private int integer(String field, int fallback, int min, int max) {

@@ -71,7 +71,7 @@ public final class JobsApi {
     NewJob job =
         JobRequestParser.parse(
             request.jsonBody(),
-            request.header("idempotency-key"),
+            request.header(JobRequestParser.IDEMPOTENCY_HEADER),
             owner,
             request.header("x-amzn-trace-id"));
     JobRequestParser.checkUris(job, spaces);
@@ -178,7 +178,11 @@ public final class JobsApi {
     }
     String jobType = request.query("job_type");
     if (jobType != null) {
-      query = query.withJobType(jobType);
+      try {
+        query = query.withJobType(jobType);
+      } catch (IllegalArgumentException e) {
+        throw Problem.invalid("job_type", e.getMessage().replaceFirst("^job_type ", ""));
+      }
     }
     String cursor = request.query("cursor");
     String offset = request.query("offset");
@@ -242,12 +246,17 @@ public final class JobsApi {
         200, Map.of("job_id", id, "status", job.status().wireName(), "progress", job.progress()));
   }
 
+  /** A job id is a UUID in its canonical form; anything else names no job. */
   private static UUID jobId(String text) {
     try {
-      return UUID.fromString(text);
+      UUID id = UUID.fromString(text);
+      if (id.toString().equalsIgnoreCase(text)) {
+        return id;
+      }
     } catch (IllegalArgumentException e) {
-      throw Problem.notFound("job " + text + " not found");
+      // reported below
     }
+    throw Problem.notFound("job not found: a job id is a UUID");
   }
 
   private static int limit(String text) {
