@@ -25,6 +25,8 @@ import java.util.regex.Pattern;
  * @param resultUri where a result too large to keep inline was written (s3://...), or {@code null}
  * @param ttlHours how long the job is kept after it reaches a terminal state
  * @param expiresAt when storage may delete the job; set on reaching a terminal state
+ * @param callback the webhook's delivery, set on reaching a terminal state with a {@code
+ *     callbackUrl} and then changed only by {@link JobStore#recordCallback}; else {@code null}
  */
 public record Job(
     UUID jobId,
@@ -53,7 +55,8 @@ public record Job(
     Instant completedAt,
     Instant updatedAt,
     Instant expiresAt,
-    long version) {
+    long version,
+    Callback callback) {
 
   public static final int DEFAULT_PRIORITY = 5;
   public static final int DEFAULT_MAX_ATTEMPTS = 3;
@@ -92,6 +95,9 @@ public record Job(
       throw new IllegalArgumentException("version must not be negative");
     }
     checkConsistency(status, startedAt, completedAt, expiresAt, result, resultUri);
+    if (callback != null && !status.isTerminal()) {
+      throw new IllegalArgumentException("callback is only set on a terminal job");
+    }
   }
 
   private static void checkConsistency(
@@ -278,7 +284,10 @@ public record Job(
   }
 
   private JobBuilder finish(JobStatus terminal, Instant now) {
-    return moveTo(terminal, now).completedAt(now).expiresAt(now.plus(Duration.ofHours(ttlHours)));
+    return moveTo(terminal, now)
+        .completedAt(now)
+        .expiresAt(now.plus(Duration.ofHours(ttlHours)))
+        .callback(callbackUrl == null ? null : Callback.pending());
   }
 
   private static String truncate(String message) {

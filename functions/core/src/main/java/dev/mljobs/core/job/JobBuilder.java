@@ -37,6 +37,7 @@ public final class JobBuilder {
   private Instant updatedAt;
   private Instant expiresAt;
   private long version;
+  private Callback callback;
 
   JobBuilder() {}
 
@@ -68,6 +69,7 @@ public final class JobBuilder {
     this.updatedAt = job.updatedAt();
     this.expiresAt = job.expiresAt();
     this.version = job.version();
+    this.callback = job.callback();
   }
 
   public JobBuilder jobId(UUID jobId) {
@@ -205,6 +207,11 @@ public final class JobBuilder {
     return this;
   }
 
+  public JobBuilder callback(Callback callback) {
+    this.callback = callback;
+    return this;
+  }
+
   public Job build() {
     return new Job(
         jobId,
@@ -233,6 +240,7 @@ public final class JobBuilder {
         completedAt,
         updatedAt,
         expiresAt,
-        version);
+        version,
+        callback);
   }
 }
