@@ -36,11 +36,14 @@ public final class ApiHandler
   }
 
   public ApiHandler(Wiring wiring) {
-    this(JobsApi.from(wiring), new ModelsApi(new Services(wiring).modelCatalog(), wiring.clock()));
+    this(
+        JobsApi.from(wiring),
+        new ModelsApi(new Services(wiring).modelCatalog(), wiring.clock()),
+        new WebhookSecretsApi(new Services(wiring).webhookSecrets()));
   }
 
-  public ApiHandler(JobsApi jobs, ModelsApi models) {
-    this.routes = routeTable(jobs, models);
+  public ApiHandler(JobsApi jobs, ModelsApi models, WebhookSecretsApi webhookSecrets) {
+    this.routes = routeTable(jobs, models, webhookSecrets);
   }
 
   @Override
@@ -70,7 +73,8 @@ public final class ApiHandler
     return all;
   }
 
-  private static Map<String, Map<String, Endpoint>> routeTable(JobsApi jobs, ModelsApi models) {
+  private static Map<String, Map<String, Endpoint>> routeTable(
+      JobsApi jobs, ModelsApi models, WebhookSecretsApi webhookSecrets) {
     Map<String, Map<String, Endpoint>> table = new LinkedHashMap<>();
     on(table, "GET", "/health", (request, id) -> ApiResponses.json(200, Map.of("status", "ok")));
     on(table, "POST", "/v1/jobs", (request, id) -> jobs.submit(request));
@@ -84,6 +88,8 @@ public final class ApiHandler
     on(table, "POST", "/v1/models", (request, id) -> models.register(request));
     on(table, "GET", "/v1/models", (request, id) -> models.list(request));
     on(table, "GET", "/v1/models/" + MODEL_ID, models::get);
+    on(table, "GET", "/v1/webhook-secret", (request, id) -> webhookSecrets.get(request));
+    on(table, "POST", "/v1/webhook-secret/rotate", (request, id) -> webhookSecrets.rotate(request));
     return table;
   }
 

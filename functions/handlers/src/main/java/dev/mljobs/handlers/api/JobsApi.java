@@ -16,6 +16,8 @@ import dev.mljobs.core.job.JobStatus;
 import dev.mljobs.core.job.NewJob;
 import dev.mljobs.core.job.PageCursor;
 import dev.mljobs.core.model.ModelCatalog;
+import dev.mljobs.core.webhook.CallbackUrlPolicy;
+import dev.mljobs.core.webhook.RefusedCallbackUrlException;
 import dev.mljobs.handlers.CallbackTokens;
 import dev.mljobs.handlers.Services;
 import dev.mljobs.handlers.Wiring;
@@ -34,6 +36,7 @@ public final class JobsApi {
   private final QueuePositions positions;
   private final BlobStore blobs;
   private final ModelCatalog models;
+  private final CallbackUrlPolicy callbackUrls;
 
   public JobsApi(
       JobService service,
@@ -41,13 +44,15 @@ public final class JobsApi {
       CallbackTokens tokens,
       QueuePositions positions,
       BlobStore blobs,
-      ModelCatalog models) {
+      ModelCatalog models,
+      CallbackUrlPolicy callbackUrls) {
     this.service = service;
     this.runs = runs;
     this.tokens = tokens;
     this.positions = positions;
     this.blobs = blobs;
     this.models = models;
+    this.callbackUrls = callbackUrls;
   }
 
   static JobsApi from(Wiring wiring) {
@@ -58,7 +63,8 @@ public final class JobsApi {
         new CallbackTokens(wiring.require("CALLBACK_SECRET")),
         new QueuePositions(wiring.jobStore()),
         wiring.blobStore(),
-        services.modelCatalog());
+        services.modelCatalog(),
+        wiring.callbackUrlPolicy());
   }
 
   APIGatewayV2HTTPResponse submit(ApiRequest request) {
@@ -70,6 +76,7 @@ public final class JobsApi {
             owner,
             request.header("x-amzn-trace-id"));
     JobRequestParser.checkModel(job, models);
+    checkCallbackUrl(job.callbackUrl());
     JobService.Submission submission = service.submit(job);
     Job stored = submission.job();
     return ApiResponses.json(
@@ -77,6 +84,17 @@ public final class JobsApi {
         // no position here: counting the queue would slow every submission down
         JobJson.job(stored, null),
         Map.of("Location", "/v1/jobs/" + stored.jobId()));
+  }
+
+  /** Refuses addresses the platform will not call (SSRF), with the reason. */
+  private void checkCallbackUrl(String url) {
+    if (url != null) {
+      try {
+        callbackUrls.check(url);
+      } catch (RefusedCallbackUrlException e) {
+        throw Problem.invalid("callback_url", e.reason());
+      }
+    }
   }
 
   APIGatewayV2HTTPResponse get(ApiRequest request, String id) {
