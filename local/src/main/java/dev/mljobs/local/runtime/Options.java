@@ -12,6 +12,7 @@ import java.util.Map;
  *
  * @param dataDir where everything is kept, or {@code null} with {@code inMemory}
  * @param apiKeyGenerated whether the key was made up at startup (and so must be printed)
+ * @param handlerSettings settings passed to the handlers as they are ({@link #HANDLER_SETTINGS})
  */
 public record Options(
     int port,
@@ -21,7 +22,18 @@ public record Options(
     boolean apiKeyGenerated,
     int maxRunning,
     int maxRunningPerOwner,
-    Map<String, String> moreKeys) {
+    Map<String, String> moreKeys,
+    Map<String, String> handlerSettings) {
+
+  /**
+   * Environment variables the runtime hands to the handlers unchanged: the webhook allow-list and
+   * the retry schedule (a short one makes tests fast).
+   */
+  public static final java.util.List<String> HANDLER_SETTINGS =
+      java.util.List.of(
+          "MLJOBS_CALLBACK_ALLOW",
+          "MLJOBS_WEBHOOK_RETRY_BASE_SECONDS",
+          "MLJOBS_WEBHOOK_GIVE_UP_SECONDS");
 
   public static final String USAGE =
       "usage: run-local [--port N] [--data-dir DIR | --in-memory]\n"
@@ -33,7 +45,12 @@ public record Options(
           + "                  (generated and printed when unset)\n"
           + "  MLJOBS_API_KEYS more owners, as owner=key,owner=key (the main key's owner is 'local')\n"
           + "  MLJOBS_MAX_RUNNING, MLJOBS_MAX_RUNNING_PER_OWNER\n"
-          + "                  how many jobs may run at once, in all (default 1000) and per owner (100)";
+          + "                  how many jobs may run at once, in all (default 1000) and per owner (100)\n"
+          + "  MLJOBS_CALLBACK_ALLOW  hosts or CIDRs webhooks may call although they are private or\n"
+          + "                  loopback, e.g. 127.0.0.1 for a receiver on this machine (none by default)\n"
+          + "  MLJOBS_WEBHOOK_RETRY_BASE_SECONDS, MLJOBS_WEBHOOK_GIVE_UP_SECONDS\n"
+          + "                  first retry delay of a failed webhook (5, doubling to 900) and when to\n"
+          + "                  stop (86400)";
 
   public Options {
     if (port < 0 || port > 65535) {
@@ -46,6 +63,12 @@ public record Options(
       throw new IllegalArgumentException("MLJOBS_API_KEY must be at least 16 characters");
     }
     moreKeys = Map.copyOf(moreKeys);
+    handlerSettings = Map.copyOf(handlerSettings);
+    for (String name : handlerSettings.keySet()) {
+      if (!HANDLER_SETTINGS.contains(name)) {
+        throw new IllegalArgumentException("not a handler setting: " + name);
+      }
+    }
     for (Map.Entry<String, String> e : moreKeys.entrySet()) {
       if (e.getKey().length() < 16 || e.getKey().equals(apiKey)) {
         throw new IllegalArgumentException(
@@ -95,7 +118,18 @@ public record Options(
         number(
             env.getOrDefault("MLJOBS_MAX_RUNNING_PER_OWNER", "100"),
             "MLJOBS_MAX_RUNNING_PER_OWNER"),
-        keys(env.getOrDefault("MLJOBS_API_KEYS", "")));
+        keys(env.getOrDefault("MLJOBS_API_KEYS", "")),
+        settings(env));
+  }
+
+  private static Map<String, String> settings(Map<String, String> env) {
+    Map<String, String> settings = new java.util.HashMap<>();
+    for (String name : HANDLER_SETTINGS) {
+      if (env.get(name) != null && !env.get(name).isBlank()) {
+        settings.put(name, env.get(name));
+      }
+    }
+    return settings;
   }
 
   /** {@code owner=key,owner=key} as a map from key to owner. */
@@ -123,11 +157,40 @@ public record Options(
 
   /** In memory, on free ports, with a fresh key and the default limits. */
   public static Options forTests() {
-    return new Options(0, null, true, newKey(), true, 1000, 100, Map.of());
+    return new Options(0, null, true, newKey(), true, 1000, 100, Map.of(), Map.of());
   }
 
   public Options withLimits(int total, int perOwner) {
-    return new Options(port, dataDir, inMemory, apiKey, apiKeyGenerated, total, perOwner, moreKeys);
+    return new Options(
+        port,
+        dataDir,
+        inMemory,
+        apiKey,
+        apiKeyGenerated,
+        total,
+        perOwner,
+        moreKeys,
+        handlerSettings);
+  }
+
+  /**
+   * The same options with one handler setting, e.g. {@code MLJOBS_CALLBACK_ALLOW=127.0.0.1}.
+   *
+   * @throws IllegalArgumentException when {@code name} is not one of {@link #HANDLER_SETTINGS}
+   */
+  public Options withSetting(String name, String value) {
+    Map<String, String> settings = new java.util.HashMap<>(handlerSettings);
+    settings.put(name, value);
+    return new Options(
+        port,
+        dataDir,
+        inMemory,
+        apiKey,
+        apiKeyGenerated,
+        maxRunning,
+        maxRunningPerOwner,
+        moreKeys,
+        settings);
   }
 
   /** The same options with another owner's key. */
@@ -135,7 +198,15 @@ public record Options(
     Map<String, String> keys = new java.util.HashMap<>(moreKeys);
     keys.put(key, owner);
     return new Options(
-        port, dataDir, inMemory, apiKey, apiKeyGenerated, maxRunning, maxRunningPerOwner, keys);
+        port,
+        dataDir,
+        inMemory,
+        apiKey,
+        apiKeyGenerated,
+        maxRunning,
+        maxRunningPerOwner,
+        keys,
+        handlerSettings);
   }
 
   private static String value(String[] args, int i, String option) {
