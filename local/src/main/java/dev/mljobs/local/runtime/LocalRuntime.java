@@ -120,7 +120,7 @@ public final class LocalRuntime implements AutoCloseable {
                 aws.queueUrl(Queues.WEBHOOKS),
                 env.queueArn(Queues.WEBHOOKS),
                 10,
-                2, // each try waits for its receiver: two batches at once on this small machine
+                2, // the handler makes a batch's tries at once; two batches at a time
                 true,
                 Duration.ofSeconds(150)),
             new WebhookDeliveryHandler(wiring)));

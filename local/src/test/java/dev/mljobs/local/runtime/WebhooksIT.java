@@ -159,6 +159,32 @@ class WebhooksIT {
   }
 
   @Test
+  void a_job_file_in_s3_with_an_internal_callback_url_makes_no_job_and_says_why() throws Exception {
+    var s3 = runtime.aws().s3();
+    s3.putObject(
+        b -> b.bucket("mljobs-data").key("inputs/local/metadata.job.json"),
+        software.amazon.awssdk.core.sync.RequestBody.fromString(
+            "{\"job_type\":\"sleep\",\"params\":{\"seconds\":0,\"tag\":\"ssrf-file\"},"
+                + "\"callback_url\":\"http://169.254.169.254/latest/meta-data/\"}"));
+    String error = null;
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (error == null && System.nanoTime() < deadline) {
+      try {
+        error =
+            s3.getObjectAsBytes(
+                    b -> b.bucket("mljobs-data").key("inputs/local/metadata.job.json.error.json"))
+                .asUtf8String();
+      } catch (software.amazon.awssdk.services.s3.model.NoSuchKeyException notYet) {
+        Thread.sleep(50);
+      }
+    }
+    assertThat(error).contains("\"field\":\"callback_url\"").contains("link-local");
+    assertThat(
+            api.send("GET", "/v1/jobs?limit=100", null).body().get("jobs").findValuesAsText("tag"))
+        .doesNotContain("ssrf-file");
+  }
+
+  @Test
   void without_the_allow_list_a_receiver_on_this_machine_is_refused() throws Exception {
     try (LocalRuntime strict = LocalRuntime.start(Options.forTests())) {
       ApiClient.Answer answer =

@@ -17,7 +17,6 @@ import dev.mljobs.core.job.NewJob;
 import dev.mljobs.core.job.PageCursor;
 import dev.mljobs.core.model.ModelCatalog;
 import dev.mljobs.core.webhook.CallbackUrlPolicy;
-import dev.mljobs.core.webhook.RefusedCallbackUrlException;
 import dev.mljobs.handlers.CallbackTokens;
 import dev.mljobs.handlers.Services;
 import dev.mljobs.handlers.Wiring;
@@ -76,7 +75,7 @@ public final class JobsApi {
             owner,
             request.header("x-amzn-trace-id"));
     JobRequestParser.checkModel(job, models);
-    checkCallbackUrl(job.callbackUrl());
+    JobRequestParser.checkCallbackUrl(job, callbackUrls);
     JobService.Submission submission = service.submit(job);
     Job stored = submission.job();
     return ApiResponses.json(
@@ -84,17 +83,6 @@ public final class JobsApi {
         // no position here: counting the queue would slow every submission down
         JobJson.job(stored, null),
         Map.of("Location", "/v1/jobs/" + stored.jobId()));
-  }
-
-  /** Refuses addresses the platform will not call (SSRF), with the reason. */
-  private void checkCallbackUrl(String url) {
-    if (url != null) {
-      try {
-        callbackUrls.check(url);
-      } catch (RefusedCallbackUrlException e) {
-        throw Problem.invalid("callback_url", e.reason());
-      }
-    }
   }
 
   APIGatewayV2HTTPResponse get(ApiRequest request, String id) {

@@ -10,6 +10,7 @@ import dev.mljobs.core.BlobStore;
 import dev.mljobs.core.job.JobService;
 import dev.mljobs.core.job.NewJob;
 import dev.mljobs.core.model.ModelCatalog;
+import dev.mljobs.core.webhook.CallbackUrlPolicy;
 import dev.mljobs.handlers.Services;
 import dev.mljobs.handlers.Wiring;
 import dev.mljobs.handlers.api.JobRequestParser;
@@ -35,6 +36,7 @@ public final class S3TriggerHandler implements RequestHandler<S3Event, String> {
   private final BlobStore blobs;
   private final String bucket;
   private final ModelCatalog models;
+  private final CallbackUrlPolicy callbackUrls;
 
   /** Wires itself from the environment, once per cold start. */
   public S3TriggerHandler() {
@@ -46,14 +48,21 @@ public final class S3TriggerHandler implements RequestHandler<S3Event, String> {
         new Services(wiring).jobService(),
         wiring.blobStore(),
         Services.dataBucket(wiring),
-        new ModelCatalog(wiring.modelStore(), null));
+        new ModelCatalog(wiring.modelStore(), null),
+        wiring.callbackUrlPolicy());
   }
 
-  public S3TriggerHandler(JobService jobs, BlobStore blobs, String bucket, ModelCatalog models) {
+  public S3TriggerHandler(
+      JobService jobs,
+      BlobStore blobs,
+      String bucket,
+      ModelCatalog models,
+      CallbackUrlPolicy callbackUrls) {
     this.jobs = jobs;
     this.blobs = blobs;
     this.bucket = bucket;
     this.models = models;
+    this.callbackUrls = callbackUrls;
   }
 
   @Override
@@ -78,6 +87,7 @@ public final class S3TriggerHandler implements RequestHandler<S3Event, String> {
             JobRequestParser.parse(
                 body, idempotencyKey.length() <= 255 ? idempotencyKey : null, parts[0], null);
         JobRequestParser.checkModel(request, models);
+        JobRequestParser.checkCallbackUrl(request, callbackUrls);
         jobs.submit(request);
         created++;
       } catch (Problem problem) {

@@ -10,17 +10,33 @@ import dev.mljobs.core.webhook.WebhookTask;
 import dev.mljobs.handlers.Services;
 import dev.mljobs.handlers.Wiring;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
- * Consumes the webhook queue: one try per message. A try that fails is not a handler failure (the
- * next try is a new, delayed message); only a try that could not be made or recorded is reported as
- * a batch item failure and comes back. A message that is not a webhook task is dropped with a log
- * line.
+ * Consumes the webhook queue: one try per message, the tries of a batch at once (each mostly waits
+ * for its receiver, and a slow receiver must not hold up the others). A try that fails is not a
+ * handler failure (the next try is a new, delayed message); only a try that could not be made or
+ * recorded is reported as a batch item failure and comes back. A message that is not a webhook task
+ * is dropped with a log line.
  */
 public final class WebhookDeliveryHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
+  private static final int PARALLEL = 10;
   private final WebhookDeliveries deliveries;
+  private final ExecutorService tries =
+      Executors.newFixedThreadPool(
+          PARALLEL,
+          r -> {
+            Thread t = new Thread(r, "webhook-try");
+            t.setDaemon(true);
+            return t;
+          });
 
   /** Wires itself from the environment, once per cold start. */
   public WebhookDeliveryHandler() {
@@ -37,7 +53,7 @@ public final class WebhookDeliveryHandler implements RequestHandler<SQSEvent, SQ
 
   @Override
   public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-    List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
+    Map<String, Future<?>> running = new LinkedHashMap<>();
     for (SQSEvent.SQSMessage message : event.getRecords()) {
       WebhookTask task;
       try {
@@ -48,13 +64,21 @@ public final class WebhookDeliveryHandler implements RequestHandler<SQSEvent, SQ
             .log("dropping message " + message.getMessageId() + ": not a webhook task");
         continue;
       }
-      try {
-        deliveries.attempt(task);
-      } catch (RuntimeException e) {
-        context.getLogger().log("webhook of job " + task.jobId() + " not tried, will retry: " + e);
-        failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
-      }
+      running.put(message.getMessageId(), tries.submit(() -> deliveries.attempt(task)));
     }
+    List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
+    running.forEach(
+        (messageId, attempt) -> {
+          try {
+            attempt.get();
+          } catch (ExecutionException e) {
+            context.getLogger().log("webhook try not made, will retry: " + e.getCause());
+            failures.add(new SQSBatchResponse.BatchItemFailure(messageId));
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            failures.add(new SQSBatchResponse.BatchItemFailure(messageId));
+          }
+        });
     return new SQSBatchResponse(failures);
   }
 }
