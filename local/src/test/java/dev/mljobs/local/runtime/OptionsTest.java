@@ -53,4 +53,23 @@ class OptionsTest {
     assertThatThrownBy(() -> Options.parse(new String[0], Map.of("MLJOBS_API_KEY", "short")))
         .hasMessage("MLJOBS_API_KEY must be at least 16 characters");
   }
+
+  @Test
+  void webhook_settings_are_passed_to_the_handlers_and_nothing_else_is() {
+    Options o =
+        Options.parse(
+            new String[] {"--in-memory"},
+            Map.of(
+                "MLJOBS_CALLBACK_ALLOW", "127.0.0.1,10.0.0.0/8",
+                "MLJOBS_WEBHOOK_RETRY_BASE_SECONDS", "1",
+                "HOME", "/root"));
+    assertThat(o.handlerSettings())
+        .isEqualTo(
+            Map.of(
+                "MLJOBS_CALLBACK_ALLOW", "127.0.0.1,10.0.0.0/8",
+                "MLJOBS_WEBHOOK_RETRY_BASE_SECONDS", "1"));
+    assertThat(Options.forTests().handlerSettings()).isEmpty();
+    assertThatThrownBy(() -> Options.forTests().withSetting("AWS_REGION", "x"))
+        .hasMessage("not a handler setting: AWS_REGION");
+  }
 }
