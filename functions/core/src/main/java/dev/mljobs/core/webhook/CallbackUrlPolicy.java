@@ -162,11 +162,12 @@ public final class CallbackUrlPolicy {
       if (!hostAllowed && !isAllowed(ip)) {
         String why = NonGlobalAddresses.reason(ip);
         if (why != null) {
+          // a name's addresses are not shown: that would turn this into a lookup service for
+          // names only the platform's resolver knows
           throw new RefusedCallbackUrlException(
-              (literal != null ? "address " : "host " + name + " resolves to ")
-                  + ip.withoutPrefixLength()
-                  + ", "
-                  + why
+              (literal != null
+                      ? "address " + ip.withoutPrefixLength() + " is " + why
+                      : "host " + name + " resolves to " + why)
                   + "; only public addresses are called",
               false);
         }

@@ -171,6 +171,16 @@ class CallbackUrlPolicyTest {
   }
 
   @Test
+  void a_refused_host_name_is_not_answered_with_its_addresses() {
+    assertThatThrownBy(() -> local.check("http://internal.example.com/"))
+        .hasMessage(
+            "callback_url host internal.example.com resolves to a private address;"
+                + " only public addresses are called")
+        .message()
+        .doesNotContain("10.0.0.5");
+  }
+
+  @Test
   void delivery_gets_only_the_checked_addresses_of_a_host() {
     assertThat(local.addresses("hooks.example.com"))
         .extracting(InetAddress::getHostAddress)
