@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.mljobs.core.KeyLimits;
+import dev.mljobs.core.job.Callback;
 import dev.mljobs.core.job.ConcurrentJobModificationException;
 import dev.mljobs.core.job.Job;
 import dev.mljobs.core.job.JobBuilder;
@@ -189,6 +190,49 @@ public abstract class JobStoreContract {
     assertThatThrownBy(() -> store.update(running.cancel(T0.plusSeconds(3))))
         .isInstanceOf(TerminalJobException.class);
     assertThat(store.find(running.jobId())).contains(completed);
+  }
+
+  @Test
+  void a_finished_job_with_a_callback_url_is_stored_with_a_pending_callback() {
+    // given
+    Job running =
+        store.update(stored(aQueuedJob(T0).callbackUrl("https://hooks.example.com/a")).start(T0));
+    // when
+    Job failed = store.update(running.fail("broken", T0.plusSeconds(1)));
+    // then
+    assertThat(failed.callback()).isEqualTo(Callback.pending());
+    assertThat(store.find(running.jobId()).orElseThrow().callback()).isEqualTo(Callback.pending());
+  }
+
+  @Test
+  void recording_a_callback_changes_only_the_callback_and_never_goes_backwards() {
+    // given
+    Job running =
+        store.update(stored(aQueuedJob(T0).callbackUrl("https://hooks.example.com/a")).start(T0));
+    Job done = store.update(running.complete(null, null, T0.plusSeconds(1)));
+    Callback retried = new Callback(Callback.Status.PENDING, 1, "HTTP 500");
+    Callback delivered = new Callback(Callback.Status.DELIVERED, 2, null);
+    // when
+    boolean first = store.recordCallback(done.jobId(), retried);
+    boolean second = store.recordCallback(done.jobId(), delivered);
+    boolean late = store.recordCallback(done.jobId(), retried);
+    // then
+    assertThat(List.of(first, second, late)).containsExactly(true, true, false);
+    Job stored = store.find(done.jobId()).orElseThrow();
+    assertThat(stored.callback()).isEqualTo(delivered);
+    assertThat(stored.toBuilder().callback(Callback.pending()).build()).isEqualTo(done);
+    assertThat(stored.version()).isEqualTo(done.version());
+  }
+
+  @Test
+  void a_callback_is_recorded_only_on_a_stored_terminal_job() {
+    Job queued = stored(aQueuedJob(T0));
+    Callback delivered = new Callback(Callback.Status.DELIVERED, 1, null);
+    assertThatThrownBy(() -> store.recordCallback(UUID.randomUUID(), delivered))
+        .isInstanceOf(JobNotFoundException.class);
+    assertThatThrownBy(() -> store.recordCallback(queued.jobId(), delivered))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(store.find(queued.jobId()).orElseThrow()).isEqualTo(queued);
   }
 
   @Test

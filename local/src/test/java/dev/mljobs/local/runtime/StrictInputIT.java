@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,10 +41,7 @@ class StrictInputIT {
   @BeforeAll
   static void start() throws Exception {
     System.setProperty("sun.net.httpserver.nodelay", "true");
-    Options test = Options.forTests();
-    runtime =
-        LocalRuntime.start(
-            new Options(0, dataDir, false, test.apiKey(), false, 1000, 100, Map.of()));
+    runtime = LocalRuntime.start(Options.forTests().withDataDir(dataDir));
     tokens = new CallbackTokens(Files.readString(dataDir.resolve("callback-secret")).strip());
   }
 

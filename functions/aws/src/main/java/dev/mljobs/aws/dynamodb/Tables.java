@@ -70,7 +70,12 @@ public final class Tables {
   public static final TableSpec MODELS =
       new TableSpec("models", Key.string("owner"), Key.string("model_id"), List.of(), null);
 
-  public static final List<TableSpec> ALL = List.of(JOBS, JOB_RUNS, IDEMPOTENCY_KEYS, MODELS);
+  /** Each owner's webhook signing secrets (current and, after a rotation, the previous one). */
+  public static final TableSpec WEBHOOK_SECRETS =
+      new TableSpec("webhook_secrets", Key.string("owner"), null, List.of(), null);
+
+  public static final List<TableSpec> ALL =
+      List.of(JOBS, JOB_RUNS, IDEMPOTENCY_KEYS, MODELS, WEBHOOK_SECRETS);
 
   private static Index index(String name, String partitionAttribute) {
     return new Index(name, Key.string(partitionAttribute), Key.string(CREATED_SK));

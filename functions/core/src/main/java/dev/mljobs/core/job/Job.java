@@ -30,6 +30,8 @@ import java.util.regex.Pattern;
  * @param attemptStartedAt when the latest attempt started ({@code null} before the first, and for a
  *     job stored before this was kept)
  * @param expiresAt when storage may delete the job; set on reaching a terminal state
+ * @param callback the webhook's delivery, set on reaching a terminal state with a {@code
+ *     callbackUrl} and then changed only by {@link JobStore#recordCallback}; else {@code null}
  */
 public record Job(
     UUID jobId,
@@ -59,7 +61,8 @@ public record Job(
     Instant completedAt,
     Instant updatedAt,
     Instant expiresAt,
-    long version) {
+    long version,
+    Callback callback) {
 
   public static final int DEFAULT_PRIORITY = 5;
   public static final int DEFAULT_MAX_ATTEMPTS = 3;
@@ -98,6 +101,9 @@ public record Job(
       throw new IllegalArgumentException("version must not be negative");
     }
     checkConsistency(status, startedAt, completedAt, expiresAt, result, resultUri);
+    if (callback != null && !status.isTerminal()) {
+      throw new IllegalArgumentException("callback is only set on a terminal job");
+    }
   }
 
   private static void checkConsistency(
@@ -296,7 +302,10 @@ public record Job(
   }
 
   private JobBuilder finish(JobStatus terminal, Instant now) {
-    return moveTo(terminal, now).completedAt(now).expiresAt(now.plus(Duration.ofHours(ttlHours)));
+    return moveTo(terminal, now)
+        .completedAt(now)
+        .expiresAt(now.plus(Duration.ofHours(ttlHours)))
+        .callback(callbackUrl == null ? null : Callback.pending());
   }
 
   public static JobBuilder builder() {

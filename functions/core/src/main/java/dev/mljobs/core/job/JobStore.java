@@ -42,6 +42,17 @@ public interface JobStore {
   Job update(Job job);
 
   /**
+   * Records how a terminal job's webhook delivery stands, changing nothing else: no new version, so
+   * it never conflicts with a lifecycle write. A record with fewer attempts than the stored one is
+   * ignored, so a late or repeated delivery message never moves the outcome backwards.
+   *
+   * @return whether the record was written
+   * @throws JobNotFoundException when no such job is stored
+   * @throws IllegalArgumentException when the stored job is not terminal
+   */
+  boolean recordCallback(UUID jobId, Callback callback);
+
+  /**
    * Lists jobs newest first.
    *
    * @throws IllegalArgumentException when the query cannot be answered

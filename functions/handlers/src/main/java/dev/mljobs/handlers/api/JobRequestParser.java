@@ -8,6 +8,8 @@ import dev.mljobs.core.job.JobParams;
 import dev.mljobs.core.job.NewJob;
 import dev.mljobs.core.model.ModelCatalog;
 import dev.mljobs.core.storage.OwnerSpaces;
+import dev.mljobs.core.webhook.CallbackUrlPolicy;
+import dev.mljobs.core.webhook.RefusedCallbackUrlException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -51,6 +53,22 @@ public final class JobRequestParser {
       throw Problem.badRequest("the body must be a JSON object");
     }
     return new JobRequestParser(body).read(headerKey, owner, traceId);
+  }
+
+  /**
+   * Checks a parsed job's webhook address against the policy (no internal addresses, https in AWS),
+   * for every way a job is submitted.
+   *
+   * @throws Problem (400) naming {@code callback_url} and the reason
+   */
+  public static void checkCallbackUrl(NewJob job, CallbackUrlPolicy policy) {
+    if (job.callbackUrl() != null) {
+      try {
+        policy.check(job.callbackUrl());
+      } catch (RefusedCallbackUrlException e) {
+        throw Problem.invalid("callback_url", e.reason());
+      }
+    }
   }
 
   /**

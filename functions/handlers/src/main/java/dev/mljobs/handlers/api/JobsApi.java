@@ -17,6 +17,7 @@ import dev.mljobs.core.job.NewJob;
 import dev.mljobs.core.job.PageCursor;
 import dev.mljobs.core.model.ModelCatalog;
 import dev.mljobs.core.storage.OwnerSpaces;
+import dev.mljobs.core.webhook.CallbackUrlPolicy;
 import dev.mljobs.handlers.CallbackTokens;
 import dev.mljobs.handlers.Services;
 import dev.mljobs.handlers.Wiring;
@@ -36,6 +37,7 @@ public final class JobsApi {
   private final BlobStore blobs;
   private final ModelCatalog models;
   private final OwnerSpaces spaces;
+  private final CallbackUrlPolicy callbackUrls;
 
   public JobsApi(
       JobService service,
@@ -44,7 +46,8 @@ public final class JobsApi {
       QueuePositions positions,
       BlobStore blobs,
       ModelCatalog models,
-      OwnerSpaces spaces) {
+      OwnerSpaces spaces,
+      CallbackUrlPolicy callbackUrls) {
     this.service = service;
     this.runs = runs;
     this.tokens = tokens;
@@ -52,6 +55,7 @@ public final class JobsApi {
     this.blobs = blobs;
     this.models = models;
     this.spaces = spaces;
+    this.callbackUrls = callbackUrls;
   }
 
   static JobsApi from(Wiring wiring) {
@@ -63,7 +67,8 @@ public final class JobsApi {
         new QueuePositions(wiring.jobStore()),
         wiring.blobStore(),
         services.modelCatalog(),
-        wiring.ownerSpaces());
+        wiring.ownerSpaces(),
+        wiring.callbackUrlPolicy());
   }
 
   APIGatewayV2HTTPResponse submit(ApiRequest request) {
@@ -76,6 +81,7 @@ public final class JobsApi {
             request.header("x-amzn-trace-id"));
     JobRequestParser.checkUris(job, spaces);
     JobRequestParser.checkModel(job, models);
+    JobRequestParser.checkCallbackUrl(job, callbackUrls);
     JobService.Submission submission = service.submit(job);
     Job stored = submission.job();
     return ApiResponses.json(

@@ -13,6 +13,7 @@ import dev.mljobs.core.job.JobService;
 import dev.mljobs.core.job.NewJob;
 import dev.mljobs.core.model.ModelCatalog;
 import dev.mljobs.core.storage.OwnerSpaces;
+import dev.mljobs.core.webhook.CallbackUrlPolicy;
 import dev.mljobs.handlers.Services;
 import dev.mljobs.handlers.Wiring;
 import dev.mljobs.handlers.api.JobRequestParser;
@@ -40,6 +41,7 @@ public final class S3TriggerHandler implements RequestHandler<S3Event, String> {
   private final String bucket;
   private final ModelCatalog models;
   private final OwnerSpaces spaces;
+  private final CallbackUrlPolicy callbackUrls;
 
   /** Wires itself from the environment, once per cold start. */
   public S3TriggerHandler() {
@@ -52,16 +54,23 @@ public final class S3TriggerHandler implements RequestHandler<S3Event, String> {
         wiring.blobStore(),
         Services.dataBucket(wiring),
         new ModelCatalog(wiring.modelStore(), null),
-        wiring.ownerSpaces());
+        wiring.ownerSpaces(),
+        wiring.callbackUrlPolicy());
   }
 
   public S3TriggerHandler(
-      JobService jobs, BlobStore blobs, String bucket, ModelCatalog models, OwnerSpaces spaces) {
+      JobService jobs,
+      BlobStore blobs,
+      String bucket,
+      ModelCatalog models,
+      OwnerSpaces spaces,
+      CallbackUrlPolicy callbackUrls) {
     this.jobs = jobs;
     this.blobs = blobs;
     this.bucket = bucket;
     this.models = models;
     this.spaces = spaces;
+    this.callbackUrls = callbackUrls;
   }
 
   @Override
@@ -88,6 +97,7 @@ public final class S3TriggerHandler implements RequestHandler<S3Event, String> {
                 body, idempotencyKey(key, record.getS3().getObject().geteTag()), owner, null);
         JobRequestParser.checkUris(request, spaces);
         JobRequestParser.checkModel(request, models);
+        JobRequestParser.checkCallbackUrl(request, callbackUrls);
         jobs.submit(request);
         created++;
       } catch (Problem problem) {
