@@ -35,6 +35,9 @@ import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
  * when the job ends, then comes back (created again from its spec). The step that ended the job
  * fails with {@link EventsUnavailableException}, is retried by the real ASL, and its retry puts the
  * first try on the real queue; a cancel answers 503 and its repetition schedules the webhook.
+ *
+ * <p>Each test takes about 20 s: ElasticMQ answers the long polls still waiting on a deleted queue
+ * only at its 21 s ask timeout, so the delivery handler's pollers reach the new queue then.
  */
 class WebhookSchedulingIT {
 
