@@ -217,8 +217,8 @@ public final class JobSteps {
           } finally {
             if (current.get().status() == JobStatus.RUNNING
                 && stored.status() != JobStatus.RUNNING) {
-              parked.slotFreed(
-                  stored.owner()); // the attempt ended: its slot may go to a parked job
+              // the attempt ended: its slot may go to a parked job
+              parked.slotFreed(stored.owner());
             }
           }
         }
