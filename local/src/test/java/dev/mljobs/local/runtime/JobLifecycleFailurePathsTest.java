@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mljobs.core.job.ConcurrentJobModificationException;
+import dev.mljobs.core.job.EventsUnavailableException;
 import dev.mljobs.local.asl.AslInterpreter;
 import dev.mljobs.local.asl.Execution;
 import dev.mljobs.local.asl.ExecutionRequest;
@@ -35,6 +36,10 @@ class JobLifecycleFailurePathsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String CONCURRENT_MODIFICATION =
       ConcurrentJobModificationException.class.getName();
+
+  /** A step whose write is done but whose webhook could not be scheduled: retried like a race. */
+  private static final String EVENTS_UNAVAILABLE = EventsUnavailableException.class.getName();
+
   private static final List<String> LAMBDA_ERRORS =
       List.of(
           "Lambda.ServiceException",
@@ -50,8 +55,7 @@ class JobLifecycleFailurePathsTest {
   private Execution execution;
 
   @Test
-  void the_steps_retry_names_the_concurrent_modification_class_and_every_lambda_error()
-      throws Exception {
+  void the_steps_retry_names_the_java_classes_it_retries_and_every_lambda_error() throws Exception {
     JsonNode states = definition().get("States");
     Set<String> retried = new TreeSet<>();
     states
@@ -65,6 +69,7 @@ class JobLifecycleFailurePathsTest {
                 retry.get("ErrorEquals").forEach(n -> names.add(n.asText()));
                 // the ASL names the Java class by string: a rename must fail here
                 assertThat(names).as(e.getKey()).contains(CONCURRENT_MODIFICATION);
+                assertThat(names).as(e.getKey()).contains(EVENTS_UNAVAILABLE);
                 assertThat(names).as(e.getKey()).containsAll(LAMBDA_ERRORS);
                 assertThat(retry.get("MaxAttempts").asInt()).as(e.getKey()).isEqualTo(5);
               }
@@ -91,10 +96,40 @@ class JobLifecycleFailurePathsTest {
   }
 
   @Test
+  void a_step_whose_webhook_could_not_be_scheduled_is_retried_and_the_job_ends_normally()
+      throws Exception {
+    for (String state : STEP_STATES) {
+      // given: the step's write is done, then scheduling the webhook fails once
+      sleeps.clear();
+      LifecycleScript tasks = new LifecycleScript().fail(state, EVENTS_UNAVAILABLE, 1);
+      if (state.equals("AttemptFailed")) {
+        tasks.fail("RunOnLambda", "dev.mljobs.worker.JobFailedException", 1);
+      }
+      // when
+      ExecutionResult result = run(tasks);
+      // then: called again after the first backoff (1 s, halved by full jitter at 0.5), not
+      // abandoned, and the execution ends as it would have without the failure
+      assertThat(tasks.callsOf(state)).as(state).hasSize(2);
+      assertThat(tasks.callsOf(state).get(1).retryCount()).as(state).isEqualTo(1);
+      assertThat(tasks.callsOf(state).get(1).input())
+          .as(state + ": the same call again")
+          .isEqualTo(tasks.callsOf(state).get(0).input());
+      List<Duration> expected =
+          state.equals("AttemptFailed")
+              ? List.of(millis(500), Duration.ofSeconds(2)) // then the backoff before attempt 2
+              : List.of(millis(500));
+      assertThat(sleeps).as(state).isEqualTo(expected);
+      assertThat(tasks.callsOf("Abandon")).as(state).isEmpty();
+      assertThat(result.status()).as(state).isEqualTo(ExecutionStatus.SUCCEEDED);
+    }
+  }
+
+  @Test
   void each_step_that_keeps_failing_is_retried_five_times_with_growing_delays_then_abandons()
       throws Exception {
     for (String state : STEP_STATES) {
-      for (String error : concat(LAMBDA_ERRORS, CONCURRENT_MODIFICATION)) {
+      for (String error :
+          concat(concat(LAMBDA_ERRORS, CONCURRENT_MODIFICATION), EVENTS_UNAVAILABLE)) {
         // given
         sleeps.clear();
         LifecycleScript tasks = new LifecycleScript().fail(state, error, 6);

@@ -122,9 +122,16 @@ public final class JobSteps {
     return step;
   }
 
-  /** Fails a job whose workflow broke down, so that it never stays running forever. */
+  /**
+   * Fails a job whose workflow broke down, so that it never stays running forever. A job found
+   * already ended is announced again: the step that ended it (or this one, retried) may have failed
+   * after its write, before its webhook was scheduled.
+   */
   public Optional<Step> abandon(UUID jobId, String reason) {
-    return write(jobId, j -> j.isTerminal() ? j : j.fail(reason, clock.now()), j -> {});
+    Optional<Step> step =
+        write(jobId, j -> j.isTerminal() ? j : j.fail(reason, clock.now()), j -> {});
+    step.filter(s -> !s.changed() && s.job().isTerminal()).ifPresent(s -> announceAgain(s.job()));
+    return step;
   }
 
   /**
@@ -202,11 +209,17 @@ public final class JobSteps {
         try {
           written.accept(stored);
         } finally {
-          if (stored.status() != current.get().status()) {
-            events.statusChanged(stored);
-          }
-          if (current.get().status() == JobStatus.RUNNING && stored.status() != JobStatus.RUNNING) {
-            parked.slotFreed(stored.owner()); // the attempt ended: its slot may go to a parked job
+          try {
+            if (stored.status() != current.get().status()) {
+              // may throw EventsUnavailableException: the step fails, and its retry announces again
+              events.statusChanged(stored);
+            }
+          } finally {
+            if (current.get().status() == JobStatus.RUNNING
+                && stored.status() != JobStatus.RUNNING) {
+              // the attempt ended: its slot may go to a parked job
+              parked.slotFreed(stored.owner());
+            }
           }
         }
         return Optional.of(new Step(stored, true));

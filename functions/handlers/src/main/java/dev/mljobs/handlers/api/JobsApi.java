@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mljobs.core.BlobStore;
+import dev.mljobs.core.job.EventsUnavailableException;
 import dev.mljobs.core.job.Job;
 import dev.mljobs.core.job.JobNotFoundException;
 import dev.mljobs.core.job.JobPage;
@@ -29,6 +30,9 @@ public final class JobsApi {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int MAX_OFFSET = 10_000;
+
+  /** When to repeat a cancel whose webhook could not be scheduled: a queue outage is brief. */
+  static final int CANCEL_RETRY_AFTER_SECONDS = 5;
 
   private final JobService service;
   private final JobRunStore runs;
@@ -104,6 +108,13 @@ public final class JobsApi {
       return ApiResponses.json(200, JobJson.job(service.cancel(request.owner(), jobId(id)), null));
     } catch (JobNotFoundException e) {
       throw Problem.notFound("job " + id + " not found");
+    } catch (EventsUnavailableException e) {
+      // the cancel is written and stands; only its webhook is not scheduled: a repeated DELETE is
+      // what schedules it (the job then shows callback pending with no try)
+      throw Problem.unavailable(
+          "the job is cancelled, but its webhook could not be scheduled; send the same DELETE"
+              + " again to schedule it",
+          CANCEL_RETRY_AFTER_SECONDS);
     }
   }
 

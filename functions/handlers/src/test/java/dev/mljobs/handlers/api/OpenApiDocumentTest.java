@@ -346,7 +346,9 @@ class OpenApiDocumentTest {
             Problem.conflict("d"),
             Problem.tooLarge("d"),
             Problem.unsupportedMediaType("d"),
-            Problem.internal());
+            Problem.internal(),
+            Problem.unavailable("d"),
+            Problem.unavailable("d", 5));
     Set<String> titles = new HashSet<>();
     Set<String> types = new HashSet<>();
     for (Problem problem : all) {
