@@ -64,17 +64,31 @@ class JobLifecycleFailurePathsTest {
             e -> {
               if (e.getValue().has("Retry") && !e.getKey().equals("Abandon")) {
                 retried.add(e.getKey());
-                JsonNode retry = e.getValue().get("Retry").get(0);
+                // the ASL names the Java classes by string: a rename must fail here
+                JsonNode events = retrier(e.getValue(), EVENTS_UNAVAILABLE);
+                assertThat(events.get("ErrorEquals")).as(e.getKey()).hasSize(1);
+                assertThat(events.get("MaxAttempts").asInt()).as(e.getKey()).isEqualTo(30);
+                assertThat(events.get("MaxDelaySeconds").asInt()).as(e.getKey()).isEqualTo(300);
+                JsonNode retry = retrier(e.getValue(), CONCURRENT_MODIFICATION);
                 List<String> names = new ArrayList<>();
                 retry.get("ErrorEquals").forEach(n -> names.add(n.asText()));
-                // the ASL names the Java class by string: a rename must fail here
-                assertThat(names).as(e.getKey()).contains(CONCURRENT_MODIFICATION);
-                assertThat(names).as(e.getKey()).contains(EVENTS_UNAVAILABLE);
                 assertThat(names).as(e.getKey()).containsAll(LAMBDA_ERRORS);
                 assertThat(retry.get("MaxAttempts").asInt()).as(e.getKey()).isEqualTo(5);
               }
             });
     assertThat(retried).containsExactlyInAnyOrderElementsOf(STEP_STATES);
+  }
+
+  /** The retrier of a state whose ErrorEquals names {@code error}. */
+  private static JsonNode retrier(JsonNode state, String error) {
+    for (JsonNode retrier : state.get("Retry")) {
+      for (JsonNode name : retrier.get("ErrorEquals")) {
+        if (name.asText().equals(error)) {
+          return retrier;
+        }
+      }
+    }
+    throw new AssertionError("no retrier names " + error);
   }
 
   @Test
@@ -107,7 +121,7 @@ class JobLifecycleFailurePathsTest {
       }
       // when
       ExecutionResult result = run(tasks);
-      // then: called again after the first backoff (1 s, halved by full jitter at 0.5), not
+      // then: called again after the first backoff (2 s, halved by full jitter at 0.5), not
       // abandoned, and the execution ends as it would have without the failure
       assertThat(tasks.callsOf(state)).as(state).hasSize(2);
       assertThat(tasks.callsOf(state).get(1).retryCount()).as(state).isEqualTo(1);
@@ -116,8 +130,8 @@ class JobLifecycleFailurePathsTest {
           .isEqualTo(tasks.callsOf(state).get(0).input());
       List<Duration> expected =
           state.equals("AttemptFailed")
-              ? List.of(millis(500), Duration.ofSeconds(2)) // then the backoff before attempt 2
-              : List.of(millis(500));
+              ? List.of(millis(1000), Duration.ofSeconds(2)) // then the backoff before attempt 2
+              : List.of(millis(1000));
       assertThat(sleeps).as(state).isEqualTo(expected);
       assertThat(tasks.callsOf("Abandon")).as(state).isEmpty();
       assertThat(result.status()).as(state).isEqualTo(ExecutionStatus.SUCCEEDED);
@@ -128,8 +142,7 @@ class JobLifecycleFailurePathsTest {
   void each_step_that_keeps_failing_is_retried_five_times_with_growing_delays_then_abandons()
       throws Exception {
     for (String state : STEP_STATES) {
-      for (String error :
-          concat(concat(LAMBDA_ERRORS, CONCURRENT_MODIFICATION), EVENTS_UNAVAILABLE)) {
+      for (String error : concat(LAMBDA_ERRORS, CONCURRENT_MODIFICATION)) {
         // given
         sleeps.clear();
         LifecycleScript tasks = new LifecycleScript().fail(state, error, 6);
@@ -145,6 +158,32 @@ class JobLifecycleFailurePathsTest {
             .containsExactly(millis(500), millis(1000), millis(2000), millis(4000), millis(8000));
         assertAbandoned(tasks, result, error);
       }
+    }
+  }
+
+  @Test
+  void a_step_whose_webhook_cannot_be_scheduled_is_retried_for_about_an_hour_then_abandons()
+      throws Exception {
+    for (String state : STEP_STATES) {
+      // given: the webhook queue stays unavailable
+      sleeps.clear();
+      LifecycleScript tasks = new LifecycleScript().fail(state, EVENTS_UNAVAILABLE, 31);
+      if (state.equals("AttemptFailed")) {
+        tasks.fail("RunOnLambda", "dev.mljobs.worker.JobFailedException", 1);
+      }
+      // when
+      ExecutionResult result = run(tasks);
+      // then: 1 + 30 retries, 2 s doubling to the 300 s cap (halved by full jitter at 0.5)
+      List<Duration> expected = new ArrayList<>();
+      for (int retry = 0; retry < 30; retry++) {
+        expected.add(millis(Math.min(2_000L << retry, 300_000L) / 2));
+      }
+      assertThat(tasks.callsOf(state)).as(state).hasSize(31);
+      assertThat(sleeps.subList(0, 30)).as(state).isEqualTo(expected);
+      assertThat(expected.stream().mapToLong(Duration::toSeconds).sum() * 2)
+          .as("nominal retry time, before jitter")
+          .isGreaterThan(3600);
+      assertAbandoned(tasks, result, EVENTS_UNAVAILABLE);
     }
   }
 
