@@ -70,7 +70,20 @@ public final class Tables {
   public static final TableSpec MODELS =
       new TableSpec("models", Key.string("owner"), Key.string("model_id"), List.of(), null);
 
-  public static final List<TableSpec> ALL = List.of(JOBS, JOB_RUNS, IDEMPOTENCY_KEYS, MODELS);
+  /**
+   * Job templates, per owner; {@link #BY_OWNER} lists them newest first ({@link #CREATED_SK} =
+   * created_at + '#' + template_id).
+   */
+  public static final TableSpec TEMPLATES =
+      new TableSpec(
+          "templates",
+          Key.string("owner"),
+          Key.string("template_id"),
+          List.of(index(BY_OWNER, "owner")),
+          null);
+
+  public static final List<TableSpec> ALL =
+      List.of(JOBS, JOB_RUNS, IDEMPOTENCY_KEYS, MODELS, TEMPLATES);
 
   private static Index index(String name, String partitionAttribute) {
     return new Index(name, Key.string(partitionAttribute), Key.string(CREATED_SK));
