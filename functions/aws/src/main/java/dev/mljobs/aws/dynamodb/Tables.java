@@ -55,8 +55,23 @@ public final class Tables {
                   "parked")),
           "expires_at");
 
+  /**
+   * Sort key of the runs' {@link #BY_OWNER} index: finished_at (fixed width) + '#' + run_id, newest
+   * last. Written only for a run that has an owner, so the index is sparse.
+   */
+  public static final String RUN_SK = "run_sk";
+
+  /**
+   * Runs of jobs, one per attempt; {@link #BY_OWNER} lists an owner's runs across jobs newest first
+   * (template, schedule, group and status filter it).
+   */
   public static final TableSpec JOB_RUNS =
-      new TableSpec("job_runs", Key.string("job_id"), Key.number("attempt"), List.of(), null);
+      new TableSpec(
+          "job_runs",
+          Key.string("job_id"),
+          Key.number("attempt"),
+          List.of(new Index(BY_OWNER, Key.string("owner"), Key.string(RUN_SK))),
+          null);
 
   public static final TableSpec IDEMPOTENCY_KEYS =
       new TableSpec(
