@@ -7,11 +7,14 @@ import dev.mljobs.core.job.JobService;
 import dev.mljobs.core.model.ModelCatalog;
 import dev.mljobs.core.storage.OwnerSpaces;
 import dev.mljobs.core.storage.Uploads;
+import dev.mljobs.core.template.JobChecks;
+import dev.mljobs.core.template.TemplateService;
 import dev.mljobs.handlers.CallbackTokens;
 import dev.mljobs.testkit.InMemoryBlobStore;
 import dev.mljobs.testkit.InMemoryJobRunStore;
 import dev.mljobs.testkit.InMemoryJobStore;
 import dev.mljobs.testkit.InMemoryModelStore;
+import dev.mljobs.testkit.InMemoryTemplateStore;
 import dev.mljobs.testkit.RecordingJobQueue;
 import dev.mljobs.testkit.RecordingWorkflows;
 import dev.mljobs.testkit.SettableClock;
@@ -31,6 +34,7 @@ final class TestApi {
   final InMemoryJobRunStore runs = new InMemoryJobRunStore();
   final InMemoryBlobStore blobs = new InMemoryBlobStore();
   final InMemoryModelStore models = new InMemoryModelStore();
+  final InMemoryTemplateStore templates = new InMemoryTemplateStore();
   final CallbackTokens tokens = new CallbackTokens("a-secret-of-enough-length");
   final ApiHandler handler;
 
@@ -55,11 +59,24 @@ final class TestApi {
             UUID::randomUUID,
             DispatchLimits.unlimited());
     ModelCatalog catalog = new ModelCatalog(models, model -> List.of());
+    TemplateService templateService =
+        new TemplateService(
+            templates, new JobChecks(catalog, SPACES), clock, () -> UUID.randomUUID().toString());
     handler =
         new ApiHandler(
-            new JobsApi(service, runs, tokens, new QueuePositions(store), blobs, catalog, SPACES),
+            new JobsApi(
+                service,
+                runs,
+                tokens,
+                new QueuePositions(store),
+                blobs,
+                catalog,
+                SPACES,
+                templateService),
             new ModelsApi(catalog, clock, SPACES),
-            uploads());
+            uploads(),
+            new TemplatesApi(templateService),
+            new RunsApi(runs));
   }
 
   /** Presigned uploads into the owner spaces of {@link #SPACES}. */
