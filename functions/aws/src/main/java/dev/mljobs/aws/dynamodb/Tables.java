@@ -85,6 +85,10 @@ public final class Tables {
   public static final TableSpec MODELS =
       new TableSpec("models", Key.string("owner"), Key.string("model_id"), List.of(), null);
 
+  /** Each owner's webhook signing secrets (current and, after a rotation, the previous one). */
+  public static final TableSpec WEBHOOK_SECRETS =
+      new TableSpec("webhook_secrets", Key.string("owner"), null, List.of(), null);
+
   /**
    * Job templates, per owner; {@link #BY_OWNER} lists them newest first ({@link #CREATED_SK} =
    * created_at + '#' + template_id).
@@ -98,7 +102,7 @@ public final class Tables {
           null);
 
   public static final List<TableSpec> ALL =
-      List.of(JOBS, JOB_RUNS, IDEMPOTENCY_KEYS, MODELS, TEMPLATES);
+      List.of(JOBS, JOB_RUNS, IDEMPOTENCY_KEYS, MODELS, WEBHOOK_SECRETS, TEMPLATES);
 
   private static Index index(String name, String partitionAttribute) {
     return new Index(name, Key.string(partitionAttribute), Key.string(CREATED_SK));

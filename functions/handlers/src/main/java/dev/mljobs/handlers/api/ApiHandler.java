@@ -46,18 +46,25 @@ public final class ApiHandler
         JobsApi.from(wiring),
         new ModelsApi(new Services(wiring).modelCatalog(), wiring.clock(), wiring.ownerSpaces()),
         new UploadsApi(wiring.uploads()),
+        new WebhookSecretsApi(new Services(wiring).webhookSecrets()),
         new TemplatesApi(new Services(wiring).templateService()),
         new RunsApi(wiring.jobRunStore()));
   }
 
-  /** The job, model and upload routes alone. */
-  public ApiHandler(JobsApi jobs, ModelsApi models, UploadsApi uploads) {
-    this.routes = routeTable(jobs, models, uploads);
+  public ApiHandler(
+      JobsApi jobs, ModelsApi models, UploadsApi uploads, WebhookSecretsApi webhookSecrets) {
+    this.routes = routeTable(jobs, models, uploads, webhookSecrets);
   }
 
+  /** Every route: those above, the templates and the run history. */
   public ApiHandler(
-      JobsApi jobs, ModelsApi models, UploadsApi uploads, TemplatesApi templates, RunsApi runs) {
-    this.routes = routeTable(jobs, models, uploads);
+      JobsApi jobs,
+      ModelsApi models,
+      UploadsApi uploads,
+      WebhookSecretsApi webhookSecrets,
+      TemplatesApi templates,
+      RunsApi runs) {
+    this(jobs, models, uploads, webhookSecrets);
     on(routes, "POST", "/v1/templates", (request, id) -> templates.create(request));
     on(routes, "GET", "/v1/templates", (request, id) -> templates.list(request));
     on(routes, "GET", "/v1/templates/" + TEMPLATE_ID, templates::get);
@@ -110,7 +117,7 @@ public final class ApiHandler
   }
 
   private static Map<String, Map<String, Endpoint>> routeTable(
-      JobsApi jobs, ModelsApi models, UploadsApi uploads) {
+      JobsApi jobs, ModelsApi models, UploadsApi uploads, WebhookSecretsApi webhookSecrets) {
     Map<String, Map<String, Endpoint>> table = new LinkedHashMap<>();
     on(table, "GET", "/health", (request, id) -> ApiResponses.json(200, Map.of("status", "ok")));
     on(table, "POST", "/v1/jobs", (request, id) -> jobs.submit(request));
@@ -125,6 +132,8 @@ public final class ApiHandler
     on(table, "GET", "/v1/models", (request, id) -> models.list(request));
     on(table, "GET", "/v1/models/" + MODEL_ID, models::get);
     on(table, "POST", "/v1/uploads", (request, id) -> uploads.start(request));
+    on(table, "GET", "/v1/webhook-secret", (request, id) -> webhookSecrets.get(request));
+    on(table, "POST", "/v1/webhook-secret/rotate", (request, id) -> webhookSecrets.rotate(request));
     return table;
   }
 

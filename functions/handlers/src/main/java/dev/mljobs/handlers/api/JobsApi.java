@@ -18,6 +18,7 @@ import dev.mljobs.core.job.PageCursor;
 import dev.mljobs.core.model.ModelCatalog;
 import dev.mljobs.core.storage.OwnerSpaces;
 import dev.mljobs.core.template.TemplateService;
+import dev.mljobs.core.webhook.CallbackUrlPolicy;
 import dev.mljobs.handlers.CallbackTokens;
 import dev.mljobs.handlers.Services;
 import dev.mljobs.handlers.Wiring;
@@ -38,6 +39,7 @@ public final class JobsApi {
   private final ModelCatalog models;
   private final OwnerSpaces spaces;
   private final TemplateService templates;
+  private final CallbackUrlPolicy callbackUrls;
 
   /** Job routes that refuse {@code template_id} (no templates in this deployment). */
   public JobsApi(
@@ -47,8 +49,9 @@ public final class JobsApi {
       QueuePositions positions,
       BlobStore blobs,
       ModelCatalog models,
-      OwnerSpaces spaces) {
-    this(service, runs, tokens, positions, blobs, models, spaces, null);
+      OwnerSpaces spaces,
+      CallbackUrlPolicy callbackUrls) {
+    this(service, runs, tokens, positions, blobs, models, spaces, callbackUrls, null);
   }
 
   public JobsApi(
@@ -59,6 +62,7 @@ public final class JobsApi {
       BlobStore blobs,
       ModelCatalog models,
       OwnerSpaces spaces,
+      CallbackUrlPolicy callbackUrls,
       TemplateService templates) {
     this.service = service;
     this.runs = runs;
@@ -68,6 +72,7 @@ public final class JobsApi {
     this.models = models;
     this.spaces = spaces;
     this.templates = templates;
+    this.callbackUrls = callbackUrls;
   }
 
   static JobsApi from(Wiring wiring) {
@@ -80,6 +85,7 @@ public final class JobsApi {
         wiring.blobStore(),
         services.modelCatalog(),
         wiring.ownerSpaces(),
+        wiring.callbackUrlPolicy(),
         services.templateService());
   }
 
@@ -88,7 +94,7 @@ public final class JobsApi {
     NewJob job =
         JobRequestParser.parse(
             request.jsonBody(),
-            request.header("idempotency-key"),
+            request.header(JobRequestParser.IDEMPOTENCY_HEADER),
             owner,
             request.header("x-amzn-trace-id"),
             templates);
@@ -96,6 +102,7 @@ public final class JobsApi {
       JobRequestParser.checkUris(job, spaces);
       JobRequestParser.checkModel(job, models);
     }
+    JobRequestParser.checkCallbackUrl(job, callbackUrls);
     JobService.Submission submission = service.submit(job);
     Job stored = submission.job();
     return ApiResponses.json(
@@ -198,7 +205,11 @@ public final class JobsApi {
     }
     String jobType = request.query("job_type");
     if (jobType != null) {
-      query = query.withJobType(jobType);
+      try {
+        query = query.withJobType(jobType);
+      } catch (IllegalArgumentException e) {
+        throw Problem.invalid("job_type", e.getMessage().replaceFirst("^job_type ", ""));
+      }
     }
     String cursor = request.query("cursor");
     String offset = request.query("offset");
@@ -262,12 +273,17 @@ public final class JobsApi {
         200, Map.of("job_id", id, "status", job.status().wireName(), "progress", job.progress()));
   }
 
+  /** A job id is a UUID in its canonical form; anything else names no job. */
   private static UUID jobId(String text) {
     try {
-      return UUID.fromString(text);
+      UUID id = UUID.fromString(text);
+      if (id.toString().equalsIgnoreCase(text)) {
+        return id;
+      }
     } catch (IllegalArgumentException e) {
-      throw Problem.notFound("job " + text + " not found");
+      // reported below
     }
+    throw Problem.notFound("job not found: a job id is a UUID");
   }
 
   private static int limit(String text) {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.mljobs.core.job.Callback;
 import dev.mljobs.core.job.Job;
 import dev.mljobs.core.job.JobParams;
 import dev.mljobs.core.job.JobQuery;
@@ -596,6 +597,7 @@ class OpenApiDocumentTest {
         .updatedAt(done)
         .expiresAt(done.plusSeconds(24 * 3600))
         .version(6)
+        .callback(new Callback(Callback.Status.PENDING, 1, "HTTP 500"))
         .build();
   }
 

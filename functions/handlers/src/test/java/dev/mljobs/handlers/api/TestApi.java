@@ -9,16 +9,22 @@ import dev.mljobs.core.storage.OwnerSpaces;
 import dev.mljobs.core.storage.Uploads;
 import dev.mljobs.core.template.JobChecks;
 import dev.mljobs.core.template.TemplateService;
+import dev.mljobs.core.webhook.CallbackUrlPolicy;
+import dev.mljobs.core.webhook.WebhookSecrets;
 import dev.mljobs.handlers.CallbackTokens;
 import dev.mljobs.testkit.InMemoryBlobStore;
 import dev.mljobs.testkit.InMemoryJobRunStore;
 import dev.mljobs.testkit.InMemoryJobStore;
 import dev.mljobs.testkit.InMemoryModelStore;
 import dev.mljobs.testkit.InMemoryTemplateStore;
+import dev.mljobs.testkit.InMemoryWebhookSecretStore;
 import dev.mljobs.testkit.RecordingJobQueue;
 import dev.mljobs.testkit.RecordingWorkflows;
 import dev.mljobs.testkit.SettableClock;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
+import java.security.SecureRandom;
 import java.util.List;
 import java.util.UUID;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -36,6 +42,7 @@ final class TestApi {
   final InMemoryModelStore models = new InMemoryModelStore();
   final InMemoryTemplateStore templates = new InMemoryTemplateStore();
   final CallbackTokens tokens = new CallbackTokens("a-secret-of-enough-length");
+  final InMemoryWebhookSecretStore secrets = new InMemoryWebhookSecretStore();
   final ApiHandler handler;
 
   static final String DATA_BUCKET = "mljobs-data";
@@ -45,6 +52,24 @@ final class TestApi {
   static final OwnerSpaces SPACES =
       new OwnerSpaces(
           DATA_BUCKET, Buckets.OWNER_AREAS, OwnerSpaces.parseGrants("alice=s3://acme-data/a/"));
+
+  /**
+   * AWS rules (https only, no allow-list) over a resolver that knows one public host: the tests
+   * need no network.
+   */
+  static final CallbackUrlPolicy CALLBACK_URLS =
+      new CallbackUrlPolicy(
+          true,
+          List.of(),
+          host -> {
+            if (host.equals("hooks.example.com")) {
+              return new InetAddress[] {InetAddress.getByName("93.184.216.34")};
+            }
+            if (host.equals("intranet.example.com")) {
+              return new InetAddress[] {InetAddress.getByName("10.1.2.3")};
+            }
+            throw new UnknownHostException(host);
+          });
 
   TestApi(SettableClock clock) {
     store = new InMemoryJobStore(clock);
@@ -72,9 +97,11 @@ final class TestApi {
                 blobs,
                 catalog,
                 SPACES,
+                CALLBACK_URLS,
                 templateService),
             new ModelsApi(catalog, clock, SPACES),
             uploads(),
+            new WebhookSecretsApi(new WebhookSecrets(secrets, clock, new SecureRandom())),
             new TemplatesApi(templateService),
             new RunsApi(runs));
   }
