@@ -20,9 +20,18 @@ public record ListCursor(Instant at, String id) {
 
   private static final String VERSION = "l1|";
 
+  /**
+   * @throws IllegalArgumentException unless {@code id} is an id ({@link Require#id}): a cursor then
+   *     always fits in a sort key, whatever text a client hands back
+   */
   public ListCursor {
-    if (at == null || id == null || id.isEmpty()) {
+    if (at == null || id == null) {
       throw new IllegalArgumentException("cursor needs a time and an id");
+    }
+    try {
+      Require.id(id, "cursor");
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("cursor is not valid", e);
     }
   }
 

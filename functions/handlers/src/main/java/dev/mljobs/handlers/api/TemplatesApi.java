@@ -65,7 +65,6 @@ public final class TemplatesApi {
     String owner = request.owner();
     Long expected = ifMatch(request.header("if-match"));
     var change = TemplateRequestParser.parseEdit(request.jsonBody());
-    find(owner, id); // an unknown id answers 404 before any check of the change
     try {
       return answer(200, service.edit(owner, id, expected, change), Map.of());
     } catch (dev.mljobs.core.template.ArchivedTemplateException e) {
