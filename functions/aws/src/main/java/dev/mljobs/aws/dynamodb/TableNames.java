@@ -7,7 +7,12 @@ import java.util.Map;
  * locally and in tests they are the logical names behind a prefix.
  */
 public record TableNames(
-    String jobs, String jobRuns, String idempotencyKeys, String models, String webhookSecrets) {
+    String jobs,
+    String jobRuns,
+    String idempotencyKeys,
+    String models,
+    String webhookSecrets,
+    String templates) {
 
   public static TableNames withPrefix(String prefix) {
     return new TableNames(
@@ -15,13 +20,14 @@ public record TableNames(
         prefix + Tables.JOB_RUNS.name(),
         prefix + Tables.IDEMPOTENCY_KEYS.name(),
         prefix + Tables.MODELS.name(),
-        prefix + Tables.WEBHOOK_SECRETS.name());
+        prefix + Tables.WEBHOOK_SECRETS.name(),
+        prefix + Tables.TEMPLATES.name());
   }
 
   /**
    * Reads {@code JOBS_TABLE}, {@code JOB_RUNS_TABLE}, {@code IDEMPOTENCY_TABLE}, {@code
-   * MODELS_TABLE} and {@code WEBHOOK_SECRETS_TABLE}, falling back to {@code TABLE_PREFIX} + the
-   * logical name (prefix {@code mljobs-} when unset).
+   * MODELS_TABLE}, {@code WEBHOOK_SECRETS_TABLE} and {@code TEMPLATES_TABLE}, falling back to
+   * {@code TABLE_PREFIX} + the logical name (prefix {@code mljobs-} when unset).
    */
   public static TableNames fromEnv(Map<String, String> env) {
     TableNames defaults = withPrefix(env.getOrDefault("TABLE_PREFIX", "mljobs-"));
@@ -30,7 +36,8 @@ public record TableNames(
         env.getOrDefault("JOB_RUNS_TABLE", defaults.jobRuns()),
         env.getOrDefault("IDEMPOTENCY_TABLE", defaults.idempotencyKeys()),
         env.getOrDefault("MODELS_TABLE", defaults.models()),
-        env.getOrDefault("WEBHOOK_SECRETS_TABLE", defaults.webhookSecrets()));
+        env.getOrDefault("WEBHOOK_SECRETS_TABLE", defaults.webhookSecrets()),
+        env.getOrDefault("TEMPLATES_TABLE", defaults.templates()));
   }
 
   /** The physical name of {@code spec}. */
@@ -49,6 +56,9 @@ public record TableNames(
     }
     if (spec == Tables.WEBHOOK_SECRETS) {
       return webhookSecrets;
+    }
+    if (spec == Tables.TEMPLATES) {
+      return templates;
     }
     throw new IllegalArgumentException("unknown table " + spec.name());
   }

@@ -7,6 +7,10 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.mljobs.core.job.ConcurrentJobModificationException;
 import dev.mljobs.core.job.IllegalJobTransitionException;
 import dev.mljobs.core.job.JobNotFoundException;
+import dev.mljobs.core.storage.InvalidRequestException;
+import dev.mljobs.core.template.ArchivedTemplateException;
+import dev.mljobs.core.template.ConcurrentTemplateModificationException;
+import dev.mljobs.core.template.TemplateNotFoundException;
 import dev.mljobs.handlers.Services;
 import dev.mljobs.handlers.Wiring;
 import java.util.LinkedHashMap;
@@ -24,6 +28,7 @@ public final class ApiHandler
     implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
   private static final String JOB_ID = "{job_id}";
+  private static final String TEMPLATE_ID = "{template_id}";
 
   /** The last segment of a path, and every segment after it: model ids may contain '/'. */
   private static final String MODEL_ID = "{model_id}";
@@ -41,12 +46,31 @@ public final class ApiHandler
         JobsApi.from(wiring),
         new ModelsApi(new Services(wiring).modelCatalog(), wiring.clock(), wiring.ownerSpaces()),
         new UploadsApi(wiring.uploads()),
-        new WebhookSecretsApi(new Services(wiring).webhookSecrets()));
+        new WebhookSecretsApi(new Services(wiring).webhookSecrets()),
+        new TemplatesApi(new Services(wiring).templateService()),
+        new RunsApi(wiring.jobRunStore()));
   }
 
   public ApiHandler(
       JobsApi jobs, ModelsApi models, UploadsApi uploads, WebhookSecretsApi webhookSecrets) {
     this.routes = routeTable(jobs, models, uploads, webhookSecrets);
+  }
+
+  /** Every route: those above, the templates and the run history. */
+  public ApiHandler(
+      JobsApi jobs,
+      ModelsApi models,
+      UploadsApi uploads,
+      WebhookSecretsApi webhookSecrets,
+      TemplatesApi templates,
+      RunsApi runs) {
+    this(jobs, models, uploads, webhookSecrets);
+    on(routes, "POST", "/v1/templates", (request, id) -> templates.create(request));
+    on(routes, "GET", "/v1/templates", (request, id) -> templates.list(request));
+    on(routes, "GET", "/v1/templates/" + TEMPLATE_ID, templates::get);
+    on(routes, "PATCH", "/v1/templates/" + TEMPLATE_ID, templates::edit);
+    on(routes, "POST", "/v1/templates/" + TEMPLATE_ID + "/archive", templates::archive);
+    on(routes, "GET", "/v1/runs", (request, id) -> runs.list(request));
   }
 
   @Override
@@ -59,6 +83,18 @@ public final class ApiHandler
       return Problem.notFound("job not found").toResponse();
     } catch (IllegalJobTransitionException e) {
       return Problem.conflict(e.getMessage()).toResponse();
+    } catch (TemplateNotFoundException e) {
+      return Problem.notFound("template " + e.templateId() + " not found").toResponse();
+    } catch (ArchivedTemplateException e) {
+      return Problem.conflict(e.getMessage()).toResponse();
+    } catch (ConcurrentTemplateModificationException e) {
+      return Problem.preconditionFailed(
+              e.getMessage() + "; read it again (GET answers its version) and retry")
+          .toResponse();
+    } catch (InvalidRequestException e) {
+      return Problem.invalid(
+              e.errors().stream().map(f -> new Problem.FieldError(f.field(), f.message())).toList())
+          .toResponse();
     } catch (ConcurrentJobModificationException e) {
       // every retry of the write lost to another writer of the job: nothing was written
       return Problem.conflict("the job changed while this request was written; try again")
@@ -70,9 +106,9 @@ public final class ApiHandler
   }
 
   /**
-   * The operations served, as {@code "METHOD /path"} with {@code {job_id}} for the job id segment
-   * and {@code {model_id}} for the rest of the path (a model id may contain {@code /}); {@code
-   * docs/openapi.yaml} documents exactly these.
+   * The operations served, as {@code "METHOD /path"} with {@code {job_id}} or {@code {template_id}}
+   * for an id segment and {@code {model_id}} for the rest of the path (a model id may contain
+   * {@code /}); {@code docs/openapi.yaml} documents exactly these.
    */
   Set<String> routes() {
     Set<String> all = new TreeSet<>();
@@ -118,7 +154,7 @@ public final class ApiHandler
       String id = null;
       boolean matches = true;
       for (int i = 0; i < template.length && matches; i++) {
-        if (template[i].equals(JOB_ID)) {
+        if (template[i].equals(JOB_ID) || template[i].equals(TEMPLATE_ID)) {
           id = path[i];
         } else if (template[i].equals(MODEL_ID)) {
           id = String.join("/", java.util.Arrays.copyOfRange(path, i, path.length));

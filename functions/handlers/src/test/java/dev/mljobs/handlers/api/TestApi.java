@@ -7,6 +7,8 @@ import dev.mljobs.core.job.JobService;
 import dev.mljobs.core.model.ModelCatalog;
 import dev.mljobs.core.storage.OwnerSpaces;
 import dev.mljobs.core.storage.Uploads;
+import dev.mljobs.core.template.JobChecks;
+import dev.mljobs.core.template.TemplateService;
 import dev.mljobs.core.webhook.CallbackUrlPolicy;
 import dev.mljobs.core.webhook.WebhookSecrets;
 import dev.mljobs.handlers.CallbackTokens;
@@ -14,6 +16,7 @@ import dev.mljobs.testkit.InMemoryBlobStore;
 import dev.mljobs.testkit.InMemoryJobRunStore;
 import dev.mljobs.testkit.InMemoryJobStore;
 import dev.mljobs.testkit.InMemoryModelStore;
+import dev.mljobs.testkit.InMemoryTemplateStore;
 import dev.mljobs.testkit.InMemoryWebhookSecretStore;
 import dev.mljobs.testkit.RecordingJobQueue;
 import dev.mljobs.testkit.RecordingWorkflows;
@@ -37,6 +40,7 @@ final class TestApi {
   final InMemoryJobRunStore runs = new InMemoryJobRunStore();
   final InMemoryBlobStore blobs = new InMemoryBlobStore();
   final InMemoryModelStore models = new InMemoryModelStore();
+  final InMemoryTemplateStore templates = new InMemoryTemplateStore();
   final CallbackTokens tokens = new CallbackTokens("a-secret-of-enough-length");
   final InMemoryWebhookSecretStore secrets = new InMemoryWebhookSecretStore();
   final ApiHandler handler;
@@ -80,6 +84,9 @@ final class TestApi {
             UUID::randomUUID,
             DispatchLimits.unlimited());
     ModelCatalog catalog = new ModelCatalog(models, model -> List.of());
+    TemplateService templateService =
+        new TemplateService(
+            templates, new JobChecks(catalog, SPACES), clock, () -> UUID.randomUUID().toString());
     handler =
         new ApiHandler(
             new JobsApi(
@@ -90,10 +97,13 @@ final class TestApi {
                 blobs,
                 catalog,
                 SPACES,
-                CALLBACK_URLS),
+                CALLBACK_URLS,
+                templateService),
             new ModelsApi(catalog, clock, SPACES),
             uploads(),
-            new WebhookSecretsApi(new WebhookSecrets(secrets, clock, new SecureRandom())));
+            new WebhookSecretsApi(new WebhookSecrets(secrets, clock, new SecureRandom())),
+            new TemplatesApi(templateService),
+            new RunsApi(runs));
   }
 
   /** Presigned uploads into the owner spaces of {@link #SPACES}. */
