@@ -70,7 +70,13 @@ public final class Tables {
   public static final TableSpec MODELS =
       new TableSpec("models", Key.string("owner"), Key.string("model_id"), List.of(), null);
 
-  public static final List<TableSpec> ALL = List.of(JOBS, JOB_RUNS, IDEMPOTENCY_KEYS, MODELS);
+  /** Groups of jobs, their members in the item; listed per owner newest first. */
+  public static final TableSpec GROUPS =
+      new TableSpec(
+          "groups", Key.string("group_id"), null, List.of(index(BY_OWNER, "owner")), null);
+
+  public static final List<TableSpec> ALL =
+      List.of(JOBS, JOB_RUNS, IDEMPOTENCY_KEYS, MODELS, GROUPS);
 
   private static Index index(String name, String partitionAttribute) {
     return new Index(name, Key.string(partitionAttribute), Key.string(CREATED_SK));
