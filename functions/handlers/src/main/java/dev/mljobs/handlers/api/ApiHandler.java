@@ -24,6 +24,7 @@ public final class ApiHandler
     implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
   private static final String JOB_ID = "{job_id}";
+  private static final String GROUP_ID = "{group_id}";
 
   /** The last segment of a path, and every segment after it: model ids may contain '/'. */
   private static final String MODEL_ID = "{model_id}";
@@ -40,11 +41,18 @@ public final class ApiHandler
     this(
         JobsApi.from(wiring),
         new ModelsApi(new Services(wiring).modelCatalog(), wiring.clock(), wiring.ownerSpaces()),
-        new UploadsApi(wiring.uploads()));
+        new UploadsApi(wiring.uploads()),
+        GroupsApi.from(wiring));
   }
 
+  /** Without the group routes: for tests of the other routes. */
   public ApiHandler(JobsApi jobs, ModelsApi models, UploadsApi uploads) {
     this.routes = routeTable(jobs, models, uploads);
+  }
+
+  public ApiHandler(JobsApi jobs, ModelsApi models, UploadsApi uploads, GroupsApi groups) {
+    this(jobs, models, uploads);
+    groupRoutes(routes, groups);
   }
 
   @Override
@@ -68,9 +76,9 @@ public final class ApiHandler
   }
 
   /**
-   * The operations served, as {@code "METHOD /path"} with {@code {job_id}} for the job id segment
-   * and {@code {model_id}} for the rest of the path (a model id may contain {@code /}); {@code
-   * docs/openapi.yaml} documents exactly these.
+   * The operations served, as {@code "METHOD /path"} with {@code {job_id}} (or {@code {group_id}})
+   * for the id segment and {@code {model_id}} for the rest of the path (a model id may contain
+   * {@code /}); {@code docs/openapi.yaml} documents exactly these.
    */
   Set<String> routes() {
     Set<String> all = new TreeSet<>();
@@ -97,6 +105,14 @@ public final class ApiHandler
     return table;
   }
 
+  private static void groupRoutes(Map<String, Map<String, Endpoint>> table, GroupsApi groups) {
+    on(table, "POST", "/v1/groups", (request, id) -> groups.create(request));
+    on(table, "GET", "/v1/groups", (request, id) -> groups.list(request));
+    on(table, "GET", "/v1/groups/" + GROUP_ID, groups::get);
+    on(table, "DELETE", "/v1/groups/" + GROUP_ID, groups::cancel);
+    on(table, "PATCH", "/v1/groups/" + GROUP_ID, groups::reorder);
+  }
+
   private static void on(
       Map<String, Map<String, Endpoint>> table, String method, String path, Endpoint endpoint) {
     table.computeIfAbsent(path, p -> new TreeMap<>()).put(method, endpoint);
@@ -114,7 +130,7 @@ public final class ApiHandler
       String id = null;
       boolean matches = true;
       for (int i = 0; i < template.length && matches; i++) {
-        if (template[i].equals(JOB_ID)) {
+        if (template[i].equals(JOB_ID) || template[i].equals(GROUP_ID)) {
           id = path[i];
         } else if (template[i].equals(MODEL_ID)) {
           id = String.join("/", java.util.Arrays.copyOfRange(path, i, path.length));

@@ -2,6 +2,8 @@ package dev.mljobs.handlers.api;
 
 import dev.mljobs.aws.s3.Buckets;
 import dev.mljobs.aws.s3.S3UploadUrls;
+import dev.mljobs.core.group.GroupService;
+import dev.mljobs.core.group.GroupTracking;
 import dev.mljobs.core.job.DispatchLimits;
 import dev.mljobs.core.job.JobService;
 import dev.mljobs.core.model.ModelCatalog;
@@ -9,6 +11,7 @@ import dev.mljobs.core.storage.OwnerSpaces;
 import dev.mljobs.core.storage.Uploads;
 import dev.mljobs.handlers.CallbackTokens;
 import dev.mljobs.testkit.InMemoryBlobStore;
+import dev.mljobs.testkit.InMemoryGroupStore;
 import dev.mljobs.testkit.InMemoryJobRunStore;
 import dev.mljobs.testkit.InMemoryJobStore;
 import dev.mljobs.testkit.InMemoryModelStore;
@@ -42,24 +45,32 @@ final class TestApi {
       new OwnerSpaces(
           DATA_BUCKET, Buckets.OWNER_AREAS, OwnerSpaces.parseGrants("alice=s3://acme-data/a/"));
 
+  final InMemoryGroupStore groups = new InMemoryGroupStore();
+  final RecordingJobQueue queue = new RecordingJobQueue();
+
   TestApi(SettableClock clock) {
     store = new InMemoryJobStore(clock);
+    GroupTracking tracking = new GroupTracking(j -> {});
     JobService service =
         new JobService(
             store,
             runs,
-            new RecordingJobQueue(),
+            queue,
             new RecordingWorkflows(),
-            j -> {},
+            tracking,
             clock,
             UUID::randomUUID,
             DispatchLimits.unlimited());
+    GroupService groupService =
+        new GroupService(groups, store, service, queue, j -> {}, g -> {}, clock, UUID::randomUUID);
+    tracking.follow(groupService);
     ModelCatalog catalog = new ModelCatalog(models, model -> List.of());
     handler =
         new ApiHandler(
             new JobsApi(service, runs, tokens, new QueuePositions(store), blobs, catalog, SPACES),
             new ModelsApi(catalog, clock, SPACES),
-            uploads());
+            uploads(),
+            new GroupsApi(groupService, catalog, SPACES));
   }
 
   /** Presigned uploads into the owner spaces of {@link #SPACES}. */
