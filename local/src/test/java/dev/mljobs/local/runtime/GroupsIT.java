@@ -6,10 +6,15 @@ import static dev.mljobs.testkit.Waits.patiently;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mljobs.core.job.Job;
+import dev.mljobs.core.job.JobSteps;
+import dev.mljobs.handlers.Services;
+import dev.mljobs.handlers.Wiring;
 import dev.mljobs.testkit.Waits;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,7 +38,7 @@ class GroupsIT {
   static void start() throws Exception {
     System.setProperty("sun.net.httpserver.nodelay", "true");
     Options options = Options.forTests().withLimits(1000, PER_OWNER);
-    for (String owner : List.of("ann", "ben", "cat", "dan", "eve", "fay", "gus")) {
+    for (String owner : List.of("ann", "ben", "cat", "dan", "eve", "fay", "gus", "hal")) {
       options = options.withOwner(owner, key(owner));
     }
     runtime = LocalRuntime.start(options);
@@ -247,6 +252,54 @@ class GroupsIT {
     JsonNode done = awaitGroup(fay, created, "completed", "partial", "failed", "cancelled");
     assertThat(done.get("status").asText()).isEqualTo("completed");
     ranInOrder(fay, List.of(ids.get(0), ids.get(2), ids.get(1)));
+  }
+
+  @Test
+  void a_member_end_announced_again_by_a_retried_step_advances_the_group_once() {
+    // given: the first member completed, the second runs, the third waits
+    ApiClient hal = as("hal");
+    JsonNode created =
+        create(
+            hal,
+            group(
+                "sequential",
+                false,
+                OK,
+                "{\"job_type\":\"sleep\",\"params\":{\"seconds\":4}}",
+                OK));
+    List<String> ids = ids(created);
+    hal.await(ids.get(1), status("running"), Waits.GENEROUS);
+    // when: the completing step of the first member is retried twice, as Step Functions may,
+    // through the steps the handler runs, on the runtime's own tables and queue
+    Wiring wiring =
+        new Wiring(
+            new RuntimeEnvironment(
+                    runtime.aws(),
+                    runtime.stepFunctionsEndpoint(),
+                    runtime.apiUrl(),
+                    "a-callback-secret-of-enough-length")
+                .forHandlers(StateMachines.arn(), runtime.schedulerEndpoint(), runtime.options()));
+    Services services = new Services(wiring);
+    JobSteps steps =
+        new JobSteps(
+            wiring.jobStore(),
+            wiring.jobRunStore(),
+            services.trackedJobEvents(),
+            wiring.clock(),
+            services.jobQueue());
+    Job first = wiring.jobStore().find(UUID.fromString(ids.get(0))).orElseThrow();
+    for (int retry = 0; retry < 2; retry++) {
+      steps.complete(first.jobId(), first.attempts(), first.attemptStartedAt(), null, null);
+    }
+    // then: the third member was not released early; it runs once, after the second
+    String path = "/v1/groups/" + created.get("group_id").asText();
+    assertThat(memberStatuses(hal.send("GET", path, null).body()))
+        .containsExactly("completed", "running", "pending");
+    assertThat(hal.job(ids.get(2)).get("status").asText()).isEqualTo("pending");
+    JsonNode done = awaitGroup(hal, created, "completed", "partial", "failed", "cancelled");
+    assertThat(done.get("status").asText()).isEqualTo("completed");
+    ranInOrder(hal, ids);
+    assertThat(hal.job(ids.get(2)).get("attempts").asInt()).isEqualTo(1);
   }
 
   @Test
