@@ -59,29 +59,36 @@ public final class GroupService {
   }
 
   /**
-   * Stores every member as a pending job of the new group, then the group, then releases what its
-   * mode allows. Members are stored first: a crash in between leaves pending jobs no group lists,
-   * rather than a group waiting for jobs that do not exist.
+   * Stores every member as a job of the new group, then the group, then releases what its mode
+   * allows. Members are stored first: a crash in between leaves jobs no group lists, rather than a
+   * group waiting for jobs that do not exist. A parallel group's members are stored queued and
+   * their messages sent once the group exists, so that no member's change can miss its group; a
+   * message that is not sent is sent by the reconciler, as for any queued job.
    */
   public JobGroup create(NewGroup request) {
     String groupId = ids.get().toString();
-    List<UUID> members = new ArrayList<>();
+    boolean parallel = request.mode() == GroupMode.PARALLEL;
+    List<Job> stored = new ArrayList<>();
     for (NewJob job : request.jobs()) {
-      UUID id = ids.get();
-      jobs.create(Job.create(job.withGroupId(groupId), id, clock.now()));
-      members.add(id);
+      Job pending = Job.create(job.withGroupId(groupId), ids.get(), clock.now());
+      stored.add(jobs.create(parallel ? pending.enqueue(clock.now()) : pending).job());
     }
     JobGroup group =
         store.create(
-            JobGroup.create(
+            JobGroup.of(
                 groupId,
                 request.name(),
                 request.mode(),
                 request.stopOnFailure(),
-                members,
+                stored.stream()
+                    .map(j -> new GroupMember(j.jobId(), j.status(), j.version()))
+                    .toList(),
                 request.owner(),
                 clock.now()));
     events.statusChanged(group);
+    if (parallel) {
+      stored.forEach(actions::released);
+    }
     return advance(group);
   }
 

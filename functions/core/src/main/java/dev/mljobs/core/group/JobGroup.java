@@ -73,8 +73,25 @@ public record JobGroup(
       List<UUID> jobIds,
       String owner,
       Instant now) {
-    List<GroupMember> members =
-        jobIds.stream().map(id -> new GroupMember(id, JobStatus.PENDING, 1)).toList();
+    return of(
+        groupId,
+        name,
+        mode,
+        stopOnFailure,
+        jobIds.stream().map(id -> new GroupMember(id, JobStatus.PENDING, 1)).toList(),
+        owner,
+        now);
+  }
+
+  /** A new group of members as they were stored. */
+  public static JobGroup of(
+      String groupId,
+      String name,
+      GroupMode mode,
+      boolean stopOnFailure,
+      List<GroupMember> members,
+      String owner,
+      Instant now) {
     return new JobGroup(
         groupId,
         name,
@@ -82,7 +99,7 @@ public record JobGroup(
         stopOnFailure,
         members,
         false,
-        GroupStatus.QUEUED,
+        derive(members, false),
         owner,
         now,
         null,

@@ -71,9 +71,10 @@ final class MemberActions {
       }
       try {
         Job stored = jobs.update(change.apply(found.get()));
-        events.statusChanged(stored);
         if (stored.status() == JobStatus.QUEUED) {
-          send(stored);
+          released(stored);
+        } else {
+          events.statusChanged(stored);
         }
         return Optional.of(stored);
       } catch (ConcurrentJobModificationException | TerminalJobException lostRace) {
@@ -84,7 +85,9 @@ final class MemberActions {
     }
   }
 
-  private void send(Job queued) {
+  /** Announces a member that was stored queued and sends it to the dispatcher. */
+  void released(Job queued) {
+    events.statusChanged(queued);
     try {
       queue.send(queued);
     } catch (RuntimeException unreachable) {

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.mljobs.core.group.ConcurrentGroupModificationException;
 import dev.mljobs.core.job.ConcurrentJobModificationException;
 import dev.mljobs.core.job.IllegalJobTransitionException;
 import dev.mljobs.core.job.JobNotFoundException;
@@ -68,6 +69,10 @@ public final class ApiHandler
     } catch (ConcurrentJobModificationException e) {
       // every retry of the write lost to another writer of the job: nothing was written
       return Problem.conflict("the job changed while this request was written; try again")
+          .toResponse();
+    } catch (ConcurrentGroupModificationException e) {
+      // every retry of the write lost to the group's members ending meanwhile: nothing written
+      return Problem.conflict("the group changed while this request was written; try again")
           .toResponse();
     } catch (RuntimeException e) {
       context.getLogger().log("request " + context.getAwsRequestId() + " failed: " + e);
