@@ -26,6 +26,33 @@ public final class Require {
     return value;
   }
 
+  /**
+   * Like {@link #text} with the bound in UTF-8 bytes, for text kept as a storage key; a lone
+   * surrogate is refused, since storing it would replace it and make two keys one.
+   */
+  public static String key(String value, String field, int maxBytes) {
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException(field + " is required and must not be blank");
+    }
+    if (!KeyLimits.fits(value, maxBytes)) {
+      throw new IllegalArgumentException(
+          field
+              + " must be at most "
+              + maxBytes
+              + " bytes (UTF-8), got "
+              + KeyLimits.utf8Length(value));
+    }
+    if (!StrictJson.isWellFormed(value)) {
+      throw new IllegalArgumentException(field + " must not hold a lone surrogate");
+    }
+    return value;
+  }
+
+  /** Like {@link #key} but {@code null} is allowed. */
+  public static String optionalKey(String value, String field, int maxBytes) {
+    return value == null ? null : key(value, field, maxBytes);
+  }
+
   /** Like {@link #text} but {@code null} is allowed. */
   public static String optionalText(String value, String field, int maxLength) {
     return value == null ? null : text(value, field, maxLength);
@@ -44,7 +71,7 @@ public final class Require {
     present(value, field);
     if (!ID.matcher(value).matches()) {
       throw new IllegalArgumentException(
-          field + " must be 1-128 characters of letters, digits, '_', '.', ':' or '-'");
+          field + " must be 1-128 bytes of letters, digits, '_', '.', ':' or '-'");
     }
     return value;
   }

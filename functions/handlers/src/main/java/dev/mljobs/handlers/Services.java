@@ -2,6 +2,7 @@ package dev.mljobs.handlers;
 
 import dev.mljobs.aws.sfn.StepFunctionsWorkflows;
 import dev.mljobs.aws.sqs.SqsJobQueue;
+import dev.mljobs.aws.sqs.SqsWebhookQueue;
 import dev.mljobs.core.group.GroupEvents;
 import dev.mljobs.core.group.GroupService;
 import dev.mljobs.core.group.GroupTracking;
@@ -10,11 +11,16 @@ import dev.mljobs.core.job.JobEvents;
 import dev.mljobs.core.job.JobQueue;
 import dev.mljobs.core.job.JobService;
 import dev.mljobs.core.model.ModelCatalog;
+import dev.mljobs.core.webhook.WebhookDeliveries;
+import dev.mljobs.core.webhook.WebhookRetries;
+import dev.mljobs.core.webhook.WebhookSecrets;
 import dev.mljobs.handlers.events.EventBridgeGroupEvents;
 import dev.mljobs.handlers.events.EventBridgeJobEvents;
+import dev.mljobs.handlers.events.JobEventJson;
 import dev.mljobs.handlers.events.LoggedGroupEvents;
 import dev.mljobs.handlers.events.LoggedJobEvents;
 import dev.mljobs.handlers.events.WebhookJobEvents;
+import java.security.SecureRandom;
 import java.util.UUID;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
@@ -109,18 +115,13 @@ public final class Services {
 
   /** The dispatch queue (SQS). */
   public JobQueue jobQueue() {
-    SqsClient sqs =
-        wiring
-            .clients()
-            .configure(SqsClient.builder(), "SQS")
-            .httpClient(wiring.clients().httpClient())
-            .build();
-    return new SqsJobQueue(sqs, wiring.require("JOBS_QUEUE_URL"));
+    return new SqsJobQueue(sqs(), wiring.require("JOBS_QUEUE_URL"));
   }
 
   /**
    * Where status changes go: the EventBridge bus named by {@code EVENT_BUS_NAME}, or one JSON line
-   * each on stdout (the local bus); webhooks of terminal jobs in both cases.
+   * each on stdout (the local bus); webhooks of terminal jobs (scheduled on {@code
+   * WEBHOOKS_QUEUE_URL}) in both cases.
    */
   public JobEvents jobEvents() {
     String bus = wiring.env().get("EVENT_BUS_NAME");
@@ -134,7 +135,36 @@ public final class Services {
                     .httpClient(wiring.clients().httpClient())
                     .build(),
                 bus);
-    return new WebhookJobEvents(events);
+    return new WebhookJobEvents(webhookDeliveries(), events);
+  }
+
+  /**
+   * Webhook tries: queued on {@code WEBHOOKS_QUEUE_URL}, sent through {@link
+   * Wiring#callbackUrlPolicy()}, retried per {@link WebhookRetries#fromEnv}, signed with the
+   * owners' secrets.
+   */
+  public WebhookDeliveries webhookDeliveries() {
+    return new WebhookDeliveries(
+        wiring.jobStore(),
+        webhookSecrets(),
+        new SqsWebhookQueue(sqs(), wiring.require("WEBHOOKS_QUEUE_URL")),
+        wiring.webhookSender(),
+        WebhookRetries.fromEnv(wiring.env()),
+        job -> JobEventJson.detail(job).toString(),
+        wiring.clock());
+  }
+
+  /** Owners' webhook secrets, generated from a {@link SecureRandom}. */
+  public WebhookSecrets webhookSecrets() {
+    return new WebhookSecrets(wiring.webhookSecretStore(), wiring.clock(), new SecureRandom());
+  }
+
+  private SqsClient sqs() {
+    return wiring
+        .clients()
+        .configure(SqsClient.builder(), "SQS")
+        .httpClient(wiring.clients().httpClient())
+        .build();
   }
 
   /** The built-in models and the registered ones, with the inspector registration needs. */

@@ -6,6 +6,7 @@ import dev.mljobs.aws.dynamodb.DynamoDbGroupStore;
 import dev.mljobs.aws.dynamodb.DynamoDbJobRunStore;
 import dev.mljobs.aws.dynamodb.DynamoDbJobStore;
 import dev.mljobs.aws.dynamodb.DynamoDbModelStore;
+import dev.mljobs.aws.dynamodb.DynamoDbWebhookSecretStore;
 import dev.mljobs.aws.dynamodb.TableNames;
 import dev.mljobs.aws.s3.BucketNames;
 import dev.mljobs.aws.s3.Buckets;
@@ -21,6 +22,9 @@ import dev.mljobs.core.model.ModelInspector;
 import dev.mljobs.core.model.ModelStore;
 import dev.mljobs.core.storage.OwnerSpaces;
 import dev.mljobs.core.storage.Uploads;
+import dev.mljobs.core.webhook.CallbackUrlPolicy;
+import dev.mljobs.core.webhook.WebhookSecretStore;
+import dev.mljobs.handlers.webhooks.HttpWebhookSender;
 import java.util.Map;
 import java.util.ServiceLoader;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -36,6 +40,8 @@ public final class Wiring {
   private final AwsClients clients;
   private final Clock clock = new SystemClock();
   private DynamoDbClient dynamo;
+  private CallbackUrlPolicy callbackUrlPolicy;
+  private HttpWebhookSender webhookSender;
 
   public Wiring(Map<String, String> env) {
     this.env = env;
@@ -75,6 +81,30 @@ public final class Wiring {
 
   public ModelStore modelStore() {
     return new DynamoDbModelStore(dynamo(), TableNames.fromEnv(env));
+  }
+
+  public WebhookSecretStore webhookSecretStore() {
+    return new DynamoDbWebhookSecretStore(dynamo(), TableNames.fromEnv(env));
+  }
+
+  /**
+   * Which webhook addresses may be called: {@code MLJOBS_CALLBACK_ALLOW} (hosts or CIDRs let
+   * through on purpose) and {@code MLJOBS_CALLBACK_HTTP=true} (plain http, set by the local
+   * runtime; https only otherwise, as in AWS).
+   */
+  public synchronized CallbackUrlPolicy callbackUrlPolicy() {
+    if (callbackUrlPolicy == null) {
+      callbackUrlPolicy = CallbackUrlPolicy.fromEnv(env);
+    }
+    return callbackUrlPolicy;
+  }
+
+  /** One HTTP client for webhooks per cold start: it keeps connections to receivers open. */
+  public synchronized HttpWebhookSender webhookSender() {
+    if (webhookSender == null) {
+      webhookSender = new HttpWebhookSender(callbackUrlPolicy());
+    }
+    return webhookSender;
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.mljobs.testkit;
 
 import dev.mljobs.core.Clock;
+import dev.mljobs.core.job.Callback;
 import dev.mljobs.core.job.ConcurrentJobModificationException;
 import dev.mljobs.core.job.Job;
 import dev.mljobs.core.job.JobNotFoundException;
@@ -74,6 +75,22 @@ public final class InMemoryJobStore implements JobStore {
     jobs.put(job.jobId(), next);
     parked.remove(job.jobId());
     return next;
+  }
+
+  @Override
+  public synchronized boolean recordCallback(UUID jobId, Callback callback) {
+    Job stored = jobs.get(jobId);
+    if (stored == null) {
+      throw new JobNotFoundException(jobId);
+    }
+    if (!stored.isTerminal()) {
+      throw new IllegalArgumentException("job " + jobId + " is not terminal");
+    }
+    if (stored.callback() != null && stored.callback().attempts() > callback.attempts()) {
+      return false;
+    }
+    jobs.put(jobId, stored.toBuilder().callback(callback).build());
+    return true;
   }
 
   @Override

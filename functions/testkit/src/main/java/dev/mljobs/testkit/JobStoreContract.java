@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.mljobs.core.KeyLimits;
+import dev.mljobs.core.job.Callback;
 import dev.mljobs.core.job.ConcurrentJobModificationException;
 import dev.mljobs.core.job.Job;
 import dev.mljobs.core.job.JobBuilder;
@@ -191,6 +193,49 @@ public abstract class JobStoreContract {
   }
 
   @Test
+  void a_finished_job_with_a_callback_url_is_stored_with_a_pending_callback() {
+    // given
+    Job running =
+        store.update(stored(aQueuedJob(T0).callbackUrl("https://hooks.example.com/a")).start(T0));
+    // when
+    Job failed = store.update(running.fail("broken", T0.plusSeconds(1)));
+    // then
+    assertThat(failed.callback()).isEqualTo(Callback.pending());
+    assertThat(store.find(running.jobId()).orElseThrow().callback()).isEqualTo(Callback.pending());
+  }
+
+  @Test
+  void recording_a_callback_changes_only_the_callback_and_never_goes_backwards() {
+    // given
+    Job running =
+        store.update(stored(aQueuedJob(T0).callbackUrl("https://hooks.example.com/a")).start(T0));
+    Job done = store.update(running.complete(null, null, T0.plusSeconds(1)));
+    Callback retried = new Callback(Callback.Status.PENDING, 1, "HTTP 500");
+    Callback delivered = new Callback(Callback.Status.DELIVERED, 2, null);
+    // when
+    boolean first = store.recordCallback(done.jobId(), retried);
+    boolean second = store.recordCallback(done.jobId(), delivered);
+    boolean late = store.recordCallback(done.jobId(), retried);
+    // then
+    assertThat(List.of(first, second, late)).containsExactly(true, true, false);
+    Job stored = store.find(done.jobId()).orElseThrow();
+    assertThat(stored.callback()).isEqualTo(delivered);
+    assertThat(stored.toBuilder().callback(Callback.pending()).build()).isEqualTo(done);
+    assertThat(stored.version()).isEqualTo(done.version());
+  }
+
+  @Test
+  void a_callback_is_recorded_only_on_a_stored_terminal_job() {
+    Job queued = stored(aQueuedJob(T0));
+    Callback delivered = new Callback(Callback.Status.DELIVERED, 1, null);
+    assertThatThrownBy(() -> store.recordCallback(UUID.randomUUID(), delivered))
+        .isInstanceOf(JobNotFoundException.class);
+    assertThatThrownBy(() -> store.recordCallback(queued.jobId(), delivered))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(store.find(queued.jobId()).orElseThrow()).isEqualTo(queued);
+  }
+
+  @Test
   void the_same_idempotency_key_of_the_same_owner_returns_the_first_job() {
     // given
     Job first = stored(aQueuedJob(T0).idempotencyKey("order-42"));
@@ -207,6 +252,20 @@ public abstract class JobStoreContract {
     assertThat(store.findByIdempotencyKey("alice", "order-42")).contains(first);
     assertThat(store.findByIdempotencyKey("alice", "order-43")).isEmpty();
     assertThat(store.list(JobQuery.byOwner("alice")).jobs()).containsExactly(first);
+  }
+
+  @Test
+  void an_idempotency_key_of_the_bound_in_bytes_is_kept_and_a_longer_one_is_simply_not_found() {
+    // given: 512 two-byte characters, exactly the bound of the key's storage
+    String longest = "\u00e9".repeat(KeyLimits.IDEMPOTENCY_KEY_BYTES / 2);
+    Job first = stored(aQueuedJob(T0).idempotencyKey(longest));
+    // when
+    JobStore.Created again =
+        store.create(aQueuedJob(T0.plusSeconds(1)).idempotencyKey(longest).build());
+    // then
+    assertThat(again.created()).isFalse();
+    assertThat(store.findByIdempotencyKey("alice", longest)).contains(first);
+    assertThat(store.findByIdempotencyKey("alice", longest + "k")).isEmpty();
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mljobs.core.KeyLimits;
 import dev.mljobs.core.model.BuiltInModels;
 import dev.mljobs.core.model.DuplicateModelException;
 import dev.mljobs.core.model.Model;
@@ -81,6 +82,13 @@ public abstract class ModelStoreContract {
         .isInstanceOf(DuplicateModelException.class)
         .hasMessageContaining("shapes");
     assertThat(store.find("alice", "shapes")).contains(first);
+  }
+
+  @Test
+  void an_id_longer_than_a_key_can_be_is_simply_not_found() {
+    store.create(aModel("alice", "acme/shapes", List.of("circle")));
+    assertThat(store.find("alice", "m".repeat(KeyLimits.SORT_KEY_BYTES + 1))).isEmpty();
+    assertThat(store.find("alice", "\u20ac".repeat(400))).isEmpty();
   }
 
   @Test

@@ -51,6 +51,11 @@ public final class RacingJobStore implements JobStore {
   }
 
   @Override
+  public boolean recordCallback(UUID jobId, dev.mljobs.core.job.Callback callback) {
+    return store.recordCallback(jobId, callback);
+  }
+
+  @Override
   public Optional<Job> find(UUID jobId) {
     return store.find(jobId);
   }

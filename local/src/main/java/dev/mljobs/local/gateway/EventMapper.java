@@ -4,6 +4,9 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent.RequestContext;
 import com.sun.net.httpserver.HttpExchange;
 import java.net.URLDecoder;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -20,7 +23,9 @@ import java.util.UUID;
  * Turns an HTTP request into the event API Gateway's HTTP API sends with payload format 2.0:
  * lower-case header names with repeated values joined by commas, cookies split out, query
  * parameters decoded (repeats joined by commas), and a body that is base64-encoded unless it is
- * text.
+ * text. A body of a text type that is not valid UTF-8 is handed over base64-encoded too: the
+ * emulator's choice, so that no decoding at the edge replaces bytes the handler must refuse (API
+ * Gateway's own treatment of such a body is not documented).
  */
 final class EventMapper {
 
@@ -47,7 +52,9 @@ final class EventMapper {
     String path = exchange.getRequestURI().getRawPath();
     String query = exchange.getRequestURI().getRawQuery();
     String method = exchange.getRequestMethod();
-    boolean text = isText(headers.get("content-type"));
+    // a text body that is not valid UTF-8 goes as base64, so the handler sees the bytes that came
+    // and can refuse them, instead of a string in which the decoder replaced them
+    boolean text = isText(headers.get("content-type")) && isUtf8(body);
     RequestContext.Http http =
         RequestContext.Http.builder()
             .withMethod(method)
@@ -106,12 +113,25 @@ final class EventMapper {
     return URLDecoder.decode(s, StandardCharsets.UTF_8);
   }
 
+  private static boolean isUtf8(byte[] body) {
+    try {
+      StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(body));
+      return true;
+    } catch (CharacterCodingException e) {
+      return false;
+    }
+  }
+
   /** Bodies of these types reach the handler as text; anything else as base64. */
   static boolean isText(String contentType) {
     if (contentType == null) {
       return true;
     }
-    String type = contentType.toLowerCase(Locale.ROOT).split(";")[0].trim();
+    String type = contentType.toLowerCase(Locale.ROOT).split(";", -1)[0].trim();
     return type.startsWith("text/")
         || type.equals("application/json")
         || type.endsWith("+json")

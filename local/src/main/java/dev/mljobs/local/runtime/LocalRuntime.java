@@ -5,6 +5,7 @@ import dev.mljobs.handlers.Wiring;
 import dev.mljobs.handlers.api.ApiHandler;
 import dev.mljobs.handlers.dispatch.DispatchHandler;
 import dev.mljobs.handlers.trigger.S3TriggerHandler;
+import dev.mljobs.handlers.webhooks.WebhookDeliveryHandler;
 import dev.mljobs.local.aws.LocalAws;
 import dev.mljobs.local.aws.LocalAwsConfig;
 import dev.mljobs.local.events.S3Notifications;
@@ -111,6 +112,18 @@ public final class LocalRuntime implements AutoCloseable {
                     true,
                     Duration.ofSeconds(30)),
                 new DispatchHandler(wiring)));
+    keep(
+        new SqsEventSource(
+            aws.sqs(),
+            new SqsEventSource.Config(
+                "mljobs-webhooks",
+                aws.queueUrl(Queues.WEBHOOKS),
+                env.queueArn(Queues.WEBHOOKS),
+                10,
+                2, // the handler makes a batch's tries at once; two batches at a time
+                true,
+                Duration.ofSeconds(150)),
+            new WebhookDeliveryHandler(wiring)));
     gateway =
         keep(
             new HttpApiGateway(

@@ -1,7 +1,6 @@
 package dev.mljobs.local.runtime;
 
 import dev.mljobs.aws.s3.OwnerSettings;
-import dev.mljobs.core.storage.Uploads;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -14,9 +13,7 @@ import java.util.Map;
  *
  * @param dataDir where everything is kept, or {@code null} with {@code inMemory}
  * @param apiKeyGenerated whether the key was made up at startup (and so must be printed)
- * @param ownerPrefixes S3 prefixes granted to owners ({@code MLJOBS_OWNER_PREFIXES}, {@code
- *     alice=s3://acme-data/team-a/;…}), empty for none
- * @param maxUploadBytes the largest upload presigned ({@code MLJOBS_MAX_UPLOAD_BYTES})
+ * @param handlerSettings settings passed to the handlers as they are ({@link #HANDLER_SETTINGS})
  */
 public record Options(
     int port,
@@ -27,8 +24,19 @@ public record Options(
     int maxRunning,
     int maxRunningPerOwner,
     Map<String, String> moreKeys,
-    String ownerPrefixes,
-    long maxUploadBytes) {
+    Map<String, String> handlerSettings) {
+
+  /**
+   * Environment variables the runtime hands to the handlers unchanged: owner grants and the upload
+   * limit, the webhook allow-list and the retry schedule (a short one makes tests fast).
+   */
+  public static final java.util.List<String> HANDLER_SETTINGS =
+      java.util.List.of(
+          OwnerSettings.OWNER_PREFIXES,
+          OwnerSettings.MAX_UPLOAD_BYTES,
+          "MLJOBS_CALLBACK_ALLOW",
+          "MLJOBS_WEBHOOK_RETRY_BASE_SECONDS",
+          "MLJOBS_WEBHOOK_GIVE_UP_SECONDS");
 
   public static final String USAGE =
       "usage: run-local [--port N] [--data-dir DIR | --in-memory]\n"
@@ -43,7 +51,12 @@ public record Options(
           + "                  how many jobs may run at once, in all (default 1000) and per owner (100)\n"
           + "  MLJOBS_OWNER_PREFIXES  S3 prefixes granted to owners besides their own areas,\n"
           + "                  as owner=s3://bucket/prefix/;owner=s3://bucket/prefix/\n"
-          + "  MLJOBS_MAX_UPLOAD_BYTES  the largest file POST /v1/uploads accepts (default 52428800)";
+          + "  MLJOBS_MAX_UPLOAD_BYTES  the largest file POST /v1/uploads accepts (default 52428800)\n"
+          + "  MLJOBS_CALLBACK_ALLOW  hosts or CIDRs webhooks may call although they are private or\n"
+          + "                  loopback, e.g. 127.0.0.1 for a receiver on this machine (none by default)\n"
+          + "  MLJOBS_WEBHOOK_RETRY_BASE_SECONDS, MLJOBS_WEBHOOK_GIVE_UP_SECONDS\n"
+          + "                  first retry delay of a failed webhook (5, doubling to 900) and when to\n"
+          + "                  stop (86400)";
 
   public Options {
     if (port < 0 || port > 65535) {
@@ -56,6 +69,12 @@ public record Options(
       throw new IllegalArgumentException("MLJOBS_API_KEY must be at least 16 characters");
     }
     moreKeys = Map.copyOf(moreKeys);
+    handlerSettings = Map.copyOf(handlerSettings);
+    for (String name : handlerSettings.keySet()) {
+      if (!HANDLER_SETTINGS.contains(name)) {
+        throw new IllegalArgumentException("not a handler setting: " + name);
+      }
+    }
     for (Map.Entry<String, String> e : moreKeys.entrySet()) {
       if (e.getKey().length() < 16 || e.getKey().equals(apiKey)) {
         throw new IllegalArgumentException(
@@ -68,10 +87,9 @@ public record Options(
       throw new IllegalArgumentException(
           "MLJOBS_MAX_RUNNING and MLJOBS_MAX_RUNNING_PER_OWNER must be at least 1");
     }
-    ownerPrefixes = ownerPrefixes == null ? "" : ownerPrefixes;
     // refused at startup, not at the first request: the handlers read the same settings
-    OwnerSettings.spaces(handlerSettings(ownerPrefixes, maxUploadBytes));
-    OwnerSettings.maxUploadBytes(handlerSettings(ownerPrefixes, maxUploadBytes));
+    OwnerSettings.spaces(handlerSettings);
+    OwnerSettings.maxUploadBytes(handlerSettings);
   }
 
   /**
@@ -110,21 +128,17 @@ public record Options(
             env.getOrDefault("MLJOBS_MAX_RUNNING_PER_OWNER", "100"),
             "MLJOBS_MAX_RUNNING_PER_OWNER"),
         keys(env.getOrDefault("MLJOBS_API_KEYS", "")),
-        env.getOrDefault(OwnerSettings.OWNER_PREFIXES, ""),
-        OwnerSettings.maxUploadBytes(env));
+        settings(env));
   }
 
-  /** The owner-space and upload settings as the handlers read them. */
-  public Map<String, String> handlerSettings() {
-    return handlerSettings(ownerPrefixes, maxUploadBytes);
-  }
-
-  private static Map<String, String> handlerSettings(String prefixes, long maxUploadBytes) {
-    return Map.of(
-        OwnerSettings.OWNER_PREFIXES,
-        prefixes,
-        OwnerSettings.MAX_UPLOAD_BYTES,
-        Long.toString(maxUploadBytes));
+  private static Map<String, String> settings(Map<String, String> env) {
+    Map<String, String> settings = new java.util.HashMap<>();
+    for (String name : HANDLER_SETTINGS) {
+      if (env.get(name) != null && !env.get(name).isBlank()) {
+        settings.put(name, env.get(name));
+      }
+    }
+    return settings;
   }
 
   /** {@code owner=key,owner=key} as a map from key to owner. */
@@ -152,8 +166,7 @@ public record Options(
 
   /** In memory, on free ports, with a fresh key and the default limits. */
   public static Options forTests() {
-    return new Options(
-        0, null, true, newKey(), true, 1000, 100, Map.of(), "", Uploads.DEFAULT_MAX_BYTES);
+    return new Options(0, null, true, newKey(), true, 1000, 100, Map.of(), Map.of());
   }
 
   /** The same options with the API key a data directory keeps (see {@link Secrets#apiKey}). */
@@ -167,8 +180,27 @@ public record Options(
         maxRunning,
         maxRunningPerOwner,
         moreKeys,
-        ownerPrefixes,
-        maxUploadBytes);
+        handlerSettings);
+  }
+
+  /** The same options, keeping everything in {@code dir}. */
+  public Options withDataDir(Path dir) {
+    return new Options(
+        port,
+        dir,
+        false,
+        apiKey,
+        apiKeyGenerated,
+        maxRunning,
+        maxRunningPerOwner,
+        moreKeys,
+        handlerSettings);
+  }
+
+  /** The same options with these owner grants and upload limit. */
+  public Options withOwnerSpaces(String prefixes, long maxBytes) {
+    return withSetting(OwnerSettings.OWNER_PREFIXES, prefixes)
+        .withSetting(OwnerSettings.MAX_UPLOAD_BYTES, Long.toString(maxBytes));
   }
 
   public Options withLimits(int total, int perOwner) {
@@ -181,12 +213,17 @@ public record Options(
         total,
         perOwner,
         moreKeys,
-        ownerPrefixes,
-        maxUploadBytes);
+        handlerSettings);
   }
 
-  /** The same options with these owner grants and upload limit. */
-  public Options withOwnerSpaces(String prefixes, long maxBytes) {
+  /**
+   * The same options with one handler setting, e.g. {@code MLJOBS_CALLBACK_ALLOW=127.0.0.1}.
+   *
+   * @throws IllegalArgumentException when {@code name} is not one of {@link #HANDLER_SETTINGS}
+   */
+  public Options withSetting(String name, String value) {
+    Map<String, String> settings = new java.util.HashMap<>(handlerSettings);
+    settings.put(name, value);
     return new Options(
         port,
         dataDir,
@@ -196,8 +233,7 @@ public record Options(
         maxRunning,
         maxRunningPerOwner,
         moreKeys,
-        prefixes,
-        maxBytes);
+        settings);
   }
 
   /** The same options with another owner's key. */
@@ -213,8 +249,7 @@ public record Options(
         maxRunning,
         maxRunningPerOwner,
         keys,
-        ownerPrefixes,
-        maxUploadBytes);
+        handlerSettings);
   }
 
   private static String value(String[] args, int i, String option) {

@@ -67,6 +67,9 @@ final class RuntimeEnvironment {
     env.put("JOB_STATE_MACHINE_ARN", stateMachineArn);
     env.put("CALLBACK_SECRET", callbackSecret);
     env.put("CALLBACK_BASE_URL", api.toString());
+    env.put("WEBHOOKS_QUEUE_URL", aws.queueUrl(Queues.WEBHOOKS));
+    // plain http webhooks locally; private and loopback receivers only through the allow-list
+    env.put("MLJOBS_CALLBACK_HTTP", "true");
     env.putAll(options.handlerSettings());
     return env;
   }

@@ -102,6 +102,21 @@ class HttpApiGatewayTest {
   }
 
   @Test
+  void a_json_body_that_is_not_utf8_travels_as_base64_with_its_bytes_unchanged() throws Exception {
+    // given: a lone continuation byte and an overlong encoding of '/' inside a JSON string
+    byte[] body = {'{', '"', 'k', '"', ':', '"', (byte) 0x80, (byte) 0xc0, (byte) 0xaf, '"', '}'};
+    // when
+    send(
+        request("/v1/jobs")
+            .header("Content-Type", "application/json")
+            .POST(BodyPublishers.ofByteArray(body))
+            .build());
+    // then: the handler gets the bytes, not a string with U+FFFD in their place
+    assertThat(LAST.get().getIsBase64Encoded()).isTrue();
+    assertThat(Base64.getDecoder().decode(LAST.get().getBody())).isEqualTo(body);
+  }
+
+  @Test
   void binary_bodies_travel_as_base64_both_ways() throws Exception {
     // given
     byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0, (byte) 0xff};

@@ -65,8 +65,6 @@ class OptionsTest {
     assertThat(o.handlerSettings())
         .containsEntry("MLJOBS_OWNER_PREFIXES", "alice=s3://acme-data/team-a/")
         .containsEntry("MLJOBS_MAX_UPLOAD_BYTES", "1000");
-    assertThat(Options.parse(new String[0], Map.of()).handlerSettings())
-        .containsEntry("MLJOBS_MAX_UPLOAD_BYTES", "52428800");
     assertThatThrownBy(
             () ->
                 Options.parse(
@@ -82,5 +80,24 @@ class OptionsTest {
     assertThatThrownBy(
             () -> Options.parse(new String[0], Map.of("MLJOBS_MAX_UPLOAD_BYTES", "50MB")))
         .hasMessage("MLJOBS_MAX_UPLOAD_BYTES must be a positive number of bytes, got '50MB'");
+  }
+
+  @Test
+  void webhook_settings_are_passed_to_the_handlers_and_nothing_else_is() {
+    Options o =
+        Options.parse(
+            new String[] {"--in-memory"},
+            Map.of(
+                "MLJOBS_CALLBACK_ALLOW", "127.0.0.1,10.0.0.0/8",
+                "MLJOBS_WEBHOOK_RETRY_BASE_SECONDS", "1",
+                "HOME", "/root"));
+    assertThat(o.handlerSettings())
+        .isEqualTo(
+            Map.of(
+                "MLJOBS_CALLBACK_ALLOW", "127.0.0.1,10.0.0.0/8",
+                "MLJOBS_WEBHOOK_RETRY_BASE_SECONDS", "1"));
+    assertThat(Options.forTests().handlerSettings()).isEmpty();
+    assertThatThrownBy(() -> Options.forTests().withSetting("AWS_REGION", "x"))
+        .hasMessage("not a handler setting: AWS_REGION");
   }
 }

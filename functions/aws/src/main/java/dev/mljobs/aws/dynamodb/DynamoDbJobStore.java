@@ -1,6 +1,8 @@
 package dev.mljobs.aws.dynamodb;
 
 import dev.mljobs.core.Clock;
+import dev.mljobs.core.KeyLimits;
+import dev.mljobs.core.job.Callback;
 import dev.mljobs.core.job.ConcurrentJobModificationException;
 import dev.mljobs.core.job.Job;
 import dev.mljobs.core.job.JobNotFoundException;
@@ -233,6 +235,49 @@ public final class DynamoDbJobStore implements JobStore {
     return new ConcurrentJobModificationException(job.jobId(), job.version());
   }
 
+  /**
+   * One UpdateItem of the callback attribute alone, conditional on the job being terminal and the
+   * stored attempts not being ahead: the version stays, so no lifecycle write is disturbed (none
+   * comes after a terminal one anyway).
+   */
+  @Override
+  public boolean recordCallback(UUID jobId, Callback callback) {
+    try {
+      dynamo.updateItem(
+          b ->
+              b.tableName(tables.jobs())
+                  .key(Map.of("job_id", AttributeValue.fromS(jobId.toString())))
+                  .updateExpression("SET #callback = :callback")
+                  .conditionExpression(
+                      "attribute_exists(job_id)"
+                          + " AND #status IN (:completed, :failed, :cancelled, :skipped)"
+                          + " AND (attribute_not_exists(#callback.attempts)"
+                          + " OR #callback.attempts <= :attempts)")
+                  .expressionAttributeNames(
+                      Map.of("#callback", JobItems.CALLBACK, "#status", "status"))
+                  .expressionAttributeValues(
+                      Map.of(
+                          ":callback", JobItems.callback(callback),
+                          ":attempts", AttributeValue.fromN(Integer.toString(callback.attempts())),
+                          ":completed", AttributeValue.fromS("completed"),
+                          ":failed", AttributeValue.fromS("failed"),
+                          ":cancelled", AttributeValue.fromS("cancelled"),
+                          ":skipped", AttributeValue.fromS("skipped")))
+                  .returnValuesOnConditionCheckFailure(
+                      ReturnValuesOnConditionCheckFailure.ALL_OLD));
+      return true;
+    } catch (ConditionalCheckFailedException e) {
+      Map<String, AttributeValue> old = e.item();
+      if (old == null || old.isEmpty()) {
+        throw new JobNotFoundException(jobId);
+      }
+      if (!JobItems.fromItem(old).isTerminal()) {
+        throw new IllegalArgumentException("job " + jobId + " is not terminal");
+      }
+      return false;
+    }
+  }
+
   @Override
   public JobPage list(JobQuery query) {
     return listing.list(query);
@@ -280,6 +325,10 @@ public final class DynamoDbJobStore implements JobStore {
 
   @Override
   public Optional<Job> findByIdempotencyKey(String owner, String idempotencyKey) {
+    if (!KeyLimits.fits(owner, KeyLimits.PARTITION_KEY_BYTES)
+        || !KeyLimits.fits(idempotencyKey, KeyLimits.IDEMPOTENCY_KEY_BYTES)) {
+      return Optional.empty(); // DynamoDB would refuse the key: no job was ever stored under it
+    }
     Map<String, AttributeValue> item =
         dynamo
             .getItem(

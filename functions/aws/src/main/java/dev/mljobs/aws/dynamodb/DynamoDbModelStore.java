@@ -1,5 +1,6 @@
 package dev.mljobs.aws.dynamodb;
 
+import dev.mljobs.core.KeyLimits;
 import dev.mljobs.core.model.DuplicateModelException;
 import dev.mljobs.core.model.Model;
 import dev.mljobs.core.model.ModelStore;
@@ -51,6 +52,10 @@ public final class DynamoDbModelStore implements ModelStore {
   public Optional<Model> find(String owner, String modelId) {
     if (owner == null || modelId == null) {
       throw new IllegalArgumentException("owner and model_id are required");
+    }
+    if (!KeyLimits.fits(owner, KeyLimits.PARTITION_KEY_BYTES)
+        || !KeyLimits.fits(modelId, KeyLimits.SORT_KEY_BYTES)) {
+      return Optional.empty(); // DynamoDB would refuse the key: no such model was ever stored
     }
     Map<String, AttributeValue> item =
         dynamo

@@ -1,5 +1,6 @@
 package dev.mljobs.aws.dynamodb;
 
+import dev.mljobs.core.job.Callback;
 import dev.mljobs.core.job.Job;
 import dev.mljobs.core.job.JobStatus;
 import dev.mljobs.core.job.PageCursor;
@@ -17,6 +18,39 @@ final class JobItems {
 
   static Map<String, AttributeValue> toItem(Job job) {
     boolean queued = job.status() == JobStatus.QUEUED;
+    Map<String, AttributeValue> item = fields(job, queued);
+    if (job.callback() != null) {
+      item.put(CALLBACK, callback(job.callback()));
+    }
+    return item;
+  }
+
+  /** The webhook's delivery, one map attribute that {@code recordCallback} replaces alone. */
+  static final String CALLBACK = "callback";
+
+  static AttributeValue callback(Callback callback) {
+    Map<String, AttributeValue> m = new java.util.HashMap<>();
+    m.put("status", AttributeValue.fromS(callback.status().wireName()));
+    m.put("attempts", AttributeValue.fromN(Integer.toString(callback.attempts())));
+    if (callback.lastError() != null) {
+      m.put("last_error", AttributeValue.fromS(callback.lastError()));
+    }
+    return AttributeValue.fromM(m);
+  }
+
+  private static Callback callback(AttributeValue value) {
+    if (value == null || !value.hasM()) {
+      return null;
+    }
+    Map<String, AttributeValue> m = value.m();
+    AttributeValue error = m.get("last_error");
+    return new Callback(
+        Callback.Status.fromWire(m.get("status").s()),
+        Integer.parseInt(m.get("attempts").n()),
+        error == null ? null : error.s());
+  }
+
+  private static Map<String, AttributeValue> fields(Job job, boolean queued) {
     return Attributes.writer()
         .s("job_id", job.jobId())
         .s("job_type", job.jobType())
@@ -88,6 +122,7 @@ final class JobItems {
         // the stored attribute is whole seconds for DynamoDB's TTL; the exact instant is derived
         .expiresAt(completedAt == null ? null : completedAt.plusSeconds(ttlHours * 3600L))
         .version(a.number("version"))
+        .callback(callback(item.get(CALLBACK)))
         .build();
   }
 

@@ -7,7 +7,12 @@ import java.util.Map;
  * locally and in tests they are the logical names behind a prefix.
  */
 public record TableNames(
-    String jobs, String jobRuns, String idempotencyKeys, String models, String groups) {
+    String jobs,
+    String jobRuns,
+    String idempotencyKeys,
+    String models,
+    String webhookSecrets,
+    String groups) {
 
   public static TableNames withPrefix(String prefix) {
     return new TableNames(
@@ -15,13 +20,14 @@ public record TableNames(
         prefix + Tables.JOB_RUNS.name(),
         prefix + Tables.IDEMPOTENCY_KEYS.name(),
         prefix + Tables.MODELS.name(),
+        prefix + Tables.WEBHOOK_SECRETS.name(),
         prefix + Tables.GROUPS.name());
   }
 
   /**
    * Reads {@code JOBS_TABLE}, {@code JOB_RUNS_TABLE}, {@code IDEMPOTENCY_TABLE}, {@code
-   * MODELS_TABLE} and {@code GROUPS_TABLE}, falling back to {@code TABLE_PREFIX} + the logical name
-   * (prefix {@code mljobs-} when unset).
+   * MODELS_TABLE}, {@code WEBHOOK_SECRETS_TABLE} and {@code GROUPS_TABLE}, falling back to {@code
+   * TABLE_PREFIX} + the logical name (prefix {@code mljobs-} when unset).
    */
   public static TableNames fromEnv(Map<String, String> env) {
     TableNames defaults = withPrefix(env.getOrDefault("TABLE_PREFIX", "mljobs-"));
@@ -30,6 +36,7 @@ public record TableNames(
         env.getOrDefault("JOB_RUNS_TABLE", defaults.jobRuns()),
         env.getOrDefault("IDEMPOTENCY_TABLE", defaults.idempotencyKeys()),
         env.getOrDefault("MODELS_TABLE", defaults.models()),
+        env.getOrDefault("WEBHOOK_SECRETS_TABLE", defaults.webhookSecrets()),
         env.getOrDefault("GROUPS_TABLE", defaults.groups()));
   }
 
@@ -46,6 +53,9 @@ public record TableNames(
     }
     if (spec == Tables.MODELS) {
       return models;
+    }
+    if (spec == Tables.WEBHOOK_SECRETS) {
+      return webhookSecrets;
     }
     if (spec == Tables.GROUPS) {
       return groups;

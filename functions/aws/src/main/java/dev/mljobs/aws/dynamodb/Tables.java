@@ -70,13 +70,17 @@ public final class Tables {
   public static final TableSpec MODELS =
       new TableSpec("models", Key.string("owner"), Key.string("model_id"), List.of(), null);
 
+  /** Each owner's webhook signing secrets (current and, after a rotation, the previous one). */
+  public static final TableSpec WEBHOOK_SECRETS =
+      new TableSpec("webhook_secrets", Key.string("owner"), null, List.of(), null);
+
   /** Groups of jobs, their members in the item; listed per owner newest first. */
   public static final TableSpec GROUPS =
       new TableSpec(
           "groups", Key.string("group_id"), null, List.of(index(BY_OWNER, "owner")), null);
 
   public static final List<TableSpec> ALL =
-      List.of(JOBS, JOB_RUNS, IDEMPOTENCY_KEYS, MODELS, GROUPS);
+      List.of(JOBS, JOB_RUNS, IDEMPOTENCY_KEYS, MODELS, WEBHOOK_SECRETS, GROUPS);
 
   private static Index index(String name, String partitionAttribute) {
     return new Index(name, Key.string(partitionAttribute), Key.string(CREATED_SK));

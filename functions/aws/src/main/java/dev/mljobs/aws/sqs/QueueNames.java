@@ -7,7 +7,7 @@ import java.util.Objects;
  * Physical queue names. In AWS the stack hands them to each function as environment variables;
  * locally and in tests they are the logical names behind a prefix.
  */
-public record QueueNames(String jobs, String jobsDlq) {
+public record QueueNames(String jobs, String jobsDlq, String webhooks, String webhooksDlq) {
 
   /**
    * Checks that both names are given.
@@ -17,22 +17,30 @@ public record QueueNames(String jobs, String jobsDlq) {
   public QueueNames {
     Objects.requireNonNull(jobs, "jobs");
     Objects.requireNonNull(jobsDlq, "jobsDlq");
+    Objects.requireNonNull(webhooks, "webhooks");
+    Objects.requireNonNull(webhooksDlq, "webhooksDlq");
   }
 
   /** The logical names behind {@code prefix}. */
   public static QueueNames withPrefix(String prefix) {
-    return new QueueNames(prefix + Queues.JOBS.name(), prefix + Queues.JOBS_DLQ.name());
+    return new QueueNames(
+        prefix + Queues.JOBS.name(),
+        prefix + Queues.JOBS_DLQ.name(),
+        prefix + Queues.WEBHOOKS.name(),
+        prefix + Queues.WEBHOOKS_DLQ.name());
   }
 
   /**
-   * Reads {@code JOBS_QUEUE} and {@code JOBS_DLQ}, falling back to {@code QUEUE_PREFIX} + the
-   * logical name (prefix {@code mljobs-} when unset).
+   * Reads {@code JOBS_QUEUE}, {@code JOBS_DLQ}, {@code WEBHOOKS_QUEUE} and {@code WEBHOOKS_DLQ},
+   * falling back to {@code QUEUE_PREFIX} + the logical name (prefix {@code mljobs-} when unset).
    */
   public static QueueNames fromEnv(Map<String, String> env) {
     QueueNames defaults = withPrefix(env.getOrDefault("QUEUE_PREFIX", "mljobs-"));
     return new QueueNames(
         env.getOrDefault("JOBS_QUEUE", defaults.jobs()),
-        env.getOrDefault("JOBS_DLQ", defaults.jobsDlq()));
+        env.getOrDefault("JOBS_DLQ", defaults.jobsDlq()),
+        env.getOrDefault("WEBHOOKS_QUEUE", defaults.webhooks()),
+        env.getOrDefault("WEBHOOKS_DLQ", defaults.webhooksDlq()));
   }
 
   /**
@@ -46,6 +54,12 @@ public record QueueNames(String jobs, String jobsDlq) {
     }
     if (spec.equals(Queues.JOBS_DLQ)) {
       return jobsDlq;
+    }
+    if (spec.equals(Queues.WEBHOOKS)) {
+      return webhooks;
+    }
+    if (spec.equals(Queues.WEBHOOKS_DLQ)) {
+      return webhooksDlq;
     }
     throw new IllegalArgumentException("unknown queue " + spec.name());
   }

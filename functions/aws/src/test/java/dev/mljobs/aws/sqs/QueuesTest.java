@@ -33,6 +33,17 @@ class QueuesTest {
   }
 
   @Test
+  void the_webhook_queue_redrives_to_its_own_dlq() {
+    assertThat(Queues.WEBHOOKS.attributes("arn:aws:sqs:us-east-1:000000000000:mljobs-webhooks-dlq"))
+        .containsEntry(QueueAttributeName.VISIBILITY_TIMEOUT, "180")
+        .containsEntry(
+            QueueAttributeName.REDRIVE_POLICY,
+            "{\"deadLetterTargetArn\":\"arn:aws:sqs:us-east-1:000000000000:mljobs-webhooks-dlq\","
+                + "\"maxReceiveCount\":5}");
+    assertThat(QueueNames.withPrefix("t-").of(Queues.WEBHOOKS_DLQ)).isEqualTo("t-webhooks-dlq");
+  }
+
+  @Test
   void every_queue_comes_after_its_dead_letter_queue() {
     for (QueueSpec spec : Queues.ALL) {
       if (spec.redrive() != null) {
@@ -72,9 +83,11 @@ class QueuesTest {
   @Test
   void names_come_from_the_environment_or_the_prefix() {
     assertThat(QueueNames.fromEnv(Map.of()))
-        .isEqualTo(new QueueNames("mljobs-jobs", "mljobs-jobs-dlq"));
+        .isEqualTo(
+            new QueueNames(
+                "mljobs-jobs", "mljobs-jobs-dlq", "mljobs-webhooks", "mljobs-webhooks-dlq"));
     assertThat(QueueNames.fromEnv(Map.of("QUEUE_PREFIX", "dev-", "JOBS_DLQ", "dead")))
-        .isEqualTo(new QueueNames("dev-jobs", "dead"));
+        .isEqualTo(new QueueNames("dev-jobs", "dead", "dev-webhooks", "dev-webhooks-dlq"));
     assertThat(QueueNames.withPrefix("t-").of(Queues.JOBS_DLQ)).isEqualTo("t-jobs-dlq");
   }
 }

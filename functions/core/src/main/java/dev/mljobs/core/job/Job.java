@@ -9,6 +9,8 @@ import static dev.mljobs.core.Require.text;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mljobs.core.KeyLimits;
+import dev.mljobs.core.Require;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -28,6 +30,8 @@ import java.util.regex.Pattern;
  * @param attemptStartedAt when the latest attempt started ({@code null} before the first, and for a
  *     job stored before this was kept)
  * @param expiresAt when storage may delete the job; set on reaching a terminal state
+ * @param callback the webhook's delivery, set on reaching a terminal state with a {@code
+ *     callbackUrl} and then changed only by {@link JobStore#recordCallback}; else {@code null}
  */
 public record Job(
     UUID jobId,
@@ -57,7 +61,8 @@ public record Job(
     Instant completedAt,
     Instant updatedAt,
     Instant expiresAt,
-    long version) {
+    long version,
+    Callback callback) {
 
   public static final int DEFAULT_PRIORITY = 5;
   public static final int DEFAULT_MAX_ATTEMPTS = 3;
@@ -83,11 +88,11 @@ public record Job(
       range(timeoutSeconds, 1, MAX_TIMEOUT_SECONDS, "timeout_seconds");
     }
     range(ttlHours, 1, 168, "ttl_hours");
-    optionalText(idempotencyKey, "idempotency_key", 255);
+    Require.optionalKey(idempotencyKey, "idempotency_key", KeyLimits.IDEMPOTENCY_KEY_BYTES);
     optionalId(templateId, "template_id");
     optionalId(scheduleId, "schedule_id");
     optionalId(groupId, "group_id");
-    text(owner, "owner", 256);
+    text(owner, "owner", KeyLimits.OWNER_CHARS);
     optionalText(traceId, "trace_id", 256);
     requireCallbackUrl(callbackUrl);
     present(createdAt, "created_at");
@@ -96,6 +101,9 @@ public record Job(
       throw new IllegalArgumentException("version must not be negative");
     }
     checkConsistency(status, startedAt, completedAt, expiresAt, result, resultUri);
+    if (callback != null && !status.isTerminal()) {
+      throw new IllegalArgumentException("callback is only set on a terminal job");
+    }
   }
 
   private static void checkConsistency(
@@ -294,7 +302,10 @@ public record Job(
   }
 
   private JobBuilder finish(JobStatus terminal, Instant now) {
-    return moveTo(terminal, now).completedAt(now).expiresAt(now.plus(Duration.ofHours(ttlHours)));
+    return moveTo(terminal, now)
+        .completedAt(now)
+        .expiresAt(now.plus(Duration.ofHours(ttlHours)))
+        .callback(callbackUrl == null ? null : Callback.pending());
   }
 
   public static JobBuilder builder() {

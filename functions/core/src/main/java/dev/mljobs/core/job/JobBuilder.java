@@ -38,6 +38,7 @@ public final class JobBuilder {
   private Instant updatedAt;
   private Instant expiresAt;
   private long version;
+  private Callback callback;
 
   JobBuilder() {}
 
@@ -70,6 +71,7 @@ public final class JobBuilder {
     this.updatedAt = job.updatedAt();
     this.expiresAt = job.expiresAt();
     this.version = job.version();
+    this.callback = job.callback();
   }
 
   public JobBuilder jobId(UUID jobId) {
@@ -212,6 +214,11 @@ public final class JobBuilder {
     return this;
   }
 
+  public JobBuilder callback(Callback callback) {
+    this.callback = callback;
+    return this;
+  }
+
   public Job build() {
     return new Job(
         jobId,
@@ -241,6 +248,7 @@ public final class JobBuilder {
         completedAt,
         updatedAt,
         expiresAt,
-        version);
+        version,
+        callback);
   }
 }

@@ -4,6 +4,8 @@ import static dev.mljobs.core.Require.optionalId;
 import static dev.mljobs.core.Require.optionalText;
 import static dev.mljobs.core.Require.range;
 
+import dev.mljobs.core.KeyLimits;
+
 /**
  * Which jobs to list, newest first. Every query is anchored on an owner, a group, a template, a
  * schedule or a status, so that storage can answer it from an index instead of a scan; the other
@@ -25,7 +27,7 @@ public record JobQuery(
   public static final int MAX_LIMIT = 100;
 
   public JobQuery {
-    optionalText(owner, "owner", 256);
+    optionalText(owner, "owner", KeyLimits.OWNER_CHARS);
     optionalText(jobType, "job_type", 64);
     optionalId(groupId, "group_id");
     optionalId(templateId, "template_id");

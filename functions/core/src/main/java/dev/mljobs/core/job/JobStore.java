@@ -42,6 +42,17 @@ public interface JobStore {
   Job update(Job job);
 
   /**
+   * Records how a terminal job's webhook delivery stands, changing nothing else: no new version, so
+   * it never conflicts with a lifecycle write. A record with fewer attempts than the stored one is
+   * ignored, so a late or repeated delivery message never moves the outcome backwards.
+   *
+   * @return whether the record was written
+   * @throws JobNotFoundException when no such job is stored
+   * @throws IllegalArgumentException when the stored job is not terminal
+   */
+  boolean recordCallback(UUID jobId, Callback callback);
+
+  /**
    * Lists jobs newest first.
    *
    * @throws IllegalArgumentException when the query cannot be answered
@@ -51,7 +62,8 @@ public interface JobStore {
   /**
    * Finds the live job that {@code owner} created with {@code idempotencyKey}.
    *
-   * @return the job, or empty when the key is unused or its job has expired
+   * @return the job, or empty when the key is unused, its job has expired, or it is longer than a
+   *     key may be ({@link dev.mljobs.core.KeyLimits#IDEMPOTENCY_KEY_BYTES})
    */
   Optional<Job> findByIdempotencyKey(String owner, String idempotencyKey);
 

@@ -1,12 +1,13 @@
 package dev.mljobs.core.job;
 
 import static dev.mljobs.core.Require.optionalId;
-import static dev.mljobs.core.Require.optionalText;
+import static dev.mljobs.core.Require.optionalKey;
 import static dev.mljobs.core.Require.range;
 import static dev.mljobs.core.Require.text;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mljobs.core.KeyLimits;
 
 /**
  * A request for a new job, checked on construction. Optional numbers are {@code null} when the
@@ -36,11 +37,11 @@ public record NewJob(
       range(timeoutSeconds, 1, Job.MAX_TIMEOUT_SECONDS, "timeout_seconds");
     }
     range(ttlHours, 1, 168, "ttl_hours");
-    optionalText(idempotencyKey, "idempotency_key", 255);
+    optionalKey(idempotencyKey, "idempotency_key", KeyLimits.IDEMPOTENCY_KEY_BYTES);
     optionalId(templateId, "template_id");
     optionalId(scheduleId, "schedule_id");
     optionalId(groupId, "group_id");
-    text(owner, "owner", 256);
+    text(owner, "owner", KeyLimits.OWNER_CHARS);
     Job.requireCallbackUrl(callbackUrl);
   }
 

@@ -1,6 +1,7 @@
 package dev.mljobs.core.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mljobs.core.KeyLimits;
 import dev.mljobs.core.storage.OwnerSpace;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -60,12 +61,16 @@ public final class ModelCatalog {
     return model;
   }
 
-  /** The built-in model of this id (or alias), else the owner's; empty when neither exists. */
+  /**
+   * The built-in model of this id (or alias), else the owner's; empty when neither exists. An id
+   * that could not have been registered is not looked up: the store might refuse it as a key.
+   */
   public Optional<Model> find(String owner, String modelId) {
     if (modelId == null) {
       return Optional.empty();
     }
-    return BuiltInModels.find(modelId).or(() -> store.find(owner, modelId));
+    return BuiltInModels.find(modelId)
+        .or(() -> ModelRequest.isModelId(modelId) ? store.find(owner, modelId) : Optional.empty());
   }
 
   /**
@@ -78,6 +83,15 @@ public final class ModelCatalog {
       return List.of();
     }
     String modelId = params.get("model_id").asText();
+    if (!KeyLimits.fits(modelId, ModelRequest.MAX_ID_LENGTH)) {
+      return List.of(
+          new FieldError(
+              "params.model_id",
+              "must be at most "
+                  + ModelRequest.MAX_ID_LENGTH
+                  + " bytes, got "
+                  + KeyLimits.utf8Length(modelId)));
+    }
     Optional<Model> model = find(owner, modelId);
     if (model.isEmpty()) {
       return List.of(

@@ -38,7 +38,11 @@ public final class ModelRequest {
   /** The preprocessing fields of a text model. */
   public static final Set<String> TEXT_FIELDS = Set.of("tokenizer_uri", "max_length");
 
+  /**
+   * In bytes, as characters: a model id is ASCII (well under the models table's sort key bound).
+   */
   public static final int MAX_ID_LENGTH = 128;
+
   public static final int MAX_INPUT_SIDE = 4096;
   public static final int MAX_LABELS = 10_000;
 
@@ -96,7 +100,7 @@ public final class ModelRequest {
           "model_id",
           "must be at most "
               + MAX_ID_LENGTH
-              + " characters: letters, digits, '.', '_', '-' in segments separated by single '/'");
+              + " bytes: letters, digits, '.', '_', '-' in segments separated by single '/'");
     }
     TaskType taskType = null;
     String task = text("task_type");

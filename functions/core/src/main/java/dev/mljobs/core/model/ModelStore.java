@@ -16,7 +16,7 @@ public interface ModelStore {
 
   /**
    * Returns the owner's model of this id; empty when that owner registered none (another owner's
-   * model of the same id is never returned).
+   * model of the same id is never returned), also for an id too long to be a key.
    *
    * @throws IllegalArgumentException when owner or modelId is null
    */

@@ -28,6 +28,25 @@ class JobTest {
   }
 
   @Test
+  void a_job_with_a_callback_url_ends_with_its_webhook_pending_and_one_without_has_none() {
+    Job withUrl = running().toBuilder().callbackUrl("https://hooks.example.com/a").build();
+    assertThat(withUrl.callback()).isNull();
+    assertThat(withUrl.complete(null, null, T0.plusSeconds(3)).callback())
+        .isEqualTo(Callback.pending());
+    assertThat(withUrl.fail("x", T0.plusSeconds(3)).callback()).isEqualTo(Callback.pending());
+    assertThat(withUrl.cancel(T0.plusSeconds(3)).callback()).isEqualTo(Callback.pending());
+    assertThat(running().complete(null, null, T0.plusSeconds(3)).callback()).isNull();
+    assertThatThrownBy(() -> running().toBuilder().callback(Callback.pending()).build())
+        .hasMessage("callback is only set on a terminal job");
+  }
+
+  @Test
+  void a_callback_error_is_cut_to_its_maximum_length() {
+    Callback c = new Callback(Callback.Status.PENDING, 1, "x".repeat(2000));
+    assertThat(c.lastError()).hasSize(Callback.MAX_ERROR_LENGTH).endsWith("…");
+  }
+
+  @Test
   void a_new_job_is_pending_with_the_documented_defaults() {
     // when
     Job job = pending();
@@ -250,13 +269,13 @@ class JobTest {
                     3,
                     null,
                     24,
-                    "k".repeat(256),
+                    "k".repeat(1025),
                     null,
                     null,
                     null,
                     "a",
                     null,
                     null))
-        .hasMessage("idempotency_key must be at most 255 characters");
+        .hasMessage("idempotency_key must be at most 1024 bytes (UTF-8), got 1025");
   }
 }

@@ -43,16 +43,23 @@ public final class ApiHandler
         JobsApi.from(wiring),
         new ModelsApi(new Services(wiring).modelCatalog(), wiring.clock(), wiring.ownerSpaces()),
         new UploadsApi(wiring.uploads()),
+        new WebhookSecretsApi(new Services(wiring).webhookSecrets()),
         GroupsApi.from(wiring));
   }
 
   /** Without the group routes: for tests of the other routes. */
-  public ApiHandler(JobsApi jobs, ModelsApi models, UploadsApi uploads) {
-    this.routes = routeTable(jobs, models, uploads);
+  public ApiHandler(
+      JobsApi jobs, ModelsApi models, UploadsApi uploads, WebhookSecretsApi webhookSecrets) {
+    this.routes = routeTable(jobs, models, uploads, webhookSecrets);
   }
 
-  public ApiHandler(JobsApi jobs, ModelsApi models, UploadsApi uploads, GroupsApi groups) {
-    this(jobs, models, uploads);
+  public ApiHandler(
+      JobsApi jobs,
+      ModelsApi models,
+      UploadsApi uploads,
+      WebhookSecretsApi webhookSecrets,
+      GroupsApi groups) {
+    this(jobs, models, uploads, webhookSecrets);
     groupRoutes(routes, groups);
   }
 
@@ -92,7 +99,7 @@ public final class ApiHandler
   }
 
   private static Map<String, Map<String, Endpoint>> routeTable(
-      JobsApi jobs, ModelsApi models, UploadsApi uploads) {
+      JobsApi jobs, ModelsApi models, UploadsApi uploads, WebhookSecretsApi webhookSecrets) {
     Map<String, Map<String, Endpoint>> table = new LinkedHashMap<>();
     on(table, "GET", "/health", (request, id) -> ApiResponses.json(200, Map.of("status", "ok")));
     on(table, "POST", "/v1/jobs", (request, id) -> jobs.submit(request));
@@ -107,6 +114,8 @@ public final class ApiHandler
     on(table, "GET", "/v1/models", (request, id) -> models.list(request));
     on(table, "GET", "/v1/models/" + MODEL_ID, models::get);
     on(table, "POST", "/v1/uploads", (request, id) -> uploads.start(request));
+    on(table, "GET", "/v1/webhook-secret", (request, id) -> webhookSecrets.get(request));
+    on(table, "POST", "/v1/webhook-secret/rotate", (request, id) -> webhookSecrets.rotate(request));
     return table;
   }
 

@@ -1,10 +1,10 @@
 package dev.mljobs.handlers.api;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.charset.StandardCharsets;
+import dev.mljobs.core.InvalidJsonException;
+import dev.mljobs.core.KeyLimits;
+import dev.mljobs.core.StrictJson;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
@@ -13,7 +13,12 @@ import java.util.Map;
 final class ApiRequest {
 
   static final int MAX_BODY_BYTES = 256 * 1024;
-  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** A query parameter the API reads (cursor, limit, status ...): none needs more. */
+  static final int MAX_QUERY_BYTES = KeyLimits.CURSOR_BYTES;
+
+  /** A header the API reads: API Gateway's own bound on one header is 10,240 bytes. */
+  static final int MAX_HEADER_BYTES = 8 * 1024;
 
   private final APIGatewayV2HTTPEvent event;
 
@@ -35,14 +40,33 @@ final class ApiRequest {
     return trimmed.isEmpty() ? new String[0] : trimmed.split("/+");
   }
 
+  /**
+   * @throws Problem 400 naming the header when it is longer than {@value #MAX_HEADER_BYTES} bytes
+   *     or not valid Unicode
+   */
   String header(String name) {
     Map<String, String> headers = event.getHeaders();
-    return headers == null ? null : headers.get(name.toLowerCase(Locale.ROOT));
+    String value = headers == null ? null : headers.get(name.toLowerCase(Locale.ROOT));
+    return bounded(value, name, MAX_HEADER_BYTES);
   }
 
+  /**
+   * @throws Problem 400 naming the parameter when it is longer than {@value #MAX_QUERY_BYTES} bytes
+   *     or not valid Unicode
+   */
   String query(String name) {
     Map<String, String> query = event.getQueryStringParameters();
-    return query == null ? null : query.get(name);
+    return bounded(query == null ? null : query.get(name), name, MAX_QUERY_BYTES);
+  }
+
+  private static String bounded(String value, String field, int maxBytes) {
+    if (value != null && !KeyLimits.fits(value, maxBytes)) {
+      throw Problem.invalid(field, "must be at most " + maxBytes + " bytes");
+    }
+    if (value != null && !StrictJson.isWellFormed(value)) {
+      throw Problem.invalid(field, "holds a lone surrogate (not valid Unicode)");
+    }
+    return value;
   }
 
   /**
@@ -55,6 +79,11 @@ final class ApiRequest {
     String owner = authorizer == null ? null : identity(authorizer);
     if (owner == null || owner.isBlank()) {
       throw Problem.unauthorized("a valid API key is required");
+    }
+    if (owner.length() > KeyLimits.OWNER_CHARS || !StrictJson.isWellFormed(owner)) {
+      // an identity no store could key on: refused as no identity, never a 500 further in
+      throw Problem.unauthorized(
+          "the caller's identity must be at most " + KeyLimits.OWNER_CHARS + " characters");
     }
     return owner;
   }
@@ -75,13 +104,15 @@ final class ApiRequest {
   }
 
   /**
-   * The body as JSON.
+   * The body as JSON, read by the one strict reader ({@link StrictJson}).
    *
-   * @throws Problem 415 for another content type, 413 past the size limit, 400 for bad JSON
+   * @throws Problem 415 for another content type, 413 past the size limit, 400 (naming {@code
+   *     body}) for anything but one JSON value in well-formed UTF-8
    */
   JsonNode jsonBody() {
     String type = header("content-type");
-    String mediaType = type == null ? "" : type.split(";")[0].trim().toLowerCase(Locale.ROOT);
+    // with -1, a type of ";" alone still splits into a first part (empty)
+    String mediaType = type == null ? "" : type.split(";", -1)[0].trim().toLowerCase(Locale.ROOT);
     if (!mediaType.equals("application/json") && !mediaType.endsWith("+json")) {
       throw Problem.unsupportedMediaType("the body must be application/json");
     }
@@ -93,26 +124,31 @@ final class ApiRequest {
       throw Problem.badRequest("the body is empty; a JSON object is expected");
     }
     try {
-      return JSON.readTree(bytes);
-    } catch (JsonProcessingException e) {
-      throw Problem.badRequest(
-          "the body is not valid JSON (line "
-              + e.getLocation().getLineNr()
-              + ", column "
-              + e.getLocation().getColumnNr()
-              + ")");
-    } catch (java.io.IOException e) {
-      throw Problem.badRequest("the body could not be read");
+      return StrictJson.read(bytes);
+    } catch (InvalidJsonException e) {
+      throw Problem.invalid("body", e.getMessage());
     }
   }
 
+  /**
+   * The body's bytes. API Gateway hands a text body over as a string (already decoded: invalid
+   * UTF-8 arrived replaced, which no check here can see) and anything else base64-encoded, whose
+   * bytes are checked as they came. A string with a lone surrogate is refused, not replaced.
+   */
   private byte[] bodyBytes() {
     String body = event.getBody();
     if (body == null) {
       return new byte[0];
     }
-    return event.getIsBase64Encoded()
-        ? Base64.getDecoder().decode(body)
-        : body.getBytes(StandardCharsets.UTF_8);
+    if (body.length() > 2 * MAX_BODY_BYTES) {
+      throw Problem.tooLarge("the body must be at most " + MAX_BODY_BYTES + " bytes");
+    }
+    try {
+      return event.getIsBase64Encoded() ? Base64.getDecoder().decode(body) : StrictJson.utf8(body);
+    } catch (InvalidJsonException e) {
+      throw Problem.invalid("body", e.getMessage());
+    } catch (IllegalArgumentException e) {
+      throw Problem.invalid("body", "is flagged base64 but is not base64");
+    }
   }
 }

@@ -7,14 +7,15 @@ import dev.mljobs.core.group.NewGroup;
 import dev.mljobs.core.job.NewJob;
 import dev.mljobs.core.model.ModelCatalog;
 import dev.mljobs.core.storage.OwnerSpaces;
+import dev.mljobs.core.webhook.CallbackUrlPolicy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 /**
  * Reads a {@code POST /v1/groups} body strictly. Each member is a {@code POST /v1/jobs} body, read
- * by {@link JobRequestParser} and checked as a job is (its S3 URIs and its model), its errors named
- * {@code jobs[3].params.seconds}: every member is checked before anything is stored.
+ * by {@link JobRequestParser} and checked as a job is (S3 URIs, model, callback URL), its errors
+ * named {@code jobs[3].params.seconds}: every member is checked before anything is stored.
  */
 final class GroupRequestParser {
 
@@ -29,8 +30,10 @@ final class GroupRequestParser {
 
   private GroupRequestParser() {}
 
-  static NewGroup parse(
-      JsonNode body, String owner, String traceId, OwnerSpaces spaces, ModelCatalog models) {
+  /** What a member is checked against besides its own fields, as {@code POST /v1/jobs} does. */
+  record Checks(OwnerSpaces spaces, ModelCatalog models, CallbackUrlPolicy callbackUrls) {}
+
+  static NewGroup parse(JsonNode body, String owner, String traceId, Checks checks) {
     if (!body.isObject()) {
       throw Problem.badRequest("the body must be a JSON object");
     }
@@ -61,7 +64,7 @@ final class GroupRequestParser {
         errors.add(new Problem.FieldError("stop_on_failure", "must be true or false"));
       }
     }
-    List<NewJob> jobs = members(body.get("jobs"), owner, traceId, spaces, models, errors);
+    List<NewJob> jobs = members(body.get("jobs"), owner, traceId, checks, errors);
     if (!errors.isEmpty()) {
       throw Problem.invalid(errors.subList(0, Math.min(MAX_ERRORS, errors.size())));
     }
@@ -81,12 +84,7 @@ final class GroupRequestParser {
   }
 
   private static List<NewJob> members(
-      JsonNode jobs,
-      String owner,
-      String traceId,
-      OwnerSpaces spaces,
-      ModelCatalog models,
-      List<Problem.FieldError> errors) {
+      JsonNode jobs, String owner, String traceId, Checks checks, List<Problem.FieldError> errors) {
     List<NewJob> members = new ArrayList<>();
     if (jobs == null || !jobs.isArray() || jobs.isEmpty() || jobs.size() > JobGroup.MAX_JOBS) {
       errors.add(
@@ -105,8 +103,9 @@ final class GroupRequestParser {
       }
       try {
         NewJob job = JobRequestParser.parse(member, null, owner, traceId);
-        JobRequestParser.checkUris(job, spaces);
-        JobRequestParser.checkModel(job, models);
+        JobRequestParser.checkUris(job, checks.spaces());
+        JobRequestParser.checkModel(job, checks.models());
+        JobRequestParser.checkCallbackUrl(job, checks.callbackUrls());
         members.add(job);
       } catch (Problem p) {
         if (p.errors().isEmpty()) {

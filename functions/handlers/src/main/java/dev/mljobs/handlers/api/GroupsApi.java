@@ -13,6 +13,7 @@ import dev.mljobs.core.job.JobQuery;
 import dev.mljobs.core.job.PageCursor;
 import dev.mljobs.core.model.ModelCatalog;
 import dev.mljobs.core.storage.OwnerSpaces;
+import dev.mljobs.core.webhook.CallbackUrlPolicy;
 import dev.mljobs.handlers.Services;
 import dev.mljobs.handlers.Wiring;
 import java.util.ArrayList;
@@ -31,16 +32,26 @@ public final class GroupsApi {
   private final GroupService service;
   private final ModelCatalog models;
   private final OwnerSpaces spaces;
+  private final CallbackUrlPolicy callbackUrls;
 
-  public GroupsApi(GroupService service, ModelCatalog models, OwnerSpaces spaces) {
+  public GroupsApi(
+      GroupService service,
+      ModelCatalog models,
+      OwnerSpaces spaces,
+      CallbackUrlPolicy callbackUrls) {
     this.service = service;
     this.models = models;
     this.spaces = spaces;
+    this.callbackUrls = callbackUrls;
   }
 
   static GroupsApi from(Wiring wiring) {
     Services services = new Services(wiring);
-    return new GroupsApi(services.groupService(), services.modelCatalog(), wiring.ownerSpaces());
+    return new GroupsApi(
+        services.groupService(),
+        services.modelCatalog(),
+        wiring.ownerSpaces(),
+        wiring.callbackUrlPolicy());
   }
 
   APIGatewayV2HTTPResponse create(ApiRequest request) {
@@ -48,7 +59,10 @@ public final class GroupsApi {
     JobGroup group =
         service.create(
             GroupRequestParser.parse(
-                request.jsonBody(), owner, request.header("x-amzn-trace-id"), spaces, models));
+                request.jsonBody(),
+                owner,
+                request.header("x-amzn-trace-id"),
+                new GroupRequestParser.Checks(spaces, models, callbackUrls)));
     return ApiResponses.json(
         201, GroupJson.group(group), Map.of("Location", "/v1/groups/" + group.groupId()));
   }

@@ -45,6 +45,14 @@ final class JobJson {
     o.put("schedule_id", job.scheduleId());
     o.put("group_id", job.groupId());
     o.put("callback_url", job.callbackUrl());
+    if (job.callback() == null) {
+      o.putNull("callback");
+    } else {
+      o.putObject("callback")
+          .put("status", job.callback().status().wireName())
+          .put("attempts", job.callback().attempts())
+          .put("last_error", job.callback().lastError());
+    }
     if (positionInQueue != null) {
       o.put("position_in_queue", positionInQueue);
     }

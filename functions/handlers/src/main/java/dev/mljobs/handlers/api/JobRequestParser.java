@@ -2,11 +2,14 @@ package dev.mljobs.handlers.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mljobs.core.KeyLimits;
 import dev.mljobs.core.job.Job;
 import dev.mljobs.core.job.JobParams;
 import dev.mljobs.core.job.NewJob;
 import dev.mljobs.core.model.ModelCatalog;
 import dev.mljobs.core.storage.OwnerSpaces;
+import dev.mljobs.core.webhook.CallbackUrlPolicy;
+import dev.mljobs.core.webhook.RefusedCallbackUrlException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -31,6 +34,9 @@ public final class JobRequestParser {
           "group_id",
           "callback_url");
 
+  /** The header that may carry the idempotency key instead of the body. */
+  static final String IDEMPOTENCY_HEADER = "Idempotency-Key";
+
   private final List<Problem.FieldError> errors = new ArrayList<>();
   private final JsonNode body;
 
@@ -47,6 +53,22 @@ public final class JobRequestParser {
       throw Problem.badRequest("the body must be a JSON object");
     }
     return new JobRequestParser(body).read(headerKey, owner, traceId);
+  }
+
+  /**
+   * Checks a parsed job's webhook address against the policy (no internal addresses, https in AWS),
+   * for every way a job is submitted.
+   *
+   * @throws Problem (400) naming {@code callback_url} and the reason
+   */
+  public static void checkCallbackUrl(NewJob job, CallbackUrlPolicy policy) {
+    if (job.callbackUrl() != null) {
+      try {
+        policy.check(job.callbackUrl());
+      } catch (RefusedCallbackUrlException e) {
+        throw Problem.invalid("callback_url", e.reason());
+      }
+    }
   }
 
   /**
@@ -105,7 +127,10 @@ public final class JobRequestParser {
         body.has("timeout_seconds") && !body.get("timeout_seconds").isNull()
             ? integer("timeout_seconds", 0, 1, Job.MAX_TIMEOUT_SECONDS)
             : null;
-    String key = text("idempotency_key", false, 255);
+    String key = text("idempotency_key", false, KeyLimits.IDEMPOTENCY_KEY_BYTES);
+    if (headerKey != null) {
+      headerKey = headerKey(headerKey);
+    }
     if (headerKey != null && key != null && !headerKey.equals(key)) {
       errors.add(
           new Problem.FieldError("idempotency_key", "differs from the Idempotency-Key header"));
@@ -150,7 +175,8 @@ public final class JobRequestParser {
     }
   }
 
-  private String text(String field, boolean required, int maxLength) {
+  /** Text of at most {@code maxBytes} in UTF-8: ids and keys are bounded as their stores are. */
+  private String text(String field, boolean required, int maxBytes) {
     JsonNode v = body.get(field);
     if (v == null || v.isNull()) {
       if (required) {
@@ -162,11 +188,36 @@ public final class JobRequestParser {
       errors.add(new Problem.FieldError(field, "must be a non-empty string"));
       return null;
     }
-    if (v.asText().length() > maxLength) {
-      errors.add(new Problem.FieldError(field, "must be at most " + maxLength + " characters"));
+    if (!KeyLimits.fits(v.asText(), maxBytes)) {
+      errors.add(
+          new Problem.FieldError(
+              field,
+              "must be at most "
+                  + maxBytes
+                  + " bytes (UTF-8), got "
+                  + KeyLimits.utf8Length(v.asText())));
       return null;
     }
     return v.asText();
+  }
+
+  /** The {@code Idempotency-Key} header, bounded as the field is; {@code null} when wrong. */
+  private String headerKey(String value) {
+    if (value.isBlank()) {
+      errors.add(new Problem.FieldError(IDEMPOTENCY_HEADER, "must not be empty"));
+      return null;
+    }
+    if (!KeyLimits.fits(value, KeyLimits.IDEMPOTENCY_KEY_BYTES)) {
+      errors.add(
+          new Problem.FieldError(
+              IDEMPOTENCY_HEADER,
+              "must be at most "
+                  + KeyLimits.IDEMPOTENCY_KEY_BYTES
+                  + " bytes (UTF-8), got "
+                  + KeyLimits.utf8Length(value)));
+      return null;
+    }
+    return value;
   }
 
   private int integer(String field, int fallback, int min, int max) {

@@ -17,6 +17,7 @@ import dev.mljobs.core.job.NewJob;
 import dev.mljobs.core.job.PageCursor;
 import dev.mljobs.core.model.ModelCatalog;
 import dev.mljobs.core.storage.OwnerSpaces;
+import dev.mljobs.core.webhook.CallbackUrlPolicy;
 import dev.mljobs.handlers.CallbackTokens;
 import dev.mljobs.handlers.Services;
 import dev.mljobs.handlers.Wiring;
@@ -36,6 +37,7 @@ public final class JobsApi {
   private final BlobStore blobs;
   private final ModelCatalog models;
   private final OwnerSpaces spaces;
+  private final CallbackUrlPolicy callbackUrls;
 
   public JobsApi(
       JobService service,
@@ -44,7 +46,8 @@ public final class JobsApi {
       QueuePositions positions,
       BlobStore blobs,
       ModelCatalog models,
-      OwnerSpaces spaces) {
+      OwnerSpaces spaces,
+      CallbackUrlPolicy callbackUrls) {
     this.service = service;
     this.runs = runs;
     this.tokens = tokens;
@@ -52,6 +55,7 @@ public final class JobsApi {
     this.blobs = blobs;
     this.models = models;
     this.spaces = spaces;
+    this.callbackUrls = callbackUrls;
   }
 
   static JobsApi from(Wiring wiring) {
@@ -63,7 +67,8 @@ public final class JobsApi {
         new QueuePositions(wiring.jobStore()),
         wiring.blobStore(),
         services.modelCatalog(),
-        wiring.ownerSpaces());
+        wiring.ownerSpaces(),
+        wiring.callbackUrlPolicy());
   }
 
   APIGatewayV2HTTPResponse submit(ApiRequest request) {
@@ -71,11 +76,12 @@ public final class JobsApi {
     NewJob job =
         JobRequestParser.parse(
             request.jsonBody(),
-            request.header("idempotency-key"),
+            request.header(JobRequestParser.IDEMPOTENCY_HEADER),
             owner,
             request.header("x-amzn-trace-id"));
     JobRequestParser.checkUris(job, spaces);
     JobRequestParser.checkModel(job, models);
+    JobRequestParser.checkCallbackUrl(job, callbackUrls);
     JobService.Submission submission = service.submit(job);
     Job stored = submission.job();
     return ApiResponses.json(
@@ -178,7 +184,11 @@ public final class JobsApi {
     }
     String jobType = request.query("job_type");
     if (jobType != null) {
-      query = query.withJobType(jobType);
+      try {
+        query = query.withJobType(jobType);
+      } catch (IllegalArgumentException e) {
+        throw Problem.invalid("job_type", e.getMessage().replaceFirst("^job_type ", ""));
+      }
     }
     String cursor = request.query("cursor");
     String offset = request.query("offset");
@@ -242,12 +252,17 @@ public final class JobsApi {
         200, Map.of("job_id", id, "status", job.status().wireName(), "progress", job.progress()));
   }
 
+  /** A job id is a UUID in its canonical form; anything else names no job. */
   private static UUID jobId(String text) {
     try {
-      return UUID.fromString(text);
+      UUID id = UUID.fromString(text);
+      if (id.toString().equalsIgnoreCase(text)) {
+        return id;
+      }
     } catch (IllegalArgumentException e) {
-      throw Problem.notFound("job " + text + " not found");
+      // reported below
     }
+    throw Problem.notFound("job not found: a job id is a UUID");
   }
 
   private static int limit(String text) {

@@ -74,10 +74,15 @@ public final class ModelsApi {
     try {
       modelId = URLDecoder.decode(id, StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
-      throw Problem.notFound("model " + id + " not found");
+      throw Problem.notFound("model not found: the id is not URL-encoded well");
     }
-    Optional<Model> model =
-        ModelRequest.isModelId(modelId) ? catalog.find(owner, modelId) : Optional.empty();
+    if (!ModelRequest.isModelId(modelId)) {
+      throw Problem.notFound(
+          "model not found: a model id is at most "
+              + ModelRequest.MAX_ID_LENGTH
+              + " bytes of letters, digits, '.', '_', '-' and '/'");
+    }
+    Optional<Model> model = catalog.find(owner, modelId);
     return ApiResponses.json(
         200, model.orElseThrow(() -> Problem.notFound("model " + modelId + " not found")).json());
   }

@@ -5,19 +5,24 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mljobs.core.BlobStore;
+import dev.mljobs.core.InvalidJsonException;
+import dev.mljobs.core.KeyLimits;
+import dev.mljobs.core.StrictJson;
 import dev.mljobs.core.job.JobService;
 import dev.mljobs.core.job.NewJob;
 import dev.mljobs.core.model.ModelCatalog;
 import dev.mljobs.core.storage.OwnerSpaces;
+import dev.mljobs.core.webhook.CallbackUrlPolicy;
 import dev.mljobs.handlers.Services;
 import dev.mljobs.handlers.Wiring;
 import dev.mljobs.handlers.api.JobRequestParser;
 import dev.mljobs.handlers.api.Problem;
-import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 
 /**
  * Turns uploaded files into jobs: an object {@code inputs/<owner>/<name>.job.json} holds a job
@@ -30,13 +35,13 @@ public final class S3TriggerHandler implements RequestHandler<S3Event, String> {
 
   public static final String PREFIX = "inputs/";
   public static final String SUFFIX = ".job.json";
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final JobService jobs;
   private final BlobStore blobs;
   private final String bucket;
   private final ModelCatalog models;
   private final OwnerSpaces spaces;
+  private final CallbackUrlPolicy callbackUrls;
 
   /** Wires itself from the environment, once per cold start. */
   public S3TriggerHandler() {
@@ -49,16 +54,23 @@ public final class S3TriggerHandler implements RequestHandler<S3Event, String> {
         wiring.blobStore(),
         Services.dataBucket(wiring),
         new ModelCatalog(wiring.modelStore(), null),
-        wiring.ownerSpaces());
+        wiring.ownerSpaces(),
+        wiring.callbackUrlPolicy());
   }
 
   public S3TriggerHandler(
-      JobService jobs, BlobStore blobs, String bucket, ModelCatalog models, OwnerSpaces spaces) {
+      JobService jobs,
+      BlobStore blobs,
+      String bucket,
+      ModelCatalog models,
+      OwnerSpaces spaces,
+      CallbackUrlPolicy callbackUrls) {
     this.jobs = jobs;
     this.blobs = blobs;
     this.bucket = bucket;
     this.models = models;
     this.spaces = spaces;
+    this.callbackUrls = callbackUrls;
   }
 
   @Override
@@ -79,22 +91,40 @@ public final class S3TriggerHandler implements RequestHandler<S3Event, String> {
         continue;
       }
       try {
-        JsonNode body = JSON.readTree(blobs.get("s3://" + bucket + "/" + key));
-        String idempotencyKey = "s3:" + key + "#" + record.getS3().getObject().geteTag();
+        JsonNode body = StrictJson.read(blobs.get("s3://" + bucket + "/" + key));
         NewJob request =
             JobRequestParser.parse(
-                body, idempotencyKey.length() <= 255 ? idempotencyKey : null, owner, null);
+                body, idempotencyKey(key, record.getS3().getObject().geteTag()), owner, null);
         JobRequestParser.checkUris(request, spaces);
         JobRequestParser.checkModel(request, models);
+        JobRequestParser.checkCallbackUrl(request, callbackUrls);
         jobs.submit(request);
         created++;
       } catch (Problem problem) {
         reject(key, problem);
-      } catch (IOException e) {
-        reject(key, Problem.badRequest("the file is not valid JSON"));
+      } catch (InvalidJsonException e) {
+        reject(key, Problem.invalid("body", "the file " + e.getMessage()));
       }
     }
     return "{\"jobs_created\":" + created + "}";
+  }
+
+  /**
+   * The object's key and eTag; a digest of them when they are longer than an idempotency key may be
+   * (an S3 key alone may take 1,024 bytes), so a long name is still made into one job only.
+   */
+  static String idempotencyKey(String key, String eTag) {
+    String plain = "s3:" + key + "#" + eTag;
+    if (KeyLimits.fits(plain, KeyLimits.IDEMPOTENCY_KEY_BYTES)) {
+      return plain;
+    }
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(plain.getBytes(StandardCharsets.UTF_8));
+      return "s3-sha256:" + HexFormat.of().formatHex(digest);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is not available", e);
+    }
   }
 
   /** Writes why a file made no job next to it. */

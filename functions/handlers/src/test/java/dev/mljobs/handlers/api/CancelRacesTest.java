@@ -16,15 +16,18 @@ import dev.mljobs.core.job.JobSteps;
 import dev.mljobs.core.job.NewJob;
 import dev.mljobs.core.job.RunStatus;
 import dev.mljobs.core.model.ModelCatalog;
+import dev.mljobs.core.webhook.WebhookSecrets;
 import dev.mljobs.handlers.CallbackTokens;
 import dev.mljobs.testkit.InMemoryBlobStore;
 import dev.mljobs.testkit.InMemoryJobRunStore;
 import dev.mljobs.testkit.InMemoryJobStore;
 import dev.mljobs.testkit.InMemoryModelStore;
+import dev.mljobs.testkit.InMemoryWebhookSecretStore;
 import dev.mljobs.testkit.RacingJobStore;
 import dev.mljobs.testkit.RecordingJobQueue;
 import dev.mljobs.testkit.RecordingWorkflows;
 import dev.mljobs.testkit.SettableClock;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -76,9 +79,12 @@ class CancelRacesTest {
                 new QueuePositions(store),
                 new InMemoryBlobStore(),
                 catalog,
-                TestApi.SPACES),
+                TestApi.SPACES,
+                TestApi.CALLBACK_URLS),
             new ModelsApi(catalog, clock, TestApi.SPACES),
-            TestApi.uploads());
+            TestApi.uploads(),
+            new WebhookSecretsApi(
+                new WebhookSecrets(new InMemoryWebhookSecretStore(), clock, new SecureRandom())));
   }
 
   /** A job of alice's, dispatched and marked running by its workflow. */

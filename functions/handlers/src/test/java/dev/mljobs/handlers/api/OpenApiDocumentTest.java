@@ -12,6 +12,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.mljobs.core.group.GroupMode;
 import dev.mljobs.core.group.GroupStatus;
 import dev.mljobs.core.group.JobGroup;
+import dev.mljobs.core.job.Callback;
 import dev.mljobs.core.job.Job;
 import dev.mljobs.core.job.JobParams;
 import dev.mljobs.core.job.JobQuery;
@@ -569,6 +570,7 @@ class OpenApiDocumentTest {
         .updatedAt(done)
         .expiresAt(done.plusSeconds(24 * 3600))
         .version(6)
+        .callback(new Callback(Callback.Status.PENDING, 1, "HTTP 500"))
         .build();
   }
 

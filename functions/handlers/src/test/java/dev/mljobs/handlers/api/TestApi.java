@@ -9,16 +9,22 @@ import dev.mljobs.core.job.JobService;
 import dev.mljobs.core.model.ModelCatalog;
 import dev.mljobs.core.storage.OwnerSpaces;
 import dev.mljobs.core.storage.Uploads;
+import dev.mljobs.core.webhook.CallbackUrlPolicy;
+import dev.mljobs.core.webhook.WebhookSecrets;
 import dev.mljobs.handlers.CallbackTokens;
 import dev.mljobs.testkit.InMemoryBlobStore;
 import dev.mljobs.testkit.InMemoryGroupStore;
 import dev.mljobs.testkit.InMemoryJobRunStore;
 import dev.mljobs.testkit.InMemoryJobStore;
 import dev.mljobs.testkit.InMemoryModelStore;
+import dev.mljobs.testkit.InMemoryWebhookSecretStore;
 import dev.mljobs.testkit.RecordingJobQueue;
 import dev.mljobs.testkit.RecordingWorkflows;
 import dev.mljobs.testkit.SettableClock;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
+import java.security.SecureRandom;
 import java.util.List;
 import java.util.UUID;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -35,6 +41,7 @@ final class TestApi {
   final InMemoryBlobStore blobs = new InMemoryBlobStore();
   final InMemoryModelStore models = new InMemoryModelStore();
   final CallbackTokens tokens = new CallbackTokens("a-secret-of-enough-length");
+  final InMemoryWebhookSecretStore secrets = new InMemoryWebhookSecretStore();
   final ApiHandler handler;
 
   static final String DATA_BUCKET = "mljobs-data";
@@ -47,6 +54,24 @@ final class TestApi {
 
   final InMemoryGroupStore groups = new InMemoryGroupStore();
   final RecordingJobQueue queue = new RecordingJobQueue();
+
+  /**
+   * AWS rules (https only, no allow-list) over a resolver that knows one public host: the tests
+   * need no network.
+   */
+  static final CallbackUrlPolicy CALLBACK_URLS =
+      new CallbackUrlPolicy(
+          true,
+          List.of(),
+          host -> {
+            if (host.equals("hooks.example.com")) {
+              return new InetAddress[] {InetAddress.getByName("93.184.216.34")};
+            }
+            if (host.equals("intranet.example.com")) {
+              return new InetAddress[] {InetAddress.getByName("10.1.2.3")};
+            }
+            throw new UnknownHostException(host);
+          });
 
   TestApi(SettableClock clock) {
     store = new InMemoryJobStore(clock);
@@ -67,10 +92,19 @@ final class TestApi {
     ModelCatalog catalog = new ModelCatalog(models, model -> List.of());
     handler =
         new ApiHandler(
-            new JobsApi(service, runs, tokens, new QueuePositions(store), blobs, catalog, SPACES),
+            new JobsApi(
+                service,
+                runs,
+                tokens,
+                new QueuePositions(store),
+                blobs,
+                catalog,
+                SPACES,
+                CALLBACK_URLS),
             new ModelsApi(catalog, clock, SPACES),
             uploads(),
-            new GroupsApi(groupService, catalog, SPACES));
+            new WebhookSecretsApi(new WebhookSecrets(secrets, clock, new SecureRandom())),
+            new GroupsApi(groupService, catalog, SPACES, CALLBACK_URLS));
   }
 
   /** Presigned uploads into the owner spaces of {@link #SPACES}. */

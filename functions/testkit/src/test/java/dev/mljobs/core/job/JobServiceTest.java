@@ -310,6 +310,11 @@ class JobServiceTest {
           }
 
           @Override
+          public boolean recordCallback(UUID id, Callback callback) {
+            return store.recordCallback(id, callback);
+          }
+
+          @Override
           public JobPage list(JobQuery q) {
             return store.list(q);
           }

@@ -1,0 +1,84 @@
+package dev.mljobs.handlers.webhooks;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.mljobs.aws.sqs.SqsWebhookQueue;
+import dev.mljobs.core.webhook.WebhookDeliveries;
+import dev.mljobs.core.webhook.WebhookTask;
+import dev.mljobs.handlers.Services;
+import dev.mljobs.handlers.Wiring;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Consumes the webhook queue: one try per message, the tries of a batch at once (each mostly waits
+ * for its receiver, and a slow receiver must not hold up the others). A try that fails is not a
+ * handler failure (the next try is a new, delayed message); only a try that could not be made or
+ * recorded is reported as a batch item failure and comes back. A message that is not a webhook task
+ * is dropped with a log line.
+ */
+public final class WebhookDeliveryHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+
+  private static final int PARALLEL = 10;
+  private final WebhookDeliveries deliveries;
+  private final ExecutorService tries =
+      Executors.newFixedThreadPool(
+          PARALLEL,
+          r -> {
+            Thread t = new Thread(r, "webhook-try");
+            t.setDaemon(true);
+            return t;
+          });
+
+  /** Wires itself from the environment, once per cold start. */
+  public WebhookDeliveryHandler() {
+    this(new Wiring(System.getenv()));
+  }
+
+  public WebhookDeliveryHandler(Wiring wiring) {
+    this(new Services(wiring).webhookDeliveries());
+  }
+
+  public WebhookDeliveryHandler(WebhookDeliveries deliveries) {
+    this.deliveries = deliveries;
+  }
+
+  @Override
+  public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+    Map<String, Future<?>> running = new LinkedHashMap<>();
+    for (SQSEvent.SQSMessage message : event.getRecords()) {
+      WebhookTask task;
+      try {
+        task = SqsWebhookQueue.parse(message.getBody());
+      } catch (IllegalArgumentException notATask) {
+        context
+            .getLogger()
+            .log("dropping message " + message.getMessageId() + ": not a webhook task");
+        continue;
+      }
+      running.put(message.getMessageId(), tries.submit(() -> deliveries.attempt(task)));
+    }
+    List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
+    running.forEach(
+        (messageId, attempt) -> {
+          try {
+            attempt.get();
+          } catch (ExecutionException e) {
+            context.getLogger().log("webhook try not made, will retry: " + e.getCause());
+            failures.add(new SQSBatchResponse.BatchItemFailure(messageId));
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            failures.add(new SQSBatchResponse.BatchItemFailure(messageId));
+          }
+        });
+    return new SQSBatchResponse(failures);
+  }
+}
