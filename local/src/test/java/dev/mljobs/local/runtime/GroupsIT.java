@@ -182,11 +182,18 @@ class GroupsIT {
     JsonNode done = awaitGroup(dan, created, "completed", "partial", "failed", "cancelled");
     assertThat(done.get("status").asText()).isEqualTo("completed");
     List<Instant[]> runs = ids(done).stream().map(id -> run(dan, id)).toList();
+    assertThat(mostAtOnce(runs)).as("members running at once").isLessThanOrEqualTo(PER_OWNER);
+  }
+
+  /** The most runs in progress at one instant: a run that ends as another starts does not count. */
+  private static int mostAtOnce(List<Instant[]> runs) {
+    int most = 0;
     for (Instant[] r : runs) {
-      long overlapping =
-          runs.stream().filter(o -> o[0].isBefore(r[1]) && r[0].isBefore(o[1])).count();
-      assertThat(overlapping).as("members running at once").isLessThanOrEqualTo(PER_OWNER);
+      Instant t = r[0]; // the count only rises at a start
+      int atOnce = (int) runs.stream().filter(o -> !o[0].isAfter(t) && o[1].isAfter(t)).count();
+      most = Math.max(most, atOnce);
     }
+    return most;
   }
 
   @Test
