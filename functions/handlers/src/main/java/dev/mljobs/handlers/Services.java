@@ -11,6 +11,8 @@ import dev.mljobs.core.job.JobEvents;
 import dev.mljobs.core.job.JobQueue;
 import dev.mljobs.core.job.JobService;
 import dev.mljobs.core.model.ModelCatalog;
+import dev.mljobs.core.template.JobChecks;
+import dev.mljobs.core.template.TemplateService;
 import dev.mljobs.core.webhook.WebhookDeliveries;
 import dev.mljobs.core.webhook.WebhookRetries;
 import dev.mljobs.core.webhook.WebhookSecrets;
@@ -170,6 +172,18 @@ public final class Services {
   /** The built-in models and the registered ones, with the inspector registration needs. */
   public ModelCatalog modelCatalog() {
     return new ModelCatalog(wiring.modelStore(), wiring.modelInspector());
+  }
+
+  /**
+   * Templates, checked as the jobs they make: with the models the jobs may name and the owner
+   * spaces their URIs must lie in.
+   */
+  public TemplateService templateService() {
+    return new TemplateService(
+        wiring.templateStore(),
+        new JobChecks(modelCatalog(), wiring.ownerSpaces()),
+        wiring.clock(),
+        () -> UUID.randomUUID().toString());
   }
 
   /** The data bucket: inputs, results, models. */

@@ -171,30 +171,16 @@ public record Options(
 
   /** The same options with the API key a data directory keeps (see {@link Secrets#apiKey}). */
   Options withApiKey(String key) {
-    return new Options(
-        port,
-        dataDir,
-        inMemory,
-        key,
-        apiKeyGenerated,
-        maxRunning,
-        maxRunningPerOwner,
-        moreKeys,
-        handlerSettings);
+    return changed(b -> b.apiKey = key);
   }
 
   /** The same options, keeping everything in {@code dir}. */
   public Options withDataDir(Path dir) {
-    return new Options(
-        port,
-        dir,
-        false,
-        apiKey,
-        apiKeyGenerated,
-        maxRunning,
-        maxRunningPerOwner,
-        moreKeys,
-        handlerSettings);
+    return changed(
+        b -> {
+          b.dataDir = dir;
+          b.inMemory = false;
+        });
   }
 
   /** The same options with these owner grants and upload limit. */
@@ -204,16 +190,11 @@ public record Options(
   }
 
   public Options withLimits(int total, int perOwner) {
-    return new Options(
-        port,
-        dataDir,
-        inMemory,
-        apiKey,
-        apiKeyGenerated,
-        total,
-        perOwner,
-        moreKeys,
-        handlerSettings);
+    return changed(
+        b -> {
+          b.maxRunning = total;
+          b.maxRunningPerOwner = perOwner;
+        });
   }
 
   /**
@@ -222,34 +203,49 @@ public record Options(
    * @throws IllegalArgumentException when {@code name} is not one of {@link #HANDLER_SETTINGS}
    */
   public Options withSetting(String name, String value) {
-    Map<String, String> settings = new java.util.HashMap<>(handlerSettings);
-    settings.put(name, value);
-    return new Options(
-        port,
-        dataDir,
-        inMemory,
-        apiKey,
-        apiKeyGenerated,
-        maxRunning,
-        maxRunningPerOwner,
-        moreKeys,
-        settings);
+    return changed(b -> b.handlerSettings.put(name, value));
   }
 
   /** The same options with another owner's key. */
   public Options withOwner(String owner, String key) {
-    Map<String, String> keys = new java.util.HashMap<>(moreKeys);
-    keys.put(key, owner);
+    return changed(b -> b.moreKeys.put(key, owner));
+  }
+
+  /** A copy with some components changed, checked again by the canonical constructor. */
+  private Options changed(java.util.function.Consumer<Components> change) {
+    Components b = new Components(this);
+    change.accept(b);
     return new Options(
         port,
-        dataDir,
-        inMemory,
-        apiKey,
+        b.dataDir,
+        b.inMemory,
+        b.apiKey,
         apiKeyGenerated,
-        maxRunning,
-        maxRunningPerOwner,
-        keys,
-        handlerSettings);
+        b.maxRunning,
+        b.maxRunningPerOwner,
+        b.moreKeys,
+        b.handlerSettings);
+  }
+
+  /** The components the {@code with} methods change. */
+  private static final class Components {
+    Path dataDir;
+    boolean inMemory;
+    String apiKey;
+    int maxRunning;
+    int maxRunningPerOwner;
+    final Map<String, String> moreKeys;
+    final Map<String, String> handlerSettings;
+
+    Components(Options o) {
+      dataDir = o.dataDir;
+      inMemory = o.inMemory;
+      apiKey = o.apiKey;
+      maxRunning = o.maxRunning;
+      maxRunningPerOwner = o.maxRunningPerOwner;
+      moreKeys = new java.util.HashMap<>(o.moreKeys);
+      handlerSettings = new java.util.HashMap<>(o.handlerSettings);
+    }
   }
 
   private static String value(String[] args, int i, String option) {

@@ -6,7 +6,10 @@ import dev.mljobs.core.group.JobGroup;
 import dev.mljobs.core.group.NewGroup;
 import dev.mljobs.core.job.NewJob;
 import dev.mljobs.core.model.ModelCatalog;
+import dev.mljobs.core.storage.InvalidRequestException;
 import dev.mljobs.core.storage.OwnerSpaces;
+import dev.mljobs.core.template.ArchivedTemplateException;
+import dev.mljobs.core.template.TemplateService;
 import dev.mljobs.core.webhook.CallbackUrlPolicy;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +34,11 @@ final class GroupRequestParser {
   private GroupRequestParser() {}
 
   /** What a member is checked against besides its own fields, as {@code POST /v1/jobs} does. */
-  record Checks(OwnerSpaces spaces, ModelCatalog models, CallbackUrlPolicy callbackUrls) {}
+  record Checks(
+      OwnerSpaces spaces,
+      ModelCatalog models,
+      CallbackUrlPolicy callbackUrls,
+      TemplateService templates) {}
 
   static NewGroup parse(JsonNode body, String owner, String traceId, Checks checks) {
     if (!body.isObject()) {
@@ -102,7 +109,7 @@ final class GroupRequestParser {
             .forEach(f -> errors.add(new Problem.FieldError(prefix + f, "is set by the group")));
       }
       try {
-        NewJob job = JobRequestParser.parse(member, null, owner, traceId);
+        NewJob job = JobRequestParser.parse(member, null, owner, traceId, checks.templates());
         JobRequestParser.checkUris(job, checks.spaces());
         JobRequestParser.checkModel(job, checks.models());
         JobRequestParser.checkCallbackUrl(job, checks.callbackUrls());
@@ -113,6 +120,11 @@ final class GroupRequestParser {
         }
         p.errors()
             .forEach(e -> errors.add(new Problem.FieldError(prefix + e.field(), e.message())));
+      } catch (ArchivedTemplateException e) {
+        errors.add(new Problem.FieldError(prefix + "template_id", e.getMessage()));
+      } catch (InvalidRequestException e) {
+        e.errors()
+            .forEach(f -> errors.add(new Problem.FieldError(prefix + f.field(), f.message())));
       }
     }
     return members;

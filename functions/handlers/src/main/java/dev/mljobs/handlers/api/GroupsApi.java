@@ -13,6 +13,7 @@ import dev.mljobs.core.job.JobQuery;
 import dev.mljobs.core.job.PageCursor;
 import dev.mljobs.core.model.ModelCatalog;
 import dev.mljobs.core.storage.OwnerSpaces;
+import dev.mljobs.core.template.TemplateService;
 import dev.mljobs.core.webhook.CallbackUrlPolicy;
 import dev.mljobs.handlers.Services;
 import dev.mljobs.handlers.Wiring;
@@ -33,16 +34,22 @@ public final class GroupsApi {
   private final ModelCatalog models;
   private final OwnerSpaces spaces;
   private final CallbackUrlPolicy callbackUrls;
+  private final TemplateService templates;
 
+  /**
+   * @param templates what resolves a member naming {@code template_id}
+   */
   public GroupsApi(
       GroupService service,
       ModelCatalog models,
       OwnerSpaces spaces,
-      CallbackUrlPolicy callbackUrls) {
+      CallbackUrlPolicy callbackUrls,
+      TemplateService templates) {
     this.service = service;
     this.models = models;
     this.spaces = spaces;
     this.callbackUrls = callbackUrls;
+    this.templates = templates;
   }
 
   static GroupsApi from(Wiring wiring) {
@@ -51,7 +58,8 @@ public final class GroupsApi {
         services.groupService(),
         services.modelCatalog(),
         wiring.ownerSpaces(),
-        wiring.callbackUrlPolicy());
+        wiring.callbackUrlPolicy(),
+        services.templateService());
   }
 
   APIGatewayV2HTTPResponse create(ApiRequest request) {
@@ -62,7 +70,7 @@ public final class GroupsApi {
                 request.jsonBody(),
                 owner,
                 request.header("x-amzn-trace-id"),
-                new GroupRequestParser.Checks(spaces, models, callbackUrls)));
+                new GroupRequestParser.Checks(spaces, models, callbackUrls, templates)));
     return ApiResponses.json(
         201, GroupJson.group(group), Map.of("Location", "/v1/groups/" + group.groupId()));
   }

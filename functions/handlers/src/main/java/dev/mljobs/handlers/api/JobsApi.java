@@ -17,6 +17,7 @@ import dev.mljobs.core.job.NewJob;
 import dev.mljobs.core.job.PageCursor;
 import dev.mljobs.core.model.ModelCatalog;
 import dev.mljobs.core.storage.OwnerSpaces;
+import dev.mljobs.core.template.TemplateService;
 import dev.mljobs.core.webhook.CallbackUrlPolicy;
 import dev.mljobs.handlers.CallbackTokens;
 import dev.mljobs.handlers.Services;
@@ -37,8 +38,10 @@ public final class JobsApi {
   private final BlobStore blobs;
   private final ModelCatalog models;
   private final OwnerSpaces spaces;
+  private final TemplateService templates;
   private final CallbackUrlPolicy callbackUrls;
 
+  /** Job routes that refuse {@code template_id} (no templates in this deployment). */
   public JobsApi(
       JobService service,
       JobRunStore runs,
@@ -48,6 +51,19 @@ public final class JobsApi {
       ModelCatalog models,
       OwnerSpaces spaces,
       CallbackUrlPolicy callbackUrls) {
+    this(service, runs, tokens, positions, blobs, models, spaces, callbackUrls, null);
+  }
+
+  public JobsApi(
+      JobService service,
+      JobRunStore runs,
+      CallbackTokens tokens,
+      QueuePositions positions,
+      BlobStore blobs,
+      ModelCatalog models,
+      OwnerSpaces spaces,
+      CallbackUrlPolicy callbackUrls,
+      TemplateService templates) {
     this.service = service;
     this.runs = runs;
     this.tokens = tokens;
@@ -55,6 +71,7 @@ public final class JobsApi {
     this.blobs = blobs;
     this.models = models;
     this.spaces = spaces;
+    this.templates = templates;
     this.callbackUrls = callbackUrls;
   }
 
@@ -68,7 +85,8 @@ public final class JobsApi {
         wiring.blobStore(),
         services.modelCatalog(),
         wiring.ownerSpaces(),
-        wiring.callbackUrlPolicy());
+        wiring.callbackUrlPolicy(),
+        services.templateService());
   }
 
   APIGatewayV2HTTPResponse submit(ApiRequest request) {
@@ -78,9 +96,12 @@ public final class JobsApi {
             request.jsonBody(),
             request.header(JobRequestParser.IDEMPOTENCY_HEADER),
             owner,
-            request.header("x-amzn-trace-id"));
-    JobRequestParser.checkUris(job, spaces);
-    JobRequestParser.checkModel(job, models);
+            request.header("x-amzn-trace-id"),
+            templates);
+    if (job.templateId() == null) { // a template's job was checked when it was resolved
+      JobRequestParser.checkUris(job, spaces);
+      JobRequestParser.checkModel(job, models);
+    }
     JobRequestParser.checkCallbackUrl(job, callbackUrls);
     JobService.Submission submission = service.submit(job);
     Job stored = submission.job();

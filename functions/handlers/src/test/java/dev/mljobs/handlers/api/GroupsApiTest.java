@@ -84,6 +84,48 @@ class GroupsApiTest {
   }
 
   @Test
+  void a_member_may_name_a_template_and_an_archived_or_unknown_one_refuses_the_group() {
+    // given: a template of sleep jobs, and another one archived
+    Answer template =
+        call(
+            "POST",
+            "/v1/templates",
+            "alice",
+            "{\"name\":\"nap\",\"job_type\":\"sleep\",\"default_params\":{\"seconds\":7}}");
+    assertThat(template.status()).as(template.body().toString()).isEqualTo(201);
+    String id = template.body().get("template_id").asText();
+    Answer other =
+        call(
+            "POST",
+            "/v1/templates",
+            "alice",
+            "{\"name\":\"old\",\"job_type\":\"sleep\",\"default_params\":{\"seconds\":1}}");
+    String archived = other.body().get("template_id").asText();
+    assertThat(call("POST", "/v1/templates/" + archived + "/archive", "alice", null).status())
+        .isEqualTo(200);
+    // when
+    JsonNode group = create("alice", "parallel", "{\"template_id\":\"" + id + "\"}", SLEEP);
+    Answer refused =
+        call(
+            "POST",
+            "/v1/groups",
+            "alice",
+            "{\"mode\":\"parallel\",\"jobs\":[{\"template_id\":\""
+                + archived
+                + "\"},{\"template_id\":\"nope\"},"
+                + SLEEP
+                + "]}");
+    // then: the member has the template's defaults; the refused group stored nothing
+    JsonNode member = call("GET", "/v1/jobs/" + members(group).get(0), "alice", null).body();
+    assertThat(member.get("template_id").asText()).isEqualTo(id);
+    assertThat(member.at("/params/seconds").asInt()).isEqualTo(7);
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.body().get("errors").findValuesAsText("field"))
+        .containsExactly("jobs[0].template_id", "jobs[1].template_id");
+    assertThat(storedJobs()).isEqualTo(2);
+  }
+
+  @Test
   void the_group_fields_are_checked_strictly() {
     Answer a =
         call(

@@ -9,6 +9,8 @@ import dev.mljobs.core.job.JobService;
 import dev.mljobs.core.model.ModelCatalog;
 import dev.mljobs.core.storage.OwnerSpaces;
 import dev.mljobs.core.storage.Uploads;
+import dev.mljobs.core.template.JobChecks;
+import dev.mljobs.core.template.TemplateService;
 import dev.mljobs.core.webhook.CallbackUrlPolicy;
 import dev.mljobs.core.webhook.WebhookSecrets;
 import dev.mljobs.handlers.CallbackTokens;
@@ -17,6 +19,7 @@ import dev.mljobs.testkit.InMemoryGroupStore;
 import dev.mljobs.testkit.InMemoryJobRunStore;
 import dev.mljobs.testkit.InMemoryJobStore;
 import dev.mljobs.testkit.InMemoryModelStore;
+import dev.mljobs.testkit.InMemoryTemplateStore;
 import dev.mljobs.testkit.InMemoryWebhookSecretStore;
 import dev.mljobs.testkit.RecordingJobQueue;
 import dev.mljobs.testkit.RecordingWorkflows;
@@ -40,6 +43,7 @@ final class TestApi {
   final InMemoryJobRunStore runs = new InMemoryJobRunStore();
   final InMemoryBlobStore blobs = new InMemoryBlobStore();
   final InMemoryModelStore models = new InMemoryModelStore();
+  final InMemoryTemplateStore templates = new InMemoryTemplateStore();
   final CallbackTokens tokens = new CallbackTokens("a-secret-of-enough-length");
   final InMemoryWebhookSecretStore secrets = new InMemoryWebhookSecretStore();
   final ApiHandler handler;
@@ -90,6 +94,9 @@ final class TestApi {
         new GroupService(groups, store, service, queue, j -> {}, g -> {}, clock, UUID::randomUUID);
     tracking.follow(groupService);
     ModelCatalog catalog = new ModelCatalog(models, model -> List.of());
+    TemplateService templateService =
+        new TemplateService(
+            templates, new JobChecks(catalog, SPACES), clock, () -> UUID.randomUUID().toString());
     handler =
         new ApiHandler(
             new JobsApi(
@@ -100,11 +107,14 @@ final class TestApi {
                 blobs,
                 catalog,
                 SPACES,
-                CALLBACK_URLS),
+                CALLBACK_URLS,
+                templateService),
             new ModelsApi(catalog, clock, SPACES),
             uploads(),
             new WebhookSecretsApi(new WebhookSecrets(secrets, clock, new SecureRandom())),
-            new GroupsApi(groupService, catalog, SPACES, CALLBACK_URLS));
+            new TemplatesApi(templateService),
+            new RunsApi(runs),
+            new GroupsApi(groupService, catalog, SPACES, CALLBACK_URLS, templateService));
   }
 
   /** Presigned uploads into the owner spaces of {@link #SPACES}. */
