@@ -146,11 +146,21 @@ class GroupsIT {
   }
 
   @Test
-  void a_sequential_group_of_members_that_all_complete_is_completed() {
+  void a_sequential_group_of_members_that_all_complete_one_from_a_template_is_completed() {
     ApiClient cat = as("cat");
+    ApiClient.Answer template =
+        cat.send(
+            "POST",
+            "/v1/templates",
+            "{\"name\":\"nap\",\"job_type\":\"sleep\",\"default_params\":{\"seconds\":0}}");
+    assertThat(template.status()).as(template.body().toString()).isEqualTo(201);
+    String fromTemplate =
+        "{\"template_id\":\"" + template.body().get("template_id").asText() + "\"}";
     JsonNode done =
-        awaitGroup(cat, create(cat, group("sequential", false, OK, OK, OK)), "completed");
+        awaitGroup(cat, create(cat, group("sequential", false, OK, fromTemplate, OK)), "completed");
     assertThat(memberStatuses(done)).containsOnly("completed");
+    assertThat(cat.job(ids(done).get(1)).get("template_id").asText())
+        .isEqualTo(template.body().get("template_id").asText());
     assertThat(done.at("/counts/completed").asInt()).isEqualTo(3);
     ranInOrder(cat, ids(done));
   }
