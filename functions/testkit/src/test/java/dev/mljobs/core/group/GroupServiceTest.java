@@ -45,7 +45,7 @@ class GroupServiceTest {
     groupEvents = new CopyOnWriteArrayList<>();
     InMemoryJobRunStore runs = new InMemoryJobRunStore();
     GroupTracking tracking = new GroupTracking(job -> {});
-    JobService jobService =
+    jobService =
         new JobService(
             jobs,
             runs,
@@ -92,6 +92,8 @@ class GroupServiceTest {
     Job running = steps.start(id).orElseThrow();
     steps.attemptFailed(id, 1, running.attemptStartedAt(), "boom", FailureKind.PERMANENT);
   }
+
+  private JobService jobService;
 
   private JobGroup reread(JobGroup g) {
     return service.find("alice", g.groupId()).orElseThrow();
@@ -170,6 +172,28 @@ class GroupServiceTest {
     assertThat(reread(g).members())
         .extracting(GroupMember::status)
         .containsExactly(JobStatus.COMPLETED, JobStatus.CANCELLED, JobStatus.CANCELLED);
+  }
+
+  @Test
+  void a_member_cancelled_on_its_own_lets_the_group_go_on_or_stops_it() {
+    JobGroup goesOn = create(GroupMode.SEQUENTIAL, false, 2);
+    JobGroup stops = create(GroupMode.SEQUENTIAL, true, 2);
+    jobService.cancel("alice", ids(goesOn).get(0));
+    jobService.cancel("alice", ids(stops).get(0));
+    assertThat(status(ids(goesOn).get(1))).isEqualTo(JobStatus.QUEUED);
+    assertThat(status(ids(stops).get(1))).isEqualTo(JobStatus.SKIPPED);
+    assertThat(reread(stops).status()).isEqualTo(GroupStatus.CANCELLED);
+  }
+
+  @Test
+  void with_stop_on_failure_a_parallel_group_cancels_its_other_members() {
+    JobGroup g = create(GroupMode.PARALLEL, true, 3);
+    List<UUID> ids = ids(g);
+    steps.start(ids.get(1));
+    fail(ids.get(0));
+    assertThat(List.of(status(ids.get(1)), status(ids.get(2))))
+        .containsExactly(JobStatus.CANCELLED, JobStatus.CANCELLED);
+    assertThat(reread(g).status()).isEqualTo(GroupStatus.FAILED);
   }
 
   @Test
