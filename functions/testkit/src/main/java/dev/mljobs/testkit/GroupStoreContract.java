@@ -14,6 +14,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -82,6 +85,91 @@ public abstract class GroupStoreContract {
     assertThatThrownBy(() -> store.update(stale))
         .isInstanceOf(ConcurrentGroupModificationException.class);
     assertThat(store.find(v1.groupId())).contains(v2);
+  }
+
+  @Test
+  void a_member_change_is_taken_once_and_only_from_a_newer_version_of_a_member_not_ended() {
+    // given
+    JobGroup g = store.create(aGroup("alice", T0, 2));
+    UUID first = g.members().get(0).jobId();
+    // when
+    var running =
+        store.takeMember(g.groupId(), "alice", first, JobStatus.RUNNING, 3, T0.plusSeconds(1));
+    var done =
+        store.takeMember(g.groupId(), "alice", first, JobStatus.COMPLETED, 4, T0.plusSeconds(2));
+    // then
+    assertThat(running).isPresent();
+    assertThat(running.get().group().status()).isEqualTo(GroupStatus.RUNNING);
+    assertThat(running.get().published()).isEqualTo(GroupStatus.QUEUED);
+    assertThat(done.get().group().members().get(0).status()).isEqualTo(JobStatus.COMPLETED);
+    assertThat(done.get().group().startedAt()).isEqualTo(T0.plusSeconds(1));
+    assertThat(done.get().group().version()).isEqualTo(3);
+    // the same change again, an older one, one after the end, another owner's, no such member
+    assertThat(store.takeMember(g.groupId(), "alice", first, JobStatus.COMPLETED, 4, T0)).isEmpty();
+    assertThat(store.takeMember(g.groupId(), "alice", first, JobStatus.RUNNING, 3, T0)).isEmpty();
+    assertThat(store.takeMember(g.groupId(), "alice", first, JobStatus.FAILED, 9, T0)).isEmpty();
+    UUID second = g.members().get(1).jobId();
+    assertThat(store.takeMember(g.groupId(), "bob", second, JobStatus.RUNNING, 9, T0)).isEmpty();
+    assertThat(store.takeMember(g.groupId(), "alice", UUID.randomUUID(), JobStatus.RUNNING, 9, T0))
+        .isEmpty();
+    assertThat(
+            store.takeMember(
+                UUID.randomUUID().toString(), "alice", first, JobStatus.RUNNING, 9, T0))
+        .isEmpty();
+    assertThat(store.find(g.groupId())).contains(done.get().group());
+  }
+
+  @Test
+  void members_ending_at_once_each_land_and_the_group_finishes() throws Exception {
+    // given: a parallel group of 40 members, all running
+    JobGroup g = store.create(aGroup("alice", T0, 40));
+    // when: every member completes at the same moment, from its own thread
+    ExecutorService threads = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<Boolean>> taken = new ArrayList<>();
+      for (var m : g.members()) {
+        taken.add(
+            threads.submit(
+                () ->
+                    store
+                        .takeMember(
+                            g.groupId(),
+                            "alice",
+                            m.jobId(),
+                            JobStatus.COMPLETED,
+                            5,
+                            T0.plusSeconds(1))
+                        .isPresent()));
+      }
+      for (Future<Boolean> t : taken) {
+        assertThat(t.get()).isTrue();
+      }
+    } finally {
+      threads.shutdown();
+    }
+    // then
+    JobGroup done = store.find(g.groupId()).orElseThrow();
+    assertThat(done.status()).isEqualTo(GroupStatus.COMPLETED);
+    assertThat(done.counts().get(JobStatus.COMPLETED)).isEqualTo(40);
+    assertThat(done.version()).isEqualTo(41);
+    assertThat(done.finishedAt()).isEqualTo(T0.plusSeconds(1));
+  }
+
+  @Test
+  void a_status_is_announced_once_and_never_by_an_older_version() {
+    JobGroup g = store.create(aGroup("alice", T0, 2));
+    UUID first = g.members().get(0).jobId();
+    UUID second = g.members().get(1).jobId();
+    JobGroup v2 =
+        store.takeMember(g.groupId(), "alice", first, JobStatus.RUNNING, 3, T0).get().group();
+    JobGroup v3 =
+        store.takeMember(g.groupId(), "alice", second, JobStatus.RUNNING, 3, T0).get().group();
+    assertThat(store.publish(g)).as("the status created with").isFalse();
+    assertThat(store.publish(v3)).isTrue();
+    assertThat(store.publish(v2)).as("same status, older version").isFalse();
+    assertThat(store.publish(v3)).as("again").isFalse();
+    var later = store.takeMember(g.groupId(), "alice", first, JobStatus.COMPLETED, 4, T0);
+    assertThat(later.get().published()).isEqualTo(GroupStatus.RUNNING);
   }
 
   @Test

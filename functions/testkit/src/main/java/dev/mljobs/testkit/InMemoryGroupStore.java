@@ -4,7 +4,9 @@ import dev.mljobs.core.group.ConcurrentGroupModificationException;
 import dev.mljobs.core.group.GroupPage;
 import dev.mljobs.core.group.GroupStore;
 import dev.mljobs.core.group.JobGroup;
+import dev.mljobs.core.job.JobStatus;
 import dev.mljobs.core.job.PageCursor;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +19,9 @@ public final class InMemoryGroupStore implements GroupStore {
 
   private final Map<String, JobGroup> groups = new ConcurrentHashMap<>();
 
+  /** The status last published of each group, and the version it was published at. */
+  private final Map<String, JobGroup> published = new ConcurrentHashMap<>();
+
   @Override
   public synchronized JobGroup create(JobGroup group) {
     if (group.version() != 0) {
@@ -26,6 +31,7 @@ public final class InMemoryGroupStore implements GroupStore {
     if (groups.putIfAbsent(group.groupId(), stored) != null) {
       throw new ConcurrentGroupModificationException(group.groupId(), 0);
     }
+    published.put(group.groupId(), stored);
     return stored;
   }
 
@@ -43,6 +49,32 @@ public final class InMemoryGroupStore implements GroupStore {
     JobGroup next = group.atVersion(group.version() + 1);
     groups.put(group.groupId(), next);
     return next;
+  }
+
+  @Override
+  public synchronized Optional<Taken> takeMember(
+      String groupId, String owner, UUID jobId, JobStatus status, long jobVersion, Instant now) {
+    JobGroup stored = groups.get(groupId);
+    if (stored == null || !stored.owner().equals(owner)) {
+      return Optional.empty();
+    }
+    JobGroup next = stored.observe(jobId, status, jobVersion, now);
+    if (next == stored) {
+      return Optional.empty();
+    }
+    JobGroup taken = next.atVersion(stored.version() + 1);
+    groups.put(groupId, taken);
+    return Optional.of(new Taken(taken, published.get(groupId).status()));
+  }
+
+  @Override
+  public synchronized boolean publish(JobGroup group) {
+    JobGroup last = published.get(group.groupId());
+    if (last == null || last.status() == group.status() || last.version() >= group.version()) {
+      return false;
+    }
+    published.put(group.groupId(), group);
+    return true;
   }
 
   @Override

@@ -1,7 +1,6 @@
 package dev.mljobs.core.group;
 
 import dev.mljobs.core.Clock;
-import dev.mljobs.core.job.ConcurrentJobModificationException;
 import dev.mljobs.core.job.Job;
 import dev.mljobs.core.job.JobEvents;
 import dev.mljobs.core.job.JobQueue;
@@ -19,13 +18,14 @@ import java.util.function.UnaryOperator;
 
 /**
  * The use cases of groups: create, read, list, cancel, reorder, and take a member's status change.
- * Every group write is conditional on the version read and retried from a fresh read after a lost
- * race; what a group does with its members ({@link JobGroup#plan}) is then done by {@link
- * MemberActions}, and what that did is written back to the group.
+ * A member's change is taken by the store alone ({@link GroupStore#takeMember}: once, and without
+ * conflicting with other members'); other writes (cancel, reorder) are conditional on the version
+ * read and retried from a fresh read after a lost race. What a group does with its members ({@link
+ * JobGroup#plan}) is done by {@link MemberActions}, and what that did is taken back by the group.
  */
 public final class GroupService {
 
-  /** Members of a busy parallel group end at once; each retry reads the group again. */
+  /** Cancel and reorder race with members' changes; each retry reads the group again. */
   private static final int MAX_WRITE_TRIES = 25;
 
   /** Changes of members made by this thread's own actions are written back by the action. */
@@ -122,23 +122,25 @@ public final class GroupService {
 
   /**
    * A member's job changed status: the group takes the change once, then does what follows from it
-   * (in a sequential group, the next member is released only here, when the previous one ended).
-   * Taking a change again is harmless, and so is a job that is no member of the group it names.
+   * (in a sequential group, the next member is released only here, when the previous one ended). A
+   * change taken before is not taken again, but what follows from the group as it is, is done
+   * (idempotently): a step retried after a crash between the two finishes the work. A job that is
+   * no member of the group it names changes nothing.
    */
   public void memberChanged(Job job) {
     if (ACTING.get()) {
       return; // this thread's own action on a member: it writes the change back itself
     }
-    try {
-      write(
-              job.owner(),
-              job.groupId(),
-              g -> g.observe(job.jobId(), job.status(), job.version(), clock.now()))
+    Optional<GroupStore.Taken> taken =
+        store.takeMember(
+            job.groupId(), job.owner(), job.jobId(), job.status(), job.version(), clock.now());
+    if (taken.isPresent()) {
+      announce(taken.get());
+      advance(taken.get().group());
+    } else {
+      find(job.owner(), job.groupId())
           .filter(g -> g.members().stream().anyMatch(m -> m.jobId().equals(job.jobId())))
           .ifPresent(this::advance);
-    } catch (ConcurrentGroupModificationException lostRace) {
-      // the job workflow retries a step that lost this race, and announces the change again
-      throw new ConcurrentJobModificationException(job.jobId(), job.version());
     }
   }
 
@@ -157,20 +159,22 @@ public final class GroupService {
       } finally {
         ACTING.set(false);
       }
-      current =
-          write(
-                  current.owner(),
-                  current.groupId(),
-                  g -> {
-                    JobGroup next = g;
-                    for (Job j : changed) {
-                      next = next.observe(j.jobId(), j.status(), j.version(), clock.now());
-                    }
-                    return next;
-                  })
-              .orElse(current);
+      for (Job j : changed) {
+        store
+            .takeMember(
+                current.groupId(), current.owner(), j.jobId(), j.status(), j.version(), clock.now())
+            .ifPresent(this::announce);
+      }
+      current = find(current.owner(), current.groupId()).orElse(current);
     }
     return current;
+  }
+
+  /** Announces the group's status if it changed since the last announcement, once. */
+  private void announce(GroupStore.Taken taken) {
+    if (taken.group().status() != taken.published() && store.publish(taken.group())) {
+      events.statusChanged(taken.group());
+    }
   }
 
   /**
@@ -191,7 +195,7 @@ public final class GroupService {
       }
       try {
         JobGroup stored = store.update(next);
-        if (stored.status() != found.get().status()) {
+        if (store.publish(stored)) {
           events.statusChanged(stored);
         }
         return Optional.of(stored);
