@@ -159,13 +159,22 @@ public final class GroupService {
       } finally {
         ACTING.set(false);
       }
+      JobGroup latest = null; // the group as the last change taken left it, members and all
       for (Job j : changed) {
-        store
-            .takeMember(
-                current.groupId(), current.owner(), j.jobId(), j.status(), j.version(), clock.now())
-            .ifPresent(this::announce);
+        Optional<GroupStore.Taken> taken =
+            store.takeMember(
+                current.groupId(),
+                current.owner(),
+                j.jobId(),
+                j.status(),
+                j.version(),
+                clock.now());
+        if (taken.isPresent()) {
+          announce(taken.get());
+          latest = taken.get().group();
+        }
       }
-      current = find(current.owner(), current.groupId()).orElse(current);
+      current = latest != null ? latest : find(current.owner(), current.groupId()).orElse(current);
     }
     return current;
   }
