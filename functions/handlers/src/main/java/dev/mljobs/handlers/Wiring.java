@@ -2,6 +2,7 @@ package dev.mljobs.handlers;
 
 import dev.mljobs.aws.AwsClients;
 import dev.mljobs.aws.SystemClock;
+import dev.mljobs.aws.dynamodb.DynamoDbGroupStore;
 import dev.mljobs.aws.dynamodb.DynamoDbJobRunStore;
 import dev.mljobs.aws.dynamodb.DynamoDbJobStore;
 import dev.mljobs.aws.dynamodb.DynamoDbModelStore;
@@ -15,6 +16,7 @@ import dev.mljobs.aws.s3.S3BlobStore;
 import dev.mljobs.aws.s3.S3UploadUrls;
 import dev.mljobs.core.BlobStore;
 import dev.mljobs.core.Clock;
+import dev.mljobs.core.group.GroupStore;
 import dev.mljobs.core.job.JobRunStore;
 import dev.mljobs.core.job.JobStore;
 import dev.mljobs.core.model.ModelInspector;
@@ -77,6 +79,10 @@ public final class Wiring {
 
   public TemplateStore templateStore() {
     return new DynamoDbTemplateStore(dynamo(), TableNames.fromEnv(env));
+  }
+
+  public GroupStore groupStore() {
+    return new DynamoDbGroupStore(dynamo(), TableNames.fromEnv(env));
   }
 
   public ModelStore modelStore() {

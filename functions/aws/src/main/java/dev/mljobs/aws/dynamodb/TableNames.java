@@ -12,7 +12,8 @@ public record TableNames(
     String idempotencyKeys,
     String models,
     String webhookSecrets,
-    String templates) {
+    String templates,
+    String groups) {
 
   public static TableNames withPrefix(String prefix) {
     return new TableNames(
@@ -21,13 +22,14 @@ public record TableNames(
         prefix + Tables.IDEMPOTENCY_KEYS.name(),
         prefix + Tables.MODELS.name(),
         prefix + Tables.WEBHOOK_SECRETS.name(),
-        prefix + Tables.TEMPLATES.name());
+        prefix + Tables.TEMPLATES.name(),
+        prefix + Tables.GROUPS.name());
   }
 
   /**
    * Reads {@code JOBS_TABLE}, {@code JOB_RUNS_TABLE}, {@code IDEMPOTENCY_TABLE}, {@code
-   * MODELS_TABLE}, {@code WEBHOOK_SECRETS_TABLE} and {@code TEMPLATES_TABLE}, falling back to
-   * {@code TABLE_PREFIX} + the logical name (prefix {@code mljobs-} when unset).
+   * MODELS_TABLE}, {@code WEBHOOK_SECRETS_TABLE}, {@code TEMPLATES_TABLE} and {@code GROUPS_TABLE},
+   * falling back to {@code TABLE_PREFIX} + the logical name (prefix {@code mljobs-} when unset).
    */
   public static TableNames fromEnv(Map<String, String> env) {
     TableNames defaults = withPrefix(env.getOrDefault("TABLE_PREFIX", "mljobs-"));
@@ -37,7 +39,8 @@ public record TableNames(
         env.getOrDefault("IDEMPOTENCY_TABLE", defaults.idempotencyKeys()),
         env.getOrDefault("MODELS_TABLE", defaults.models()),
         env.getOrDefault("WEBHOOK_SECRETS_TABLE", defaults.webhookSecrets()),
-        env.getOrDefault("TEMPLATES_TABLE", defaults.templates()));
+        env.getOrDefault("TEMPLATES_TABLE", defaults.templates()),
+        env.getOrDefault("GROUPS_TABLE", defaults.groups()));
   }
 
   /** The physical name of {@code spec}. */
@@ -59,6 +62,9 @@ public record TableNames(
     }
     if (spec == Tables.TEMPLATES) {
       return templates;
+    }
+    if (spec == Tables.GROUPS) {
+      return groups;
     }
     throw new IllegalArgumentException("unknown table " + spec.name());
   }

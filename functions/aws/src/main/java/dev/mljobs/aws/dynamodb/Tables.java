@@ -101,8 +101,13 @@ public final class Tables {
           List.of(index(BY_OWNER, "owner")),
           null);
 
+  /** Groups of jobs, their members in the item; listed per owner newest first. */
+  public static final TableSpec GROUPS =
+      new TableSpec(
+          "groups", Key.string("group_id"), null, List.of(index(BY_OWNER, "owner")), null);
+
   public static final List<TableSpec> ALL =
-      List.of(JOBS, JOB_RUNS, IDEMPOTENCY_KEYS, MODELS, WEBHOOK_SECRETS, TEMPLATES);
+      List.of(JOBS, JOB_RUNS, IDEMPOTENCY_KEYS, MODELS, WEBHOOK_SECRETS, TEMPLATES, GROUPS);
 
   private static Index index(String name, String partitionAttribute) {
     return new Index(name, Key.string(partitionAttribute), Key.string(CREATED_SK));

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.mljobs.core.group.ConcurrentGroupModificationException;
 import dev.mljobs.core.job.ConcurrentJobModificationException;
 import dev.mljobs.core.job.IllegalJobTransitionException;
 import dev.mljobs.core.job.JobNotFoundException;
@@ -28,6 +29,7 @@ public final class ApiHandler
     implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
   private static final String JOB_ID = "{job_id}";
+  private static final String GROUP_ID = "{group_id}";
   private static final String TEMPLATE_ID = "{template_id}";
 
   /** The last segment of a path, and every segment after it: model ids may contain '/'. */
@@ -48,22 +50,25 @@ public final class ApiHandler
         new UploadsApi(wiring.uploads()),
         new WebhookSecretsApi(new Services(wiring).webhookSecrets()),
         new TemplatesApi(new Services(wiring).templateService()),
-        new RunsApi(wiring.jobRunStore()));
+        new RunsApi(wiring.jobRunStore()),
+        GroupsApi.from(wiring));
   }
 
+  /** The job, model, upload and webhook secret routes only: for tests of those. */
   public ApiHandler(
       JobsApi jobs, ModelsApi models, UploadsApi uploads, WebhookSecretsApi webhookSecrets) {
     this.routes = routeTable(jobs, models, uploads, webhookSecrets);
   }
 
-  /** Every route: those above, the templates and the run history. */
+  /** Every route: those above, the templates, the run history and the groups. */
   public ApiHandler(
       JobsApi jobs,
       ModelsApi models,
       UploadsApi uploads,
       WebhookSecretsApi webhookSecrets,
       TemplatesApi templates,
-      RunsApi runs) {
+      RunsApi runs,
+      GroupsApi groups) {
     this(jobs, models, uploads, webhookSecrets);
     on(routes, "POST", "/v1/templates", (request, id) -> templates.create(request));
     on(routes, "GET", "/v1/templates", (request, id) -> templates.list(request));
@@ -71,6 +76,7 @@ public final class ApiHandler
     on(routes, "PATCH", "/v1/templates/" + TEMPLATE_ID, templates::edit);
     on(routes, "POST", "/v1/templates/" + TEMPLATE_ID + "/archive", templates::archive);
     on(routes, "GET", "/v1/runs", (request, id) -> runs.list(request));
+    groupRoutes(routes, groups);
   }
 
   @Override
@@ -99,6 +105,10 @@ public final class ApiHandler
       // every retry of the write lost to another writer of the job: nothing was written
       return Problem.conflict("the job changed while this request was written; try again")
           .toResponse();
+    } catch (ConcurrentGroupModificationException e) {
+      // every retry of the write lost to the group's members ending meanwhile: nothing written
+      return Problem.conflict("the group changed while this request was written; try again")
+          .toResponse();
     } catch (RuntimeException e) {
       context.getLogger().log("request " + context.getAwsRequestId() + " failed: " + e);
       return Problem.internal().toResponse();
@@ -106,9 +116,9 @@ public final class ApiHandler
   }
 
   /**
-   * The operations served, as {@code "METHOD /path"} with {@code {job_id}} or {@code {template_id}}
-   * for an id segment and {@code {model_id}} for the rest of the path (a model id may contain
-   * {@code /}); {@code docs/openapi.yaml} documents exactly these.
+   * The operations served, as {@code "METHOD /path"} with {@code {job_id}}, {@code {template_id}}
+   * or {@code {group_id}} for an id segment and {@code {model_id}} for the rest of the path (a
+   * model id may contain {@code /}); {@code docs/openapi.yaml} documents exactly these.
    */
   Set<String> routes() {
     Set<String> all = new TreeSet<>();
@@ -137,6 +147,14 @@ public final class ApiHandler
     return table;
   }
 
+  private static void groupRoutes(Map<String, Map<String, Endpoint>> table, GroupsApi groups) {
+    on(table, "POST", "/v1/groups", (request, id) -> groups.create(request));
+    on(table, "GET", "/v1/groups", (request, id) -> groups.list(request));
+    on(table, "GET", "/v1/groups/" + GROUP_ID, groups::get);
+    on(table, "DELETE", "/v1/groups/" + GROUP_ID, groups::cancel);
+    on(table, "PATCH", "/v1/groups/" + GROUP_ID, groups::reorder);
+  }
+
   private static void on(
       Map<String, Map<String, Endpoint>> table, String method, String path, Endpoint endpoint) {
     table.computeIfAbsent(path, p -> new TreeMap<>()).put(method, endpoint);
@@ -154,7 +172,9 @@ public final class ApiHandler
       String id = null;
       boolean matches = true;
       for (int i = 0; i < template.length && matches; i++) {
-        if (template[i].equals(JOB_ID) || template[i].equals(TEMPLATE_ID)) {
+        if (template[i].equals(JOB_ID)
+            || template[i].equals(TEMPLATE_ID)
+            || template[i].equals(GROUP_ID)) {
           id = path[i];
         } else if (template[i].equals(MODEL_ID)) {
           id = String.join("/", java.util.Arrays.copyOfRange(path, i, path.length));

@@ -112,6 +112,11 @@ public final class Problem extends RuntimeException {
     return status;
   }
 
+  /** The wrong fields of a validation problem (empty for other problems). */
+  public List<FieldError> errors() {
+    return errors;
+  }
+
   public APIGatewayV2HTTPResponse toResponse() {
     ObjectNode body = JSON.createObjectNode();
     body.put("type", "https://mljobs.dev/problems/" + title.toLowerCase().replace(' ', '-'));

@@ -55,7 +55,7 @@ public final class StepsHandler implements RequestStreamHandler {
         new JobSteps(
             wiring.jobStore(),
             wiring.jobRunStore(),
-            new Services(wiring).jobEvents(),
+            new Services(wiring).trackedJobEvents(),
             wiring.clock(),
             new Services(wiring).jobQueue()),
         new CallbackTokens(wiring.require("CALLBACK_SECRET")),

@@ -9,6 +9,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.mljobs.core.group.GroupMode;
+import dev.mljobs.core.group.GroupStatus;
+import dev.mljobs.core.group.JobGroup;
 import dev.mljobs.core.job.Callback;
 import dev.mljobs.core.job.Job;
 import dev.mljobs.core.job.JobParams;
@@ -110,7 +113,9 @@ class OpenApiDocumentTest {
             (route, operation) -> {
               String method = route.substring(0, route.indexOf(' '));
               String path = route.substring(route.indexOf(' ') + 1);
-              String concrete = path.replace("{job_id}", UUID.randomUUID().toString());
+              String concrete =
+                  path.replace("{job_id}", UUID.randomUUID().toString())
+                      .replace("{group_id}", UUID.randomUUID().toString());
               String body = operation.has("requestBody") ? "{}" : null;
               Set<String> schemes = new TreeSet<>();
               JsonNode security =
@@ -162,6 +167,44 @@ class OpenApiDocumentTest {
     assertThat(full.get("created_at").asText()).matches(pattern);
     assertThat(full.get("expires_at").asText()).matches(pattern);
     assertThat(schema.at("/properties/queued_at/pattern").asText()).isEqualTo(pattern);
+  }
+
+  @Test
+  void the_group_schemas_have_exactly_the_fields_the_api_reads_and_writes() {
+    assertThat(names(schema("GroupRequest").get("properties")))
+        .isEqualTo(GroupRequestParser.FIELDS);
+    assertThat(names(schema("GroupReorder").get("properties"))).isEqualTo(GroupsApi.REORDER_FIELDS);
+    UUID member = UUID.randomUUID();
+    JobGroup group =
+        JobGroup.create(
+                UUID.randomUUID().toString(),
+                "nightly",
+                GroupMode.SEQUENTIAL,
+                true,
+                List.of(member),
+                "alice",
+                T0)
+            .observe(member, JobStatus.FAILED, 2, T0.plusSeconds(1));
+    JsonNode schema = schema("Group");
+    ObjectNode full = GroupJson.group(group);
+    ObjectNode summary = GroupJson.summary(group);
+    assertThat(names(full)).isEqualTo(names(schema.get("properties")));
+    assertThat(names(summary)).isEqualTo(texts(schema.get("required")));
+    assertThat(names(full.get("counts")))
+        .isEqualTo(names(schema.at("/properties/counts/properties")));
+    assertThat(names(full.get("members").get(0)))
+        .isEqualTo(names(schema("GroupMember").get("properties")));
+    full.properties()
+        .forEach(
+            f ->
+                assertThat(matchesType(schema.get("properties").get(f.getKey()), f.getValue()))
+                    .as("Group.%s = %s has the documented type", f.getKey(), f.getValue())
+                    .isTrue());
+    assertThat(texts(schema("GroupStatus").get("enum")))
+        .isEqualTo(
+            Arrays.stream(GroupStatus.values())
+                .map(GroupStatus::wireName)
+                .collect(Collectors.toSet()));
   }
 
   @Test

@@ -2,6 +2,8 @@ package dev.mljobs.handlers.api;
 
 import dev.mljobs.aws.s3.Buckets;
 import dev.mljobs.aws.s3.S3UploadUrls;
+import dev.mljobs.core.group.GroupService;
+import dev.mljobs.core.group.GroupTracking;
 import dev.mljobs.core.job.DispatchLimits;
 import dev.mljobs.core.job.JobService;
 import dev.mljobs.core.model.ModelCatalog;
@@ -13,6 +15,7 @@ import dev.mljobs.core.webhook.CallbackUrlPolicy;
 import dev.mljobs.core.webhook.WebhookSecrets;
 import dev.mljobs.handlers.CallbackTokens;
 import dev.mljobs.testkit.InMemoryBlobStore;
+import dev.mljobs.testkit.InMemoryGroupStore;
 import dev.mljobs.testkit.InMemoryJobRunStore;
 import dev.mljobs.testkit.InMemoryJobStore;
 import dev.mljobs.testkit.InMemoryModelStore;
@@ -53,6 +56,9 @@ final class TestApi {
       new OwnerSpaces(
           DATA_BUCKET, Buckets.OWNER_AREAS, OwnerSpaces.parseGrants("alice=s3://acme-data/a/"));
 
+  final InMemoryGroupStore groups = new InMemoryGroupStore();
+  final RecordingJobQueue queue = new RecordingJobQueue();
+
   /**
    * AWS rules (https only, no allow-list) over a resolver that knows one public host: the tests
    * need no network.
@@ -73,16 +79,20 @@ final class TestApi {
 
   TestApi(SettableClock clock) {
     store = new InMemoryJobStore(clock);
+    GroupTracking tracking = new GroupTracking(j -> {});
     JobService service =
         new JobService(
             store,
             runs,
-            new RecordingJobQueue(),
+            queue,
             new RecordingWorkflows(),
-            j -> {},
+            tracking,
             clock,
             UUID::randomUUID,
             DispatchLimits.unlimited());
+    GroupService groupService =
+        new GroupService(groups, store, service, queue, j -> {}, g -> {}, clock, UUID::randomUUID);
+    tracking.follow(groupService);
     ModelCatalog catalog = new ModelCatalog(models, model -> List.of());
     TemplateService templateService =
         new TemplateService(
@@ -103,7 +113,8 @@ final class TestApi {
             uploads(),
             new WebhookSecretsApi(new WebhookSecrets(secrets, clock, new SecureRandom())),
             new TemplatesApi(templateService),
-            new RunsApi(runs));
+            new RunsApi(runs),
+            new GroupsApi(groupService, catalog, SPACES, CALLBACK_URLS, templateService));
   }
 
   /** Presigned uploads into the owner spaces of {@link #SPACES}. */
