@@ -106,6 +106,13 @@ class HttpWebhookSenderTest {
     try (HttpWebhookSender sender = new HttpWebhookSender(policy)) {
       Response response = sender.post(URI.create(url("rebind.example.com")), Map.of(), "{}");
       assertThat(response.refused()).isTrue();
+      // what last_error shows: the same words as for a name that does not resolve
+      assertThat(response.error())
+          .isEqualTo("host rebind.example.com is not a public address that can be called");
+      Response unresolved = sender.post(URI.create(url("gone.example.com")), Map.of(), "{}");
+      assertThat(unresolved.error())
+          .isEqualTo("host gone.example.com is not a public address that can be called");
+      assertThat(unresolved.retryable()).isTrue();
       assertThat(received).isEmpty();
     }
   }
