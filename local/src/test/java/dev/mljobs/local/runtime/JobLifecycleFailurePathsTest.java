@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mljobs.core.StorageUnavailableException;
 import dev.mljobs.core.job.ConcurrentJobModificationException;
 import dev.mljobs.core.job.EventsUnavailableException;
 import dev.mljobs.local.asl.AslInterpreter;
@@ -89,6 +90,31 @@ class JobLifecycleFailurePathsTest {
       }
     }
     throw new AssertionError("no retrier names " + error);
+  }
+
+  /** S3 did not answer when MarkCompleted read a Batch result: retried, never abandoned at once. */
+  private static final String STORAGE_UNAVAILABLE = StorageUnavailableException.class.getName();
+
+  @Test
+  void mark_completed_retries_an_s3_that_did_not_answer_for_over_an_hour() throws Exception {
+    // the ASL names the class by string: a rename must fail here
+    JsonNode retry = retrier(definition().at("/States/MarkCompleted"), STORAGE_UNAVAILABLE);
+    assertThat(retry.get("ErrorEquals")).hasSize(1);
+    long nominal = 0;
+    for (int i = 0; i < retry.get("MaxAttempts").asInt(); i++) {
+      nominal +=
+          Math.min(
+              retry.get("IntervalSeconds").asLong() << i, retry.get("MaxDelaySeconds").asLong());
+    }
+    assertThat(nominal).as("nominal retry time, before jitter").isGreaterThan(3600);
+    // given: the result cannot be read three times, then can
+    LifecycleScript tasks = new LifecycleScript().fail("MarkCompleted", STORAGE_UNAVAILABLE, 3);
+    // when
+    ExecutionResult result = run(tasks);
+    // then
+    assertThat(tasks.callsOf("MarkCompleted")).hasSize(4);
+    assertThat(tasks.callsOf("Abandon")).isEmpty();
+    assertThat(result.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
   }
 
   @Test

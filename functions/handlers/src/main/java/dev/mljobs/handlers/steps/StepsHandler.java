@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mljobs.core.BlobStore;
+import dev.mljobs.core.StorageUnavailableException;
 import dev.mljobs.core.job.Job;
 import dev.mljobs.core.job.JobSteps;
 import dev.mljobs.core.job.JobType;
@@ -218,9 +219,11 @@ public final class StepsHandler implements RequestStreamHandler {
   /**
    * The result a Batch worker wrote for this attempt, or {@code null} on the Lambda path.
    *
-   * @throws IllegalStateException when the worker ended well but its result cannot be read:
-   *     completing without it would lose the work silently, so the workflow abandons the job with
-   *     this reason instead
+   * @throws StorageUnavailableException when S3 did not answer: the workflow retries the step (its
+   *     Retry names this class), so hours of work are not lost to one failed read
+   * @throws IllegalStateException when the worker ended well but its result is not there or not
+   *     JSON: completing without it would lose the work silently, so the workflow abandons the job
+   *     with this reason instead
    */
   private JsonNode batchResult(UUID jobId, JsonNode request) {
     if (!request.path("outcome").has("batch_job_id")) {
@@ -229,6 +232,8 @@ public final class StepsHandler implements RequestStreamHandler {
     String uri = blobs.uriOf(resultKey(jobId, request.path("attempt").asInt()));
     try {
       return JSON.readTree(blobs.get(uri));
+    } catch (StorageUnavailableException transientFailure) {
+      throw transientFailure;
     } catch (IOException | RuntimeException unreadable) {
       throw new IllegalStateException(
           "the Batch worker ended well but its result " + uri + " cannot be read", unreadable);

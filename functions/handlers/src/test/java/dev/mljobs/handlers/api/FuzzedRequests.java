@@ -62,7 +62,10 @@ final class FuzzedRequests {
           "tokenizer_uri",
           "max_length",
           "batch_size",
-          "top_k");
+          "top_k",
+          "filename",
+          "content_type",
+          "size_bytes");
 
   private static final List<String> WORDS =
       List.of(
@@ -81,6 +84,10 @@ final class FuzzedRequests {
           "lambda",
           "http://127.0.0.1/hook",
           "https://example.com/h",
+          "https://[fe80::1%25lo]/",
+          "http://[fe80::1%lo]/h",
+          "https://[::ffff:0:a9fe:a9fe]/",
+          "https://[64:ff9b:1::a9fe:a9fe]/",
           "letterbox",
           "rgb",
           "");
@@ -192,7 +199,14 @@ final class FuzzedRequests {
                 id)
             .as(String::formatted);
     Arbitrary<String> collections =
-        Arbitraries.of("/v1/jobs", "/v1/models", "/v1/jobs", "/v1/templates", "/v1/runs");
+        Arbitraries.of(
+            "/v1/jobs",
+            "/v1/models",
+            "/v1/jobs",
+            "/v1/templates",
+            "/v1/runs",
+            "/v1/uploads",
+            "/v1/groups");
     return Arbitraries.frequencyOf(
         Tuple.of(6, collections), Tuple.of(6, known), Tuple.of(1, anyText().map(t -> "/" + t)));
   }
