@@ -12,7 +12,9 @@ public record TableNames(
     String idempotencyKeys,
     String models,
     String webhookSecrets,
-    String templates) {
+    String templates,
+    String triggers,
+    String triggerJobs) {
 
   public static TableNames withPrefix(String prefix) {
     return new TableNames(
@@ -21,13 +23,16 @@ public record TableNames(
         prefix + Tables.IDEMPOTENCY_KEYS.name(),
         prefix + Tables.MODELS.name(),
         prefix + Tables.WEBHOOK_SECRETS.name(),
-        prefix + Tables.TEMPLATES.name());
+        prefix + Tables.TEMPLATES.name(),
+        prefix + Tables.TRIGGERS.name(),
+        prefix + Tables.TRIGGER_JOBS.name());
   }
 
   /**
    * Reads {@code JOBS_TABLE}, {@code JOB_RUNS_TABLE}, {@code IDEMPOTENCY_TABLE}, {@code
-   * MODELS_TABLE}, {@code WEBHOOK_SECRETS_TABLE} and {@code TEMPLATES_TABLE}, falling back to
-   * {@code TABLE_PREFIX} + the logical name (prefix {@code mljobs-} when unset).
+   * MODELS_TABLE}, {@code WEBHOOK_SECRETS_TABLE}, {@code TEMPLATES_TABLE}, {@code TRIGGERS_TABLE}
+   * and {@code TRIGGER_JOBS_TABLE}, falling back to {@code TABLE_PREFIX} + the logical name (prefix
+   * {@code mljobs-} when unset).
    */
   public static TableNames fromEnv(Map<String, String> env) {
     TableNames defaults = withPrefix(env.getOrDefault("TABLE_PREFIX", "mljobs-"));
@@ -37,7 +42,9 @@ public record TableNames(
         env.getOrDefault("IDEMPOTENCY_TABLE", defaults.idempotencyKeys()),
         env.getOrDefault("MODELS_TABLE", defaults.models()),
         env.getOrDefault("WEBHOOK_SECRETS_TABLE", defaults.webhookSecrets()),
-        env.getOrDefault("TEMPLATES_TABLE", defaults.templates()));
+        env.getOrDefault("TEMPLATES_TABLE", defaults.templates()),
+        env.getOrDefault("TRIGGERS_TABLE", defaults.triggers()),
+        env.getOrDefault("TRIGGER_JOBS_TABLE", defaults.triggerJobs()));
   }
 
   /** The physical name of {@code spec}. */
@@ -59,6 +66,12 @@ public record TableNames(
     }
     if (spec == Tables.TEMPLATES) {
       return templates;
+    }
+    if (spec == Tables.TRIGGERS) {
+      return triggers;
+    }
+    if (spec == Tables.TRIGGER_JOBS) {
+      return triggerJobs;
     }
     throw new IllegalArgumentException("unknown table " + spec.name());
   }
