@@ -33,6 +33,7 @@ public final class UploadTriggers {
   private final TemplateService templates;
   private final JobService jobs;
   private final BlobStore blobs;
+  private final String dataBucket;
   private final String uploadsArea;
   private final Clock clock;
 
@@ -41,12 +42,14 @@ public final class UploadTriggers {
       TemplateService templates,
       JobService jobs,
       BlobStore blobs,
+      String dataBucket,
       String uploadsArea,
       Clock clock) {
     this.store = store;
     this.templates = templates;
     this.jobs = jobs;
     this.blobs = blobs;
+    this.dataBucket = dataBucket;
     this.uploadsArea = uploadsArea;
     this.clock = clock;
   }
@@ -57,7 +60,7 @@ public final class UploadTriggers {
    * @return how many jobs this call made (0 for an object no trigger watches, or seen before)
    */
   public int objectCreated(ObjectVersion object) {
-    if (!object.key().startsWith(uploadsArea)) {
+    if (!object.bucket().equals(dataBucket) || !object.key().startsWith(uploadsArea)) {
       return 0;
     }
     String[] parts = object.key().substring(uploadsArea.length()).split("/", 2);

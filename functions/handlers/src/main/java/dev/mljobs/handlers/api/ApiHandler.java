@@ -11,6 +11,7 @@ import dev.mljobs.core.storage.InvalidRequestException;
 import dev.mljobs.core.template.ArchivedTemplateException;
 import dev.mljobs.core.template.ConcurrentTemplateModificationException;
 import dev.mljobs.core.template.TemplateNotFoundException;
+import dev.mljobs.core.trigger.TriggerNotFoundException;
 import dev.mljobs.handlers.Services;
 import dev.mljobs.handlers.Wiring;
 import java.util.LinkedHashMap;
@@ -29,6 +30,7 @@ public final class ApiHandler
 
   private static final String JOB_ID = "{job_id}";
   private static final String TEMPLATE_ID = "{template_id}";
+  private static final String TRIGGER_ID = "{trigger_id}";
 
   /** The last segment of a path, and every segment after it: model ids may contain '/'. */
   private static final String MODEL_ID = "{model_id}";
@@ -49,6 +51,10 @@ public final class ApiHandler
         new WebhookSecretsApi(new Services(wiring).webhookSecrets()),
         new TemplatesApi(new Services(wiring).templateService()),
         new RunsApi(wiring.jobRunStore()));
+    Services services = new Services(wiring);
+    triggers(
+        routes,
+        new TriggersApi(services.triggerService(), services.jobService(), wiring.blobStore()));
   }
 
   public ApiHandler(
@@ -73,6 +79,20 @@ public final class ApiHandler
     on(routes, "GET", "/v1/runs", (request, id) -> runs.list(request));
   }
 
+  /** The trigger routes. */
+  private static void triggers(Map<String, Map<String, Endpoint>> routes, TriggersApi triggers) {
+    String one = "/v1/triggers/" + TRIGGER_ID;
+    on(routes, "POST", "/v1/triggers", (request, id) -> triggers.create(request));
+    on(routes, "GET", "/v1/triggers", (request, id) -> triggers.list(request));
+    on(routes, "GET", one, triggers::get);
+    on(routes, "PATCH", one, triggers::edit);
+    on(routes, "DELETE", one, triggers::delete);
+    on(routes, "POST", one + "/enable", triggers::enable);
+    on(routes, "POST", one + "/disable", triggers::disable);
+    on(routes, "GET", one + "/jobs", triggers::jobs);
+    on(routes, "GET", one + "/results", triggers::results);
+  }
+
   @Override
   public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
     try {
@@ -85,6 +105,8 @@ public final class ApiHandler
       return Problem.conflict(e.getMessage()).toResponse();
     } catch (TemplateNotFoundException e) {
       return Problem.notFound("template " + e.templateId() + " not found").toResponse();
+    } catch (TriggerNotFoundException e) {
+      return Problem.notFound("trigger " + e.triggerId() + " not found").toResponse();
     } catch (ArchivedTemplateException e) {
       return Problem.conflict(e.getMessage()).toResponse();
     } catch (ConcurrentTemplateModificationException e) {
@@ -154,7 +176,9 @@ public final class ApiHandler
       String id = null;
       boolean matches = true;
       for (int i = 0; i < template.length && matches; i++) {
-        if (template[i].equals(JOB_ID) || template[i].equals(TEMPLATE_ID)) {
+        if (template[i].equals(JOB_ID)
+            || template[i].equals(TEMPLATE_ID)
+            || template[i].equals(TRIGGER_ID)) {
           id = path[i];
         } else if (template[i].equals(MODEL_ID)) {
           id = String.join("/", java.util.Arrays.copyOfRange(path, i, path.length));
