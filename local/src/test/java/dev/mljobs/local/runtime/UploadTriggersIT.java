@@ -271,7 +271,8 @@ class UploadTriggersIT {
             "POST",
             "/v1/templates",
             "{\"name\":\"detect\",\"job_type\":\"inference\",\"default_params\":"
-                + "{\"task_type\":\"object_detection\",\"model_id\":\"alice/shapes-det\"}}");
+                + "{\"task_type\":\"object_detection\",\"model_id\":\"alice/shapes-det\","
+                + "\"input_data\":{\"image_uris\":[\"s3://mljobs-data/uploads/alice/any.png\"]}}}");
     assertThat(template.status()).as("%s", template.body()).isEqualTo(201);
     return template.body().get("template_id").asText();
   }
