@@ -50,11 +50,11 @@ public final class ApiHandler
         new UploadsApi(wiring.uploads()),
         new WebhookSecretsApi(new Services(wiring).webhookSecrets()),
         new TemplatesApi(new Services(wiring).templateService()),
-        new RunsApi(wiring.jobRunStore()));
-    Services services = new Services(wiring);
-    triggers(
-        routes,
-        new TriggersApi(services.triggerService(), services.jobService(), wiring.blobStore()));
+        new RunsApi(wiring.jobRunStore()),
+        new TriggersApi(
+            new Services(wiring).triggerService(),
+            new Services(wiring).jobService(),
+            wiring.blobStore()));
   }
 
   public ApiHandler(
@@ -77,6 +77,19 @@ public final class ApiHandler
     on(routes, "PATCH", "/v1/templates/" + TEMPLATE_ID, templates::edit);
     on(routes, "POST", "/v1/templates/" + TEMPLATE_ID + "/archive", templates::archive);
     on(routes, "GET", "/v1/runs", (request, id) -> runs.list(request));
+  }
+
+  /** Every route: those above and the upload triggers. */
+  public ApiHandler(
+      JobsApi jobs,
+      ModelsApi models,
+      UploadsApi uploads,
+      WebhookSecretsApi webhookSecrets,
+      TemplatesApi templates,
+      RunsApi runs,
+      TriggersApi triggers) {
+    this(jobs, models, uploads, webhookSecrets, templates, runs);
+    triggers(routes, triggers);
   }
 
   /** The trigger routes. */
