@@ -20,19 +20,25 @@ class RunHistoryIT {
 
   private static final String CAROLS_KEY = "carols-history-key-0123456789";
   private static final String DAVES_KEY = "daves-history-key-0123456789";
+  private static final String ERINS_KEY = "erins-history-key-0123456789";
 
   private static LocalRuntime runtime;
   private static ApiClient carol;
   private static ApiClient dave;
+  private static ApiClient erin;
 
   @BeforeAll
   static void start() throws Exception {
     System.setProperty("sun.net.httpserver.nodelay", "true");
     runtime =
         LocalRuntime.start(
-            Options.forTests().withOwner("carol", CAROLS_KEY).withOwner("dave", DAVES_KEY));
+            Options.forTests()
+                .withOwner("carol", CAROLS_KEY)
+                .withOwner("dave", DAVES_KEY)
+                .withOwner("erin", ERINS_KEY));
     carol = new ApiClient(runtime, CAROLS_KEY);
     dave = new ApiClient(runtime, DAVES_KEY);
+    erin = new ApiClient(runtime, ERINS_KEY);
   }
 
   @AfterAll
@@ -105,6 +111,44 @@ class RunHistoryIT {
     assertThat(runs(dave, "?group_id=g-1").get("runs"))
         .extracting(r -> r.get("job_id").asText())
         .doesNotContain(grouped);
+  }
+
+  @Test
+  void a_run_on_batch_keeps_its_batch_job_exit_code_and_log_stream() {
+    // given: a job whose first attempt fails on Batch and whose second completes there, and one
+    // that fails on Lambda
+    String id =
+        ended(
+            erin,
+            "{\"job_type\":\"sleep\",\"max_attempts\":2,\"group_id\":\"on-batch\","
+                + "\"params\":{\"seconds\":0,\"fail_until_attempt\":1,\"runtime\":\"batch\"}}");
+    ended(
+        erin,
+        "{\"job_type\":\"sleep\",\"max_attempts\":1,\"group_id\":\"on-lambda\","
+            + "\"params\":{\"seconds\":0,\"fail_until_attempt\":1}}");
+    // when
+    JsonNode onBatch = runs(erin, "?group_id=on-batch").get("runs");
+    JsonNode onLambda = runs(erin, "?group_id=on-lambda").get("runs");
+    // then: newest first, the completed attempt then the failed one
+    assertThat(onBatch).hasSize(2);
+    JsonNode completed = onBatch.get(0);
+    JsonNode failed = onBatch.get(1);
+    assertThat(completed.get("job_id").asText()).isEqualTo(id);
+    assertThat(completed.get("status").asText()).isEqualTo("completed");
+    assertThat(completed.get("worker_id").asText()).isNotBlank();
+    assertThat(completed.get("exit_code").asInt()).isZero();
+    assertThat(failed.get("status").asText()).isEqualTo("failed");
+    assertThat(failed.get("exit_code").asInt()).isEqualTo(1);
+    assertThat(failed.get("worker_id").asText())
+        .isNotBlank()
+        .isNotEqualTo(completed.get("worker_id").asText());
+    assertThat(failed.get("log_path").asText()).isNotBlank();
+    // a Lambda attempt tells none of these
+    assertThat(onLambda).hasSize(1);
+    assertThat(onLambda.get(0).get("status").asText()).isEqualTo("failed");
+    assertThat(onLambda.get(0).get("worker_id").isNull()).isTrue();
+    assertThat(onLambda.get(0).get("exit_code").isNull()).isTrue();
+    assertThat(onLambda.get(0).get("log_path").isNull()).isTrue();
   }
 
   @Test

@@ -286,6 +286,73 @@ class TemplatesIT {
     assertThat(alice.send("GET", "/v1/runs?template_id=" + id, null).body().get("runs")).hasSize(1);
   }
 
+  @Test
+  void a_job_file_in_s3_may_name_a_template_and_an_archived_one_explains_itself() throws Exception {
+    // given
+    String id =
+        created(
+                alice,
+                "{\"name\":\"from-s3\",\"job_type\":\"sleep\",\"priority\":9,"
+                    + "\"default_params\":{\"seconds\":0,\"tag\":\"s3-template\"}}")
+            .get("template_id")
+            .asText();
+    String archived =
+        created(
+                alice,
+                "{\"name\":\"gone\",\"job_type\":\"sleep\",\"default_params\":{\"seconds\":0}}")
+            .get("template_id")
+            .asText();
+    alice.send("POST", "/v1/templates/" + archived + "/archive", null);
+    var s3 = runtime.aws().s3();
+    // when
+    s3.putObject(
+        b -> b.bucket("mljobs-data").key("inputs/alice/templated.job.json"),
+        software.amazon.awssdk.core.sync.RequestBody.fromString(
+            "{\"template_id\":\"" + id + "\",\"params\":{\"seconds\":0}}"));
+    s3.putObject(
+        b -> b.bucket("mljobs-data").key("inputs/alice/archived.job.json"),
+        software.amazon.awssdk.core.sync.RequestBody.fromString(
+            "{\"template_id\":\"" + archived + "\"}"));
+    // then: one job of the template, with its defaults
+    JsonNode job =
+        Waits.patiently("a job from the file")
+            .until(
+                () -> alice.send("GET", "/v1/jobs?limit=100", null).body().get("jobs"),
+                jobs -> {
+                  for (JsonNode j : jobs) {
+                    if (id.equals(j.path("template_id").asText())) {
+                      return true;
+                    }
+                  }
+                  return false;
+                });
+    JsonNode fromFile = null;
+    for (JsonNode j : job) {
+      if (id.equals(j.path("template_id").asText())) {
+        fromFile = j;
+      }
+    }
+    assertThat(fromFile.at("/params/tag").asText()).isEqualTo("s3-template");
+    assertThat(fromFile.get("priority").asInt()).isEqualTo(9);
+    // and the file naming the archived template got the 409 next to it
+    String error =
+        Waits.patiently("the archived template's error file")
+            .until(
+                () -> {
+                  try {
+                    return s3.getObjectAsBytes(
+                            b ->
+                                b.bucket("mljobs-data")
+                                    .key("inputs/alice/archived.job.json.error.json"))
+                        .asUtf8String();
+                  } catch (software.amazon.awssdk.services.s3.model.NoSuchKeyException e) {
+                    return null;
+                  }
+                },
+                text -> text != null);
+    assertThat(error).contains("\"status\":409").contains("template " + archived + " is archived");
+  }
+
   static List<String> ids(JsonNode templates) {
     List<String> ids = new ArrayList<>();
     templates.forEach(t -> ids.add(t.get("template_id").asText()));

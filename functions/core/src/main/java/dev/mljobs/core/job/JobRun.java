@@ -94,6 +94,21 @@ public record JobRun(
    */
   public static JobRun of(
       Job job, int attempt, RunStatus status, Instant startedAt, Instant finishedAt, String error) {
+    return of(job, attempt, status, startedAt, finishedAt, error, RunDetails.NONE);
+  }
+
+  /**
+   * As {@link #of(Job, int, RunStatus, Instant, Instant, String)}, with what the platform told
+   * about the attempt (worker, exit code, log).
+   */
+  public static JobRun of(
+      Job job,
+      int attempt,
+      RunStatus status,
+      Instant startedAt,
+      Instant finishedAt,
+      String error,
+      RunDetails details) {
     List<String> artifacts =
         status == RunStatus.COMPLETED && job.resultUri() != null
             ? List.of(job.resultUri())
@@ -110,11 +125,11 @@ public record JobRun(
         status,
         startedAt,
         finishedAt,
-        null,
-        null,
+        details.workerId(),
+        details.exitCode(),
         error,
         artifacts,
-        null);
+        details.logPath());
   }
 
   /** The run of an attempt that finished well. */

@@ -73,15 +73,30 @@ public final class JobSteps {
    */
   public Optional<Step> complete(
       UUID jobId, int attempt, Instant startedAt, JsonNode result, String resultUri) {
+    return complete(jobId, attempt, startedAt, result, resultUri, RunDetails.NONE);
+  }
+
+  /**
+   * As {@link #complete(UUID, int, Instant, JsonNode, String)}, and the run keeps what ran it.
+   *
+   * @param details what the platform told about the attempt
+   */
+  public Optional<Step> complete(
+      UUID jobId,
+      int attempt,
+      Instant startedAt,
+      JsonNode result,
+      String resultUri,
+      RunDetails details) {
     Optional<Step> step =
         write(
             jobId,
             j -> runs(j, attempt) ? j.complete(result, resultUri, clock.now()) : j,
-            j -> record(j, attempt, startedAt, RunStatus.COMPLETED, null));
+            j -> record(j, attempt, startedAt, RunStatus.COMPLETED, null, details));
     step.filter(s -> !s.changed() && ended(s.job(), attempt, JobStatus.COMPLETED))
         .ifPresent(
             s -> {
-              record(s.job(), attempt, startedAt, RunStatus.COMPLETED, null);
+              record(s.job(), attempt, startedAt, RunStatus.COMPLETED, null, details);
               announceAgain(s.job());
             });
     return step;
@@ -96,6 +111,22 @@ public final class JobSteps {
    */
   public Optional<Step> attemptFailed(
       UUID jobId, int attempt, Instant startedAt, String reason, FailureKind kind) {
+    return attemptFailed(jobId, attempt, startedAt, reason, kind, RunDetails.NONE);
+  }
+
+  /**
+   * As {@link #attemptFailed(UUID, int, Instant, String, FailureKind)}, and the run keeps what ran
+   * it.
+   *
+   * @param details what the platform told about the attempt
+   */
+  public Optional<Step> attemptFailed(
+      UUID jobId,
+      int attempt,
+      Instant startedAt,
+      String reason,
+      FailureKind kind,
+      RunDetails details) {
     String error = ErrorMessages.fit(reason);
     Optional<Step> step =
         write(
@@ -108,7 +139,7 @@ public final class JobSteps {
                   ? j.retry(error, clock.now())
                   : j.fail(error, clock.now());
             },
-            j -> record(j, attempt, startedAt, RunStatus.FAILED, error));
+            j -> record(j, attempt, startedAt, RunStatus.FAILED, error, details));
     step.filter(
             s ->
                 !s.changed()
@@ -116,7 +147,7 @@ public final class JobSteps {
                         || ended(s.job(), attempt, JobStatus.QUEUED)))
         .ifPresent(
             s -> {
-              record(s.job(), attempt, startedAt, RunStatus.FAILED, error);
+              record(s.job(), attempt, startedAt, RunStatus.FAILED, error, details);
               announceAgain(s.job());
             });
     return step;
@@ -155,9 +186,14 @@ public final class JobSteps {
   }
 
   private void record(Job job, int attempt, Instant startedAt, RunStatus status, String error) {
+    record(job, attempt, startedAt, status, error, RunDetails.NONE);
+  }
+
+  private void record(
+      Job job, int attempt, Instant startedAt, RunStatus status, String error, RunDetails details) {
     Instant finished = job.isTerminal() ? job.completedAt() : clock.now();
     Instant started = startedAt == null || startedAt.isAfter(finished) ? finished : startedAt;
-    JobRun run = JobRun.of(job, attempt, status, started, finished, error);
+    JobRun run = JobRun.of(job, attempt, status, started, finished, error, details);
     try {
       runs.record(run);
     } catch (DuplicateJobRunException alreadyRecorded) {

@@ -9,6 +9,7 @@ import dev.mljobs.core.BlobStore;
 import dev.mljobs.core.job.Job;
 import dev.mljobs.core.job.JobSteps;
 import dev.mljobs.core.job.JobType;
+import dev.mljobs.core.job.RunDetails;
 import dev.mljobs.core.model.Model;
 import dev.mljobs.core.model.ModelCatalog;
 import dev.mljobs.core.storage.OwnerSpace;
@@ -189,8 +190,24 @@ public final class StepsHandler implements RequestStreamHandler {
     }
     return status(
         steps
-            .complete(jobId, request.path("attempt").asInt(), startedAt(request), result, resultUri)
+            .complete(
+                jobId,
+                request.path("attempt").asInt(),
+                startedAt(request),
+                result,
+                resultUri,
+                completedOn(outcome))
             .map(JobSteps.Step::job));
+  }
+
+  /**
+   * What ran a completed attempt: on Batch the job's id (the workflow keeps it as {@code
+   * batch_job_id}) and exit code 0, since Batch succeeds a job only when its container exits so;
+   * nothing on Lambda.
+   */
+  private static RunDetails completedOn(JsonNode outcome) {
+    String batchJob = outcome.path("batch_job_id").asText("");
+    return batchJob.isBlank() ? RunDetails.NONE : new RunDetails(batchJob, 0, null);
   }
 
   /** Where a Batch worker writes the result of an attempt: Batch returns no payload. */
@@ -228,7 +245,8 @@ public final class StepsHandler implements RequestStreamHandler {
             request.path("attempt").asInt(),
             startedAt(request),
             failure.reason(),
-            failure.kind());
+            failure.kind(),
+            failure.details());
     ObjectNode response = status(step.map(JobSteps.Step::job));
     response.put(
         "retry", step.map(s -> s.job().status().wireName().equals("queued")).orElse(false));
