@@ -1,5 +1,6 @@
 package dev.mljobs.handlers;
 
+import dev.mljobs.aws.s3.Buckets;
 import dev.mljobs.aws.sfn.StepFunctionsWorkflows;
 import dev.mljobs.aws.sqs.SqsJobQueue;
 import dev.mljobs.aws.sqs.SqsWebhookQueue;
@@ -13,6 +14,8 @@ import dev.mljobs.core.job.JobService;
 import dev.mljobs.core.model.ModelCatalog;
 import dev.mljobs.core.template.JobChecks;
 import dev.mljobs.core.template.TemplateService;
+import dev.mljobs.core.trigger.TriggerService;
+import dev.mljobs.core.trigger.UploadTriggers;
 import dev.mljobs.core.webhook.WebhookDeliveries;
 import dev.mljobs.core.webhook.WebhookRetries;
 import dev.mljobs.core.webhook.WebhookSecrets;
@@ -184,6 +187,29 @@ public final class Services {
         new JobChecks(modelCatalog(), wiring.ownerSpaces()),
         wiring.clock(),
         () -> UUID.randomUUID().toString());
+  }
+
+  /** Triggers, watching prefixes of the owners' upload areas of the data bucket. */
+  public TriggerService triggerService() {
+    return new TriggerService(
+        wiring.triggerStore(),
+        templateService(),
+        dataBucket(wiring),
+        Buckets.UPLOADS,
+        wiring.clock(),
+        () -> UUID.randomUUID().toString());
+  }
+
+  /** What an uploaded object makes: the jobs of the triggers that watch it. */
+  public UploadTriggers uploadTriggers() {
+    return new UploadTriggers(
+        wiring.triggerStore(),
+        templateService(),
+        jobService(),
+        wiring.blobStore(),
+        dataBucket(wiring),
+        Buckets.UPLOADS,
+        wiring.clock());
   }
 
   /** The data bucket: inputs, results, models. */

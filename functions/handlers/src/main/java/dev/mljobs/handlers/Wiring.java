@@ -7,6 +7,7 @@ import dev.mljobs.aws.dynamodb.DynamoDbJobRunStore;
 import dev.mljobs.aws.dynamodb.DynamoDbJobStore;
 import dev.mljobs.aws.dynamodb.DynamoDbModelStore;
 import dev.mljobs.aws.dynamodb.DynamoDbTemplateStore;
+import dev.mljobs.aws.dynamodb.DynamoDbTriggerStore;
 import dev.mljobs.aws.dynamodb.DynamoDbWebhookSecretStore;
 import dev.mljobs.aws.dynamodb.TableNames;
 import dev.mljobs.aws.s3.BucketNames;
@@ -24,6 +25,7 @@ import dev.mljobs.core.model.ModelStore;
 import dev.mljobs.core.storage.OwnerSpaces;
 import dev.mljobs.core.storage.Uploads;
 import dev.mljobs.core.template.TemplateStore;
+import dev.mljobs.core.trigger.TriggerStore;
 import dev.mljobs.core.webhook.CallbackUrlPolicy;
 import dev.mljobs.core.webhook.WebhookSecretStore;
 import dev.mljobs.handlers.webhooks.HttpWebhookSender;
@@ -83,6 +85,10 @@ public final class Wiring {
 
   public GroupStore groupStore() {
     return new DynamoDbGroupStore(dynamo(), TableNames.fromEnv(env));
+  }
+
+  public TriggerStore triggerStore() {
+    return new DynamoDbTriggerStore(dynamo(), TableNames.fromEnv(env));
   }
 
   public ModelStore modelStore() {

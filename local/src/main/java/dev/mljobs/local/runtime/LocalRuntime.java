@@ -5,6 +5,7 @@ import dev.mljobs.handlers.Wiring;
 import dev.mljobs.handlers.api.ApiHandler;
 import dev.mljobs.handlers.dispatch.DispatchHandler;
 import dev.mljobs.handlers.trigger.S3TriggerHandler;
+import dev.mljobs.handlers.trigger.UploadTriggerHandler;
 import dev.mljobs.handlers.webhooks.WebhookDeliveryHandler;
 import dev.mljobs.local.aws.LocalAws;
 import dev.mljobs.local.aws.LocalAwsConfig;
@@ -42,6 +43,8 @@ public final class LocalRuntime implements AutoCloseable {
   private LocalScheduler scheduler;
   private HttpApiGateway gateway;
   private SqsEventSource dispatcher;
+  private Wiring wiring;
+  private S3Notifications uploads;
 
   private LocalRuntime(Options options) throws IOException {
     long start = System.nanoTime();
@@ -85,7 +88,7 @@ public final class LocalRuntime implements AutoCloseable {
             stepFunctionsUrl,
             URI.create("http://127.0.0.1:" + apiPort),
             Secrets.callbackSecret(dataDir));
-    Wiring wiring = new Wiring(env.forHandlers(StateMachines.arn(), scheduler.endpoint(), options));
+    wiring = new Wiring(env.forHandlers(StateMachines.arn(), scheduler.endpoint(), options));
     // Functions first: a restarted Step Functions re-runs its interrupted executions at once.
     functions.register(wiring, env.forBatchWorker());
     var router = functions.taskRouter(aws.dynamoDb(), env.forBatchWorker());
@@ -97,7 +100,8 @@ public final class LocalRuntime implements AutoCloseable {
                 : new LocalStepFunctions(sfnPort, router, dataDir));
     StateMachines.deploy(env, functions);
     Schedules.ensureReconciler(wiring);
-    S3Notifications uploads = keep(Uploads.notifications(new S3TriggerHandler(wiring)));
+    uploads =
+        keep(Uploads.notifications(new S3TriggerHandler(wiring), new UploadTriggerHandler(wiring)));
     aws.addS3Listener(uploads);
     dispatcher =
         keep(
@@ -163,6 +167,16 @@ public final class LocalRuntime implements AutoCloseable {
 
   public LocalAws aws() {
     return aws;
+  }
+
+  /** What the handlers are wired with, for tests that invoke a handler as Lambda would. */
+  Wiring wiring() {
+    return wiring;
+  }
+
+  /** S3 notifications queued, running or waiting for a retry: 0 once all were handled. */
+  public int pendingNotifications() {
+    return uploads.pending();
   }
 
   public URI stepFunctionsEndpoint() {

@@ -13,7 +13,9 @@ public record TableNames(
     String models,
     String webhookSecrets,
     String templates,
-    String groups) {
+    String groups,
+    String triggers,
+    String triggerJobs) {
 
   public static TableNames withPrefix(String prefix) {
     return new TableNames(
@@ -23,13 +25,16 @@ public record TableNames(
         prefix + Tables.MODELS.name(),
         prefix + Tables.WEBHOOK_SECRETS.name(),
         prefix + Tables.TEMPLATES.name(),
-        prefix + Tables.GROUPS.name());
+        prefix + Tables.GROUPS.name(),
+        prefix + Tables.TRIGGERS.name(),
+        prefix + Tables.TRIGGER_JOBS.name());
   }
 
   /**
    * Reads {@code JOBS_TABLE}, {@code JOB_RUNS_TABLE}, {@code IDEMPOTENCY_TABLE}, {@code
-   * MODELS_TABLE}, {@code WEBHOOK_SECRETS_TABLE}, {@code TEMPLATES_TABLE} and {@code GROUPS_TABLE},
-   * falling back to {@code TABLE_PREFIX} + the logical name (prefix {@code mljobs-} when unset).
+   * MODELS_TABLE}, {@code WEBHOOK_SECRETS_TABLE}, {@code TEMPLATES_TABLE}, {@code GROUPS_TABLE},
+   * {@code TRIGGERS_TABLE} and {@code TRIGGER_JOBS_TABLE}, falling back to {@code TABLE_PREFIX} +
+   * the logical name (prefix {@code mljobs-} when unset).
    */
   public static TableNames fromEnv(Map<String, String> env) {
     TableNames defaults = withPrefix(env.getOrDefault("TABLE_PREFIX", "mljobs-"));
@@ -40,7 +45,9 @@ public record TableNames(
         env.getOrDefault("MODELS_TABLE", defaults.models()),
         env.getOrDefault("WEBHOOK_SECRETS_TABLE", defaults.webhookSecrets()),
         env.getOrDefault("TEMPLATES_TABLE", defaults.templates()),
-        env.getOrDefault("GROUPS_TABLE", defaults.groups()));
+        env.getOrDefault("GROUPS_TABLE", defaults.groups()),
+        env.getOrDefault("TRIGGERS_TABLE", defaults.triggers()),
+        env.getOrDefault("TRIGGER_JOBS_TABLE", defaults.triggerJobs()));
   }
 
   /** The physical name of {@code spec}. */
@@ -65,6 +72,12 @@ public record TableNames(
     }
     if (spec == Tables.GROUPS) {
       return groups;
+    }
+    if (spec == Tables.TRIGGERS) {
+      return triggers;
+    }
+    if (spec == Tables.TRIGGER_JOBS) {
+      return triggerJobs;
     }
     throw new IllegalArgumentException("unknown table " + spec.name());
   }

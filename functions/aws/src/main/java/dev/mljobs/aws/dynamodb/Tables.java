@@ -106,8 +106,36 @@ public final class Tables {
       new TableSpec(
           "groups", Key.string("group_id"), null, List.of(index(BY_OWNER, "owner")), null);
 
+  /** Upload triggers, per owner, with the counts of what each made. */
+  public static final TableSpec TRIGGERS =
+      new TableSpec("triggers", Key.string("owner"), Key.string("trigger_id"), List.of(), null);
+
+  public static final String BY_TRIGGER = "by_trigger";
+
+  /**
+   * The jobs each trigger made, one item per (trigger_id, object_id: the digest of the object
+   * version), so that an object version makes one job however often it is notified; {@link
+   * #BY_TRIGGER} lists them newest first ({@link #CREATED_SK}).
+   */
+  public static final TableSpec TRIGGER_JOBS =
+      new TableSpec(
+          "trigger_jobs",
+          Key.string("trigger_id"),
+          Key.string("object_id"),
+          List.of(new Index(BY_TRIGGER, Key.string("trigger_id"), Key.string(CREATED_SK))),
+          null);
+
   public static final List<TableSpec> ALL =
-      List.of(JOBS, JOB_RUNS, IDEMPOTENCY_KEYS, MODELS, WEBHOOK_SECRETS, TEMPLATES, GROUPS);
+      List.of(
+          JOBS,
+          JOB_RUNS,
+          IDEMPOTENCY_KEYS,
+          MODELS,
+          WEBHOOK_SECRETS,
+          TEMPLATES,
+          GROUPS,
+          TRIGGERS,
+          TRIGGER_JOBS);
 
   private static Index index(String name, String partitionAttribute) {
     return new Index(name, Key.string(partitionAttribute), Key.string(CREATED_SK));

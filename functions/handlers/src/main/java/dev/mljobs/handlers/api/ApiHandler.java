@@ -12,6 +12,7 @@ import dev.mljobs.core.storage.InvalidRequestException;
 import dev.mljobs.core.template.ArchivedTemplateException;
 import dev.mljobs.core.template.ConcurrentTemplateModificationException;
 import dev.mljobs.core.template.TemplateNotFoundException;
+import dev.mljobs.core.trigger.TriggerNotFoundException;
 import dev.mljobs.handlers.Services;
 import dev.mljobs.handlers.Wiring;
 import java.util.LinkedHashMap;
@@ -31,6 +32,7 @@ public final class ApiHandler
   private static final String JOB_ID = "{job_id}";
   private static final String GROUP_ID = "{group_id}";
   private static final String TEMPLATE_ID = "{template_id}";
+  private static final String TRIGGER_ID = "{trigger_id}";
 
   /** The last segment of a path, and every segment after it: model ids may contain '/'. */
   private static final String MODEL_ID = "{model_id}";
@@ -51,7 +53,11 @@ public final class ApiHandler
         new WebhookSecretsApi(new Services(wiring).webhookSecrets()),
         new TemplatesApi(new Services(wiring).templateService()),
         new RunsApi(wiring.jobRunStore()),
-        GroupsApi.from(wiring));
+        GroupsApi.from(wiring),
+        new TriggersApi(
+            new Services(wiring).triggerService(),
+            new Services(wiring).jobService(),
+            wiring.blobStore()));
   }
 
   /** The job, model, upload and webhook secret routes only: for tests of those. */
@@ -60,7 +66,7 @@ public final class ApiHandler
     this.routes = routeTable(jobs, models, uploads, webhookSecrets);
   }
 
-  /** Every route: those above, the templates, the run history and the groups. */
+  /** Every route: those above, the templates, the run history, the groups and the triggers. */
   public ApiHandler(
       JobsApi jobs,
       ModelsApi models,
@@ -68,7 +74,8 @@ public final class ApiHandler
       WebhookSecretsApi webhookSecrets,
       TemplatesApi templates,
       RunsApi runs,
-      GroupsApi groups) {
+      GroupsApi groups,
+      TriggersApi triggers) {
     this(jobs, models, uploads, webhookSecrets);
     on(routes, "POST", "/v1/templates", (request, id) -> templates.create(request));
     on(routes, "GET", "/v1/templates", (request, id) -> templates.list(request));
@@ -77,6 +84,21 @@ public final class ApiHandler
     on(routes, "POST", "/v1/templates/" + TEMPLATE_ID + "/archive", templates::archive);
     on(routes, "GET", "/v1/runs", (request, id) -> runs.list(request));
     groupRoutes(routes, groups);
+    triggers(routes, triggers);
+  }
+
+  /** The trigger routes. */
+  private static void triggers(Map<String, Map<String, Endpoint>> routes, TriggersApi triggers) {
+    String one = "/v1/triggers/" + TRIGGER_ID;
+    on(routes, "POST", "/v1/triggers", (request, id) -> triggers.create(request));
+    on(routes, "GET", "/v1/triggers", (request, id) -> triggers.list(request));
+    on(routes, "GET", one, triggers::get);
+    on(routes, "PATCH", one, triggers::edit);
+    on(routes, "DELETE", one, triggers::delete);
+    on(routes, "POST", one + "/enable", triggers::enable);
+    on(routes, "POST", one + "/disable", triggers::disable);
+    on(routes, "GET", one + "/jobs", triggers::jobs);
+    on(routes, "GET", one + "/results", triggers::results);
   }
 
   @Override
@@ -91,6 +113,8 @@ public final class ApiHandler
       return Problem.conflict(e.getMessage()).toResponse();
     } catch (TemplateNotFoundException e) {
       return Problem.notFound("template " + e.templateId() + " not found").toResponse();
+    } catch (TriggerNotFoundException e) {
+      return Problem.notFound("trigger " + e.triggerId() + " not found").toResponse();
     } catch (ArchivedTemplateException e) {
       return Problem.conflict(e.getMessage()).toResponse();
     } catch (ConcurrentTemplateModificationException e) {
@@ -174,7 +198,8 @@ public final class ApiHandler
       for (int i = 0; i < template.length && matches; i++) {
         if (template[i].equals(JOB_ID)
             || template[i].equals(TEMPLATE_ID)
-            || template[i].equals(GROUP_ID)) {
+            || template[i].equals(GROUP_ID)
+            || template[i].equals(TRIGGER_ID)) {
           id = path[i];
         } else if (template[i].equals(MODEL_ID)) {
           id = String.join("/", java.util.Arrays.copyOfRange(path, i, path.length));

@@ -31,6 +31,8 @@ import dev.mljobs.core.template.JobDefaults;
 import dev.mljobs.core.template.JobTemplate;
 import dev.mljobs.core.template.TemplateQuery;
 import dev.mljobs.core.template.TemplateStatus;
+import dev.mljobs.core.trigger.Trigger;
+import dev.mljobs.core.trigger.TriggerCounts;
 import dev.mljobs.testkit.ModelStoreContract;
 import dev.mljobs.testkit.SettableClock;
 import java.io.IOException;
@@ -251,6 +253,34 @@ class OpenApiDocumentTest {
     Set<String> eitherOf = new HashSet<>();
     schema.get("anyOf").forEach(branch -> eitherOf.addAll(texts(branch.get("required"))));
     assertThat(eitherOf).containsExactlyInAnyOrder("job_type", "template_id");
+  }
+
+  @Test
+  void the_trigger_schemas_have_exactly_the_fields_the_api_reads_and_writes() {
+    assertThat(names(schema("TriggerRequest").get("properties")))
+        .isEqualTo(TriggerRequestParser.FIELDS);
+    Trigger trigger =
+        new Trigger(
+            "9a1c1c1e-8a53-4a8e-9d0e-1f7d1b1b2c3d",
+            "alice",
+            "n",
+            "5f0c1c1e-8a53-4a8e-9d0e-1f7d1b1b2c3d",
+            "scenes/",
+            List.of(".png"),
+            true,
+            T0,
+            T0,
+            new TriggerCounts(2, 2));
+    ObjectNode json = TriggerJson.trigger(trigger, "s3://mljobs-data/uploads/alice/scenes/");
+    JsonNode schema = schema("Trigger");
+    assertThat(names(json)).isEqualTo(names(schema.get("properties")));
+    assertThat(names(json)).isEqualTo(texts(schema.get("required")));
+    json.properties()
+        .forEach(
+            f ->
+                assertThat(matchesType(schema.get("properties").get(f.getKey()), f.getValue()))
+                    .as("Trigger.%s = %s has the documented type", f.getKey(), f.getValue())
+                    .isTrue());
   }
 
   @Test

@@ -11,6 +11,7 @@ import dev.mljobs.core.storage.OwnerSpaces;
 import dev.mljobs.core.storage.Uploads;
 import dev.mljobs.core.template.JobChecks;
 import dev.mljobs.core.template.TemplateService;
+import dev.mljobs.core.trigger.TriggerService;
 import dev.mljobs.core.webhook.CallbackUrlPolicy;
 import dev.mljobs.core.webhook.WebhookSecrets;
 import dev.mljobs.handlers.CallbackTokens;
@@ -20,6 +21,7 @@ import dev.mljobs.testkit.InMemoryJobRunStore;
 import dev.mljobs.testkit.InMemoryJobStore;
 import dev.mljobs.testkit.InMemoryModelStore;
 import dev.mljobs.testkit.InMemoryTemplateStore;
+import dev.mljobs.testkit.InMemoryTriggerStore;
 import dev.mljobs.testkit.InMemoryWebhookSecretStore;
 import dev.mljobs.testkit.RecordingJobQueue;
 import dev.mljobs.testkit.RecordingWorkflows;
@@ -44,6 +46,7 @@ final class TestApi {
   final InMemoryBlobStore blobs = new InMemoryBlobStore();
   final InMemoryModelStore models = new InMemoryModelStore();
   final InMemoryTemplateStore templates = new InMemoryTemplateStore();
+  final InMemoryTriggerStore triggers = new InMemoryTriggerStore();
   final CallbackTokens tokens = new CallbackTokens("a-secret-of-enough-length");
   final InMemoryWebhookSecretStore secrets = new InMemoryWebhookSecretStore();
   final ApiHandler handler;
@@ -114,7 +117,17 @@ final class TestApi {
             new WebhookSecretsApi(new WebhookSecrets(secrets, clock, new SecureRandom())),
             new TemplatesApi(templateService),
             new RunsApi(runs),
-            new GroupsApi(groupService, catalog, SPACES, CALLBACK_URLS, templateService));
+            new GroupsApi(groupService, catalog, SPACES, CALLBACK_URLS, templateService),
+            new TriggersApi(
+                new TriggerService(
+                    triggers,
+                    templateService,
+                    DATA_BUCKET,
+                    Buckets.UPLOADS,
+                    clock,
+                    () -> UUID.randomUUID().toString()),
+                service,
+                blobs));
   }
 
   /** Presigned uploads into the owner spaces of {@link #SPACES}. */
