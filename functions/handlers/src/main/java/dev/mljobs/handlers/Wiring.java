@@ -22,6 +22,8 @@ import dev.mljobs.core.storage.OwnerSpaces;
 import dev.mljobs.core.storage.Uploads;
 import dev.mljobs.core.webhook.CallbackUrlPolicy;
 import dev.mljobs.core.webhook.WebhookSecretStore;
+import dev.mljobs.handlers.observe.EmfMetrics;
+import dev.mljobs.handlers.observe.MetricsSink;
 import dev.mljobs.handlers.webhooks.HttpWebhookSender;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -40,6 +42,7 @@ public final class Wiring {
   private DynamoDbClient dynamo;
   private CallbackUrlPolicy callbackUrlPolicy;
   private HttpWebhookSender webhookSender;
+  private MetricsSink metrics;
 
   public Wiring(Map<String, String> env) {
     this.env = env;
@@ -91,6 +94,17 @@ public final class Wiring {
       callbackUrlPolicy = CallbackUrlPolicy.fromEnv(env);
     }
     return callbackUrlPolicy;
+  }
+
+  /**
+   * Where metrics go: EMF lines on stdout in Lambda, or where {@code AWS_EMF_ENVIRONMENT} says
+   * ({@code Local} in the local runtime); nowhere otherwise.
+   */
+  public synchronized MetricsSink metrics() {
+    if (metrics == null) {
+      metrics = EmfMetrics.fromEnv(env);
+    }
+    return metrics;
   }
 
   /** One HTTP client for webhooks per cold start: it keeps connections to receivers open. */

@@ -80,7 +80,9 @@ final class Functions {
     registry.register(STEPS, LocalFunction.of(new StepsHandler(wiring)), Duration.ofSeconds(60));
     registry.register(
         WORKER,
-        LocalFunction.of(new WorkerHandler(new Worker(withModelCache(workerEnvironment)))),
+        LocalFunction.of(
+            new WorkerHandler(
+                new Worker(withModelCache(workerEnvironment)), withModelCache(workerEnvironment))),
         Duration.ofSeconds(900));
     registry.register(
         RECONCILE, LocalFunction.of(new ReconcileHandler(wiring)), Duration.ofSeconds(300));

@@ -9,11 +9,18 @@ import dev.mljobs.core.job.IllegalJobTransitionException;
 import dev.mljobs.core.job.JobNotFoundException;
 import dev.mljobs.handlers.Services;
 import dev.mljobs.handlers.Wiring;
+import dev.mljobs.handlers.health.Dependencies;
+import dev.mljobs.handlers.health.HealthApi;
+import dev.mljobs.handlers.health.HealthChecks;
+import dev.mljobs.handlers.observe.Invocations;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP API (v1) behind API Gateway: parses the request, calls one use case, maps the answer.
@@ -23,6 +30,7 @@ import java.util.TreeSet;
 public final class ApiHandler
     implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
+  private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
   private static final String JOB_ID = "{job_id}";
 
   /** The last segment of a path, and every segment after it: model ids may contain '/'. */
@@ -41,16 +49,31 @@ public final class ApiHandler
         JobsApi.from(wiring),
         new ModelsApi(new Services(wiring).modelCatalog(), wiring.clock(), wiring.ownerSpaces()),
         new UploadsApi(wiring.uploads()),
-        new WebhookSecretsApi(new Services(wiring).webhookSecrets()));
+        new WebhookSecretsApi(new Services(wiring).webhookSecrets()),
+        new HealthApi(Dependencies.of(wiring)));
+  }
+
+  /** The API without dependency checks: {@code GET /health} reports none. */
+  public ApiHandler(
+      JobsApi jobs, ModelsApi models, UploadsApi uploads, WebhookSecretsApi webhookSecrets) {
+    this(jobs, models, uploads, webhookSecrets, new HealthApi(HealthChecks.none(Instant::now)));
   }
 
   public ApiHandler(
-      JobsApi jobs, ModelsApi models, UploadsApi uploads, WebhookSecretsApi webhookSecrets) {
-    this.routes = routeTable(jobs, models, uploads, webhookSecrets);
+      JobsApi jobs,
+      ModelsApi models,
+      UploadsApi uploads,
+      WebhookSecretsApi webhookSecrets,
+      HealthApi health) {
+    this.routes = routeTable(jobs, models, uploads, webhookSecrets, health);
   }
 
   @Override
   public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+    return Invocations.logged(context, () -> answer(event, context));
+  }
+
+  private APIGatewayV2HTTPResponse answer(APIGatewayV2HTTPEvent event, Context context) {
     try {
       return route(new ApiRequest(event));
     } catch (Problem problem) {
@@ -64,7 +87,7 @@ public final class ApiHandler
       return Problem.conflict("the job changed while this request was written; try again")
           .toResponse();
     } catch (RuntimeException e) {
-      context.getLogger().log("request " + context.getAwsRequestId() + " failed: " + e);
+      LOG.error("request {} failed", context == null ? null : context.getAwsRequestId(), e);
       return Problem.internal().toResponse();
     }
   }
@@ -81,9 +104,13 @@ public final class ApiHandler
   }
 
   private static Map<String, Map<String, Endpoint>> routeTable(
-      JobsApi jobs, ModelsApi models, UploadsApi uploads, WebhookSecretsApi webhookSecrets) {
+      JobsApi jobs,
+      ModelsApi models,
+      UploadsApi uploads,
+      WebhookSecretsApi webhookSecrets,
+      HealthApi health) {
     Map<String, Map<String, Endpoint>> table = new LinkedHashMap<>();
-    on(table, "GET", "/health", (request, id) -> ApiResponses.json(200, Map.of("status", "ok")));
+    on(table, "GET", "/health", (request, id) -> health.get());
     on(table, "POST", "/v1/jobs", (request, id) -> jobs.submit(request));
     on(table, "GET", "/v1/jobs", (request, id) -> jobs.list(request));
     on(table, "GET", "/v1/jobs/" + JOB_ID, jobs::get);

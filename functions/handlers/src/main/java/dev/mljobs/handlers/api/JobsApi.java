@@ -15,6 +15,7 @@ import dev.mljobs.core.job.JobService;
 import dev.mljobs.core.job.JobStatus;
 import dev.mljobs.core.job.NewJob;
 import dev.mljobs.core.job.PageCursor;
+import dev.mljobs.core.job.TraceIds;
 import dev.mljobs.core.model.ModelCatalog;
 import dev.mljobs.core.storage.OwnerSpaces;
 import dev.mljobs.core.webhook.CallbackUrlPolicy;
@@ -78,7 +79,7 @@ public final class JobsApi {
             request.jsonBody(),
             request.header(JobRequestParser.IDEMPOTENCY_HEADER),
             owner,
-            request.header("x-amzn-trace-id"));
+            request.header(TraceIds.HEADER));
     JobRequestParser.checkUris(job, spaces);
     JobRequestParser.checkModel(job, models);
     JobRequestParser.checkCallbackUrl(job, callbackUrls);

@@ -9,6 +9,7 @@ import dev.mljobs.core.webhook.WebhookDeliveries;
 import dev.mljobs.core.webhook.WebhookTask;
 import dev.mljobs.handlers.Services;
 import dev.mljobs.handlers.Wiring;
+import dev.mljobs.handlers.observe.Invocations;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +18,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Consumes the webhook queue: one try per message, the tries of a batch at once (each mostly waits
@@ -26,6 +29,8 @@ import java.util.concurrent.Future;
  * is dropped with a log line.
  */
 public final class WebhookDeliveryHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(WebhookDeliveryHandler.class);
 
   private static final int PARALLEL = 10;
   private final WebhookDeliveries deliveries;
@@ -53,15 +58,17 @@ public final class WebhookDeliveryHandler implements RequestHandler<SQSEvent, SQ
 
   @Override
   public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+    return Invocations.logged(context, () -> deliver(event));
+  }
+
+  private SQSBatchResponse deliver(SQSEvent event) {
     Map<String, Future<?>> running = new LinkedHashMap<>();
     for (SQSEvent.SQSMessage message : event.getRecords()) {
       WebhookTask task;
       try {
         task = SqsWebhookQueue.parse(message.getBody());
       } catch (IllegalArgumentException notATask) {
-        context
-            .getLogger()
-            .log("dropping message " + message.getMessageId() + ": not a webhook task");
+        LOG.warn("dropping message {}: not a webhook task", message.getMessageId());
         continue;
       }
       running.put(message.getMessageId(), tries.submit(() -> deliveries.attempt(task)));
@@ -72,7 +79,7 @@ public final class WebhookDeliveryHandler implements RequestHandler<SQSEvent, SQ
           try {
             attempt.get();
           } catch (ExecutionException e) {
-            context.getLogger().log("webhook try not made, will retry: " + e.getCause());
+            LOG.warn("webhook try not made, will retry: {}", String.valueOf(e.getCause()));
             failures.add(new SQSBatchResponse.BatchItemFailure(messageId));
           } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
