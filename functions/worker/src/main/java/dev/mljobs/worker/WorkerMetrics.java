@@ -47,7 +47,7 @@ final class WorkerMetrics {
           .flushMetrics(
               m -> {
                 m.setNamespace(namespace);
-                m.addDimension(
+                m.setDefaultDimensions(
                     DimensionSet.of(
                         "JobType",
                         work.jobType(),

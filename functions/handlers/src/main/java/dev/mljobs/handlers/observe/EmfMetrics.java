@@ -55,9 +55,8 @@ public final class EmfMetrics implements MetricsSink {
           .flushMetrics(
               m -> {
                 m.setNamespace(namespace);
-                if (!dimensions.isEmpty()) {
-                  m.addDimension(DimensionSet.of(dimensions));
-                }
+                // ours only: not EMF's LogGroup/ServiceName/ServiceType, which split every metric
+                m.setDefaultDimensions(DimensionSet.of(dimensions));
                 metrics.forEach(metric -> m.addMetric(metric.name(), metric.value(), unit(metric)));
                 properties.forEach(m::addMetadata);
               });
