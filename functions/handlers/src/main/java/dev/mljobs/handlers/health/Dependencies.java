@@ -5,6 +5,7 @@ import dev.mljobs.aws.s3.BucketNames;
 import dev.mljobs.handlers.Wiring;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -25,22 +26,49 @@ public final class Dependencies {
 
   private Dependencies() {}
 
+  private static <T> Supplier<T> once(Supplier<T> make) {
+    return new Supplier<>() {
+      private T value;
+
+      @Override
+      public synchronized T get() {
+        if (value == null) {
+          value = make.get();
+        }
+        return value;
+      }
+    };
+  }
+
   public static HealthChecks of(Wiring wiring) {
     var clients = wiring.clients();
     String table = TableNames.fromEnv(wiring.env()).jobs();
     String bucket = BucketNames.fromEnv(wiring.env()).data();
     String queueUrl = wiring.require("JOBS_QUEUE_URL");
     String stateMachine = wiring.require("JOB_STATE_MACHINE_ARN");
-    SqsClient sqs =
-        clients.configure(SqsClient.builder(), "SQS").httpClient(clients.httpClient()).build();
-    S3Client s3 =
-        clients
-            .configure(S3Client.builder(), "S3")
-            .forcePathStyle(wiring.env().containsKey("AWS_ENDPOINT_URL_S3"))
-            .httpClient(clients.httpClient())
-            .build();
-    SfnClient sfn =
-        clients.configure(SfnClient.builder(), "SFN").httpClient(clients.httpClient()).build();
+    // built on the first check, not at cold start: most invocations of the API never need them
+    Supplier<SqsClient> sqs =
+        once(
+            () ->
+                clients
+                    .configure(SqsClient.builder(), "SQS")
+                    .httpClient(clients.httpClient())
+                    .build());
+    Supplier<S3Client> s3 =
+        once(
+            () ->
+                clients
+                    .configure(S3Client.builder(), "S3")
+                    .forcePathStyle(wiring.env().containsKey("AWS_ENDPOINT_URL_S3"))
+                    .httpClient(clients.httpClient())
+                    .build());
+    Supplier<SfnClient> sfn =
+        once(
+            () ->
+                clients
+                    .configure(SfnClient.builder(), "SFN")
+                    .httpClient(clients.httpClient())
+                    .build());
     return new HealthChecks(
         List.of(
             new DependencyCheck(
@@ -48,15 +76,16 @@ public final class Dependencies {
             new DependencyCheck(
                 "sqs",
                 () ->
-                    sqs.getQueueAttributes(
-                        b ->
-                            b.queueUrl(queueUrl)
-                                .attributeNames(
-                                    QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))),
-            new DependencyCheck("s3", () -> s3.headBucket(b -> b.bucket(bucket))),
+                    sqs.get()
+                        .getQueueAttributes(
+                            b ->
+                                b.queueUrl(queueUrl)
+                                    .attributeNames(
+                                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))),
+            new DependencyCheck("s3", () -> s3.get().headBucket(b -> b.bucket(bucket))),
             new DependencyCheck(
                 "stepfunctions",
-                () -> sfn.describeStateMachine(b -> b.stateMachineArn(stateMachine)))),
+                () -> sfn.get().describeStateMachine(b -> b.stateMachineArn(stateMachine)))),
         DEADLINE,
         CACHE_FOR,
         wiring.clock());
