@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.mljobs.aws.sqs.Queues;
 import dev.mljobs.core.Clock;
 import dev.mljobs.core.job.TraceIds;
+import dev.mljobs.handlers.observe.DeadLetterSends;
 import dev.mljobs.handlers.observe.MetricsSink;
 import dev.mljobs.handlers.observe.MetricsSink.Metric;
 import dev.mljobs.handlers.observe.MetricsSink.Unit;
@@ -51,15 +52,7 @@ public final class DispatchMetrics {
   }
 
   void failed(UUID jobId, SQSEvent.SQSMessage message) {
-    String receives = attributes(message).get("ApproximateReceiveCount");
-    if (receives != null
-        && receives.matches("\\d{1,9}")
-        && Integer.parseInt(receives) >= Queues.MAX_RECEIVES) {
-      sink.emit(
-          Map.of("Queue", Queues.JOBS.name()),
-          List.of(new Metric("DlqSends", 1, Unit.COUNT)),
-          fields(jobId, message));
-    }
+    new DeadLetterSends(sink).failed(Queues.JOBS.name(), message, fields(jobId, message));
   }
 
   private static Map<String, String> attributes(SQSEvent.SQSMessage message) {

@@ -4,12 +4,15 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.mljobs.aws.sqs.Queues;
 import dev.mljobs.aws.sqs.SqsWebhookQueue;
 import dev.mljobs.core.webhook.WebhookDeliveries;
 import dev.mljobs.core.webhook.WebhookTask;
 import dev.mljobs.handlers.Services;
 import dev.mljobs.handlers.Wiring;
+import dev.mljobs.handlers.observe.DeadLetterSends;
 import dev.mljobs.handlers.observe.Invocations;
+import dev.mljobs.handlers.observe.MetricsSink;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +34,7 @@ import org.slf4j.LoggerFactory;
 public final class WebhookDeliveryHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
   private static final Logger LOG = LoggerFactory.getLogger(WebhookDeliveryHandler.class);
+  private final DeadLetterSends deadLetters;
 
   private static final int PARALLEL = 10;
   private final WebhookDeliveries deliveries;
@@ -49,11 +53,16 @@ public final class WebhookDeliveryHandler implements RequestHandler<SQSEvent, SQ
   }
 
   public WebhookDeliveryHandler(Wiring wiring) {
-    this(new Services(wiring).webhookDeliveries());
+    this(new Services(wiring).webhookDeliveries(), new DeadLetterSends(wiring.metrics()));
   }
 
   public WebhookDeliveryHandler(WebhookDeliveries deliveries) {
+    this(deliveries, new DeadLetterSends(MetricsSink.none()));
+  }
+
+  public WebhookDeliveryHandler(WebhookDeliveries deliveries, DeadLetterSends deadLetters) {
     this.deliveries = deliveries;
+    this.deadLetters = deadLetters;
   }
 
   @Override
@@ -63,6 +72,8 @@ public final class WebhookDeliveryHandler implements RequestHandler<SQSEvent, SQ
 
   private SQSBatchResponse deliver(SQSEvent event) {
     Map<String, Future<?>> running = new LinkedHashMap<>();
+    Map<String, SQSEvent.SQSMessage> messages = new LinkedHashMap<>();
+    Map<String, String> jobs = new LinkedHashMap<>();
     for (SQSEvent.SQSMessage message : event.getRecords()) {
       WebhookTask task;
       try {
@@ -72,6 +83,8 @@ public final class WebhookDeliveryHandler implements RequestHandler<SQSEvent, SQ
         continue;
       }
       running.put(message.getMessageId(), tries.submit(() -> deliveries.attempt(task)));
+      messages.put(message.getMessageId(), message);
+      jobs.put(message.getMessageId(), task.jobId().toString());
     }
     List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
     running.forEach(
@@ -80,6 +93,10 @@ public final class WebhookDeliveryHandler implements RequestHandler<SQSEvent, SQ
             attempt.get();
           } catch (ExecutionException e) {
             LOG.warn("webhook try not made, will retry: {}", String.valueOf(e.getCause()));
+            deadLetters.failed(
+                Queues.WEBHOOKS.name(),
+                messages.get(messageId),
+                Map.of("job_id", jobs.get(messageId)));
             failures.add(new SQSBatchResponse.BatchItemFailure(messageId));
           } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
