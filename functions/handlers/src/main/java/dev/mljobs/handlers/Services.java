@@ -25,6 +25,7 @@ import dev.mljobs.handlers.events.JobEventJson;
 import dev.mljobs.handlers.events.LoggedGroupEvents;
 import dev.mljobs.handlers.events.LoggedJobEvents;
 import dev.mljobs.handlers.events.WebhookJobEvents;
+import dev.mljobs.handlers.observe.JobMetrics;
 import java.security.SecureRandom;
 import java.util.UUID;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
@@ -126,7 +127,7 @@ public final class Services {
   /**
    * Where status changes go: the EventBridge bus named by {@code EVENT_BUS_NAME}, or one JSON line
    * each on stdout (the local bus); webhooks of terminal jobs (scheduled on {@code
-   * WEBHOOKS_QUEUE_URL}) in both cases.
+   * WEBHOOKS_QUEUE_URL}) in both cases; each counted and logged first ({@link JobMetrics}).
    */
   public JobEvents jobEvents() {
     String bus = wiring.env().get("EVENT_BUS_NAME");
@@ -140,7 +141,7 @@ public final class Services {
                     .httpClient(wiring.clients().httpClient())
                     .build(),
                 bus);
-    return new WebhookJobEvents(webhookDeliveries(), events);
+    return new JobMetrics(wiring.metrics(), new WebhookJobEvents(webhookDeliveries(), events));
   }
 
   /**

@@ -28,6 +28,8 @@ import dev.mljobs.core.template.TemplateStore;
 import dev.mljobs.core.trigger.TriggerStore;
 import dev.mljobs.core.webhook.CallbackUrlPolicy;
 import dev.mljobs.core.webhook.WebhookSecretStore;
+import dev.mljobs.handlers.observe.EmfMetrics;
+import dev.mljobs.handlers.observe.MetricsSink;
 import dev.mljobs.handlers.webhooks.HttpWebhookSender;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -46,6 +48,7 @@ public final class Wiring {
   private DynamoDbClient dynamo;
   private CallbackUrlPolicy callbackUrlPolicy;
   private HttpWebhookSender webhookSender;
+  private MetricsSink metrics;
 
   public Wiring(Map<String, String> env) {
     this.env = env;
@@ -109,6 +112,17 @@ public final class Wiring {
       callbackUrlPolicy = CallbackUrlPolicy.fromEnv(env);
     }
     return callbackUrlPolicy;
+  }
+
+  /**
+   * Where metrics go: EMF lines on stdout in Lambda, or where {@code AWS_EMF_ENVIRONMENT} says
+   * ({@code Local} in the local runtime); nowhere otherwise.
+   */
+  public synchronized MetricsSink metrics() {
+    if (metrics == null) {
+      metrics = EmfMetrics.fromEnv(env);
+    }
+    return metrics;
   }
 
   /** One HTTP client for webhooks per cold start: it keeps connections to receivers open. */

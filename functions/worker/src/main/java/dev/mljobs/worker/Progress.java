@@ -1,5 +1,6 @@
 package dev.mljobs.worker;
 
+import dev.mljobs.core.job.TraceIds;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -39,13 +40,16 @@ public final class Progress {
             + percent
             + (message == null ? "" : ",\"message\":" + quote(message))
             + "}";
-    HttpRequest request =
+    HttpRequest.Builder builder =
         HttpRequest.newBuilder(URI.create(work.callbackUrl()))
             .timeout(Duration.ofSeconds(10))
             .header("Content-Type", "application/json")
-            .header("Authorization", "Bearer " + work.callbackToken())
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build();
+            .header("Authorization", "Bearer " + work.callbackToken());
+    if (work.traceId() != null && work.traceId().chars().allMatch(c -> c >= 32 && c < 127)) {
+      // the job's trace goes on through its progress reports (a header takes printable ASCII)
+      builder.header(TraceIds.HEADER, work.traceId());
+    }
+    HttpRequest request = builder.POST(HttpRequest.BodyPublishers.ofString(body)).build();
     try {
       int status = Http.CLIENT.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
       if (status == 409 || status == 404) {

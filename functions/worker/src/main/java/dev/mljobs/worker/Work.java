@@ -3,6 +3,7 @@ package dev.mljobs.worker;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mljobs.core.job.TraceIds;
 import dev.mljobs.core.storage.OwnerSpace;
 import java.util.UUID;
 
@@ -17,6 +18,8 @@ import java.util.UUID;
  *     step; {@code null} when the job names none or a built-in one
  * @param ownerSpace the S3 prefixes the job's owner may name: every read is checked against it
  *     ({@link OwnerSpace#NONE} when none was given, and then nothing in S3 is read)
+ * @param traceId the trace id of the request that submitted the job ({@link TraceIds}), sent with
+ *     every progress report; {@code null} when it had none
  */
 public record Work(
     UUID jobId,
@@ -27,7 +30,32 @@ public record Work(
     String callbackToken,
     String outputUri,
     ObjectNode model,
-    OwnerSpace ownerSpace) {
+    OwnerSpace ownerSpace,
+    String traceId) {
+
+  /** Work without a trace id. */
+  public Work(
+      UUID jobId,
+      int attempt,
+      String jobType,
+      ObjectNode params,
+      String callbackUrl,
+      String callbackToken,
+      String outputUri,
+      ObjectNode model,
+      OwnerSpace ownerSpace) {
+    this(
+        jobId,
+        attempt,
+        jobType,
+        params,
+        callbackUrl,
+        callbackToken,
+        outputUri,
+        model,
+        ownerSpace,
+        null);
+  }
 
   public Work(
       UUID jobId,
@@ -79,7 +107,8 @@ public record Work(
         payload.path("callback_token").asText(null),
         payload.path("output_uri").asText(null),
         payload.path("model").isObject() ? (ObjectNode) payload.get("model") : null,
-        ownerSpace(payload));
+        ownerSpace(payload),
+        payload.path(TraceIds.FIELD).asText(null));
   }
 
   /** The owner space of the payload: its {@link OwnerSpace#WORK_FIELD}, a list of s3:// URIs. */

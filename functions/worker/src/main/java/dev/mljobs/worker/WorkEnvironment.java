@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mljobs.core.job.TraceIds;
 import dev.mljobs.core.storage.OwnerSpace;
 import java.io.IOException;
 import java.util.Map;
@@ -13,9 +14,9 @@ import java.util.Map;
  * JOB_TYPE}, {@code JOB_PARAMS} (JSON) and the named settings {@code MODEL_URI}, {@code
  * MODEL_SPEC}, {@code INPUT_URI}, {@code OUTPUT_URI}, {@code TASK_TYPE}, {@code BATCH_SIZE}, {@code
  * CONFIDENCE_THRESHOLD}, {@code IOU_THRESHOLD}, {@code MAX_DETECTIONS}, {@code DEVICE}, and {@code
- * OWNER_SPACE} (the S3 prefixes the job may read, separated by spaces). A named setting, when set,
- * overrides the matching field of {@code JOB_PARAMS}, so the same {@link Work} comes out as from
- * the Lambda payload.
+ * OWNER_SPACE} (the S3 prefixes the job may read, separated by spaces), and {@code TRACE_ID}. A
+ * named setting, when set, overrides the matching field of {@code JOB_PARAMS}, so the same {@link
+ * Work} comes out as from the Lambda payload.
  *
  * <p>The model: {@code MODEL_URI} is a built-in model's id, or the {@code s3://} file of a
  * registered model whose spec (as {@code GET /v1/models/{id}} shows it) is {@code MODEL_SPEC}.
@@ -75,7 +76,8 @@ final class WorkEnvironment {
           env.get("CALLBACK_TOKEN"),
           output,
           model,
-          space);
+          space,
+          env.get(TraceIds.WORK_ENV));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
           e.getMessage().startsWith("ATTEMPT") ? e.getMessage() : "JOB_ID must be a UUID");

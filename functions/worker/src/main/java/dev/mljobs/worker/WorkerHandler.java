@@ -20,21 +20,34 @@ public final class WorkerHandler implements RequestStreamHandler {
   }
 
   private final Worker worker;
+  private final WorkerMetrics metrics;
 
   /** Configured by the function's environment (S3, the model cache). */
   public WorkerHandler() {
-    this(new Worker());
+    this(new Worker(), System.getenv());
   }
 
+  /** A worker whose metrics go nowhere. */
   public WorkerHandler(Worker worker) {
+    this(worker, java.util.Map.of());
+  }
+
+  /**
+   * @param env whether metrics are emitted: in Lambda, or where {@code AWS_EMF_ENVIRONMENT} is set
+   */
+  public WorkerHandler(Worker worker, java.util.Map<String, String> env) {
     this.worker = worker;
+    this.metrics = WorkerMetrics.fromEnv(env);
   }
 
   @Override
   public void handleRequest(InputStream in, OutputStream out, Context context) throws IOException {
     Work work = Work.fromPayload(JSON.readTree(in));
     try {
-      JSON.writeValue(out, worker.run(work));
+      long start = System.nanoTime();
+      var result = worker.run(work);
+      metrics.ran(work, (System.nanoTime() - start) / 1_000_000);
+      JSON.writeValue(out, result);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("worker stopped");

@@ -3,6 +3,7 @@ package dev.mljobs.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -58,6 +59,21 @@ class WorkEnvironmentTest {
                 + "\"task_type\":\"object_detection\",\"batch_size\":16,"
                 + "\"confidence_threshold\":0.5,\"iou_threshold\":0.6,\"max_detections\":20}");
     assertThat(work.callbackUrl()).isEqualTo("http://api/v1/jobs/x/progress");
+  }
+
+  @Test
+  void the_trace_id_comes_as_trace_id_as_in_the_lambda_payload() {
+    Work fromEnv = WorkEnvironment.from(env("INPUT_URI", "s3://in/x/", "TRACE_ID", "Root=1-abc"));
+    Work fromPayload =
+        Work.fromPayload(
+            JsonNodeFactory.instance
+                .objectNode()
+                .put("job_id", fromEnv.jobId().toString())
+                .put("job_type", "sleep")
+                .put("trace_id", "Root=1-abc"));
+    assertThat(fromEnv.traceId()).isEqualTo("Root=1-abc");
+    assertThat(fromPayload.traceId()).isEqualTo("Root=1-abc");
+    assertThat(WorkEnvironment.from(env("INPUT_URI", "s3://in/x/")).traceId()).isNull();
   }
 
   @Test

@@ -31,6 +31,7 @@ final class Functions {
   static final String BATCH_JOB_QUEUE = "mljobs-gpu";
 
   private final LocalFunctions registry = new LocalFunctions();
+  private final Map<String, Object> handlers = new java.util.LinkedHashMap<>();
   private final Path batchLogs;
 
   /** The workers' model cache (MODEL_CACHE_DIR): kept with the data, or fresh per runtime. */
@@ -77,13 +78,22 @@ final class Functions {
    *     S3 endpoint)
    */
   void register(Wiring wiring, Map<String, String> workerEnvironment) {
-    registry.register(STEPS, LocalFunction.of(new StepsHandler(wiring)), Duration.ofSeconds(60));
-    registry.register(
-        WORKER,
-        LocalFunction.of(new WorkerHandler(new Worker(withModelCache(workerEnvironment)))),
-        Duration.ofSeconds(900));
-    registry.register(
-        RECONCILE, LocalFunction.of(new ReconcileHandler(wiring)), Duration.ofSeconds(300));
+    StepsHandler steps = new StepsHandler(wiring);
+    WorkerHandler worker =
+        new WorkerHandler(
+            new Worker(withModelCache(workerEnvironment)), withModelCache(workerEnvironment));
+    ReconcileHandler reconcile = new ReconcileHandler(wiring);
+    registry.register(STEPS, LocalFunction.of(steps), Duration.ofSeconds(60));
+    registry.register(WORKER, LocalFunction.of(worker), Duration.ofSeconds(900));
+    registry.register(RECONCILE, LocalFunction.of(reconcile), Duration.ofSeconds(300));
+    handlers.put("steps", steps);
+    handlers.put("worker", worker);
+    handlers.put("reconcile", reconcile);
+  }
+
+  /** The handlers registered, by the short name {@code scripts/invoke} takes. */
+  Map<String, Object> handlers() {
+    return handlers;
   }
 
   /**

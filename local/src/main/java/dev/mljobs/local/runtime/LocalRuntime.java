@@ -13,6 +13,8 @@ import dev.mljobs.local.events.S3Notifications;
 import dev.mljobs.local.events.SqsEventSource;
 import dev.mljobs.local.gateway.BearerKeyAuthorizer;
 import dev.mljobs.local.gateway.HttpApiGateway;
+import dev.mljobs.local.lambda.HandlerInvoker;
+import dev.mljobs.local.lambda.LocalContext;
 import dev.mljobs.local.scheduler.LocalScheduler;
 import dev.mljobs.local.sfn.LocalStepFunctions;
 import java.io.IOException;
@@ -21,7 +23,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.Collections;
 import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -45,6 +51,9 @@ public final class LocalRuntime implements AutoCloseable {
   private SqsEventSource dispatcher;
   private Wiring wiring;
   private S3Notifications uploads;
+
+  /** Every handler the runtime serves, by the name {@code scripts/invoke} takes. */
+  private final Map<String, Object> handlers = new LinkedHashMap<>();
 
   private LocalRuntime(Options options) throws IOException {
     long start = System.nanoTime();
@@ -100,8 +109,18 @@ public final class LocalRuntime implements AutoCloseable {
                 : new LocalStepFunctions(sfnPort, router, dataDir));
     StateMachines.deploy(env, functions);
     Schedules.ensureReconciler(wiring);
-    uploads =
-        keep(Uploads.notifications(new S3TriggerHandler(wiring), new UploadTriggerHandler(wiring)));
+    ApiHandler api = new ApiHandler(wiring);
+    DispatchHandler dispatch = new DispatchHandler(wiring);
+    WebhookDeliveryHandler webhooks = new WebhookDeliveryHandler(wiring);
+    S3TriggerHandler trigger = new S3TriggerHandler(wiring);
+    UploadTriggerHandler uploadTrigger = new UploadTriggerHandler(wiring);
+    handlers.put("api", api);
+    handlers.put("dispatch", dispatch);
+    handlers.put("webhooks", webhooks);
+    handlers.put("trigger", trigger);
+    handlers.put("upload-trigger", uploadTrigger);
+    handlers.putAll(functions.handlers());
+    uploads = keep(Uploads.notifications(trigger, uploadTrigger));
     aws.addS3Listener(uploads);
     dispatcher =
         keep(
@@ -115,7 +134,7 @@ public final class LocalRuntime implements AutoCloseable {
                     5, // pollers: AWS starts an SQS event source with five
                     true,
                     Duration.ofSeconds(30)),
-                new DispatchHandler(wiring)));
+                dispatch));
     keep(
         new SqsEventSource(
             aws.sqs(),
@@ -127,13 +146,13 @@ public final class LocalRuntime implements AutoCloseable {
                 2, // the handler makes a batch's tries at once; two batches at a time
                 true,
                 Duration.ofSeconds(150)),
-            new WebhookDeliveryHandler(wiring)));
+            webhooks));
     gateway =
         keep(
             new HttpApiGateway(
                 apiPort,
                 "mljobs-api",
-                new ApiHandler(wiring),
+                api,
                 new BearerKeyAuthorizer(
                     options.ownersByKey(),
                     e -> OPEN_ROUTES.matcher(e.getRequestContext().getHttp().getPath()).matches()),
@@ -151,6 +170,29 @@ public final class LocalRuntime implements AutoCloseable {
    */
   public void stopDispatcher() {
     dispatcher.close();
+  }
+
+  /** The names of the handlers {@link #invoke} takes: {@code api}, {@code dispatch}, .... */
+  public Set<String> handlerNames() {
+    return Collections.unmodifiableSet(handlers.keySet());
+  }
+
+  /**
+   * Invokes one of the runtime's handlers directly with a JSON event, as Lambda would (the
+   * runtime's own event serialisers), bypassing the event source that normally calls it.
+   *
+   * @return the handler's answer as JSON
+   * @throws IllegalArgumentException naming the handlers there are, when {@code handler} is none
+   * @throws Exception whatever the handler throws
+   */
+  public byte[] invoke(String handler, byte[] event) throws Exception {
+    Object target = handlers.get(handler);
+    if (target == null) {
+      throw new IllegalArgumentException(
+          "no handler '" + handler + "'; one of " + String.join(", ", handlers.keySet()));
+    }
+    return HandlerInvoker.invoke(
+        target, event, new LocalContext("mljobs-" + handler, 900_000, 1024));
   }
 
   public URI apiUrl() {

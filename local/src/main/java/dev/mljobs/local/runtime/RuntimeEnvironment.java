@@ -43,6 +43,8 @@ final class RuntimeEnvironment {
     env.put("AWS_ENDPOINT_URL_SFN", stepFunctions.toString());
     env.put("TABLE_PREFIX", LocalAws.NAME_PREFIX);
     env.put("MLJOBS_HTTP_CLIENT", "apache");
+    // metrics as EMF lines on stdout, one line each, as in Lambda (EMF would look for an agent)
+    env.put("AWS_EMF_ENVIRONMENT", "Local");
     return env;
   }
 
@@ -51,7 +53,11 @@ final class RuntimeEnvironment {
     Map<String, String> env = new HashMap<>();
     for (String name :
         new String[] {
-          "AWS_REGION", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_ENDPOINT_URL_S3"
+          "AWS_REGION",
+          "AWS_ACCESS_KEY_ID",
+          "AWS_SECRET_ACCESS_KEY",
+          "AWS_ENDPOINT_URL_S3",
+          "AWS_EMF_ENVIRONMENT"
         }) {
       env.put(name, base().get(name));
     }

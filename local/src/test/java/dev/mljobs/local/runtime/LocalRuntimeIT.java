@@ -39,6 +39,15 @@ class LocalRuntimeIT {
   void it_starts_and_answers_health(LocalRuntime runtime) {
     ApiClient.Answer health = new ApiClient(runtime).send("GET", "/health", null);
     assertThat(health.status()).isEqualTo(200);
+    // each dependency the API has, by kind only: no table, queue or bucket name is shown
+    assertThat(health.body().path("dependencies").fieldNames())
+        .toIterable()
+        .containsExactly("dynamodb", "sqs", "s3", "stepfunctions");
+    health
+        .body()
+        .path("dependencies")
+        .forEach(d -> assertThat(d.path("status").asText()).isEqualTo("up"));
+    assertThat(health.raw().body()).doesNotContain("mljobs-");
     System.out.println(
         "local runtime (in memory) ready in " + runtime.startupTime().toMillis() + " ms");
   }

@@ -1,6 +1,9 @@
 package dev.mljobs.aws.sfn;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mljobs.core.job.Job;
+import dev.mljobs.core.job.TraceIds;
 import dev.mljobs.core.job.Workflows;
 import java.util.UUID;
 import software.amazon.awssdk.services.sfn.SfnClient;
@@ -11,10 +14,13 @@ import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 /**
  * {@link Workflows} on Step Functions: one execution of the job lifecycle state machine per job,
  * named by the job id with a fixed input, so a redelivered dispatch message can never start a
- * second one (Step Functions answers the same execution, or ExecutionAlreadyExists).
+ * second one (Step Functions answers the same execution, or ExecutionAlreadyExists). The input
+ * carries the job's trace id, which never changes, so it stays fixed; the trace header links the
+ * execution to the request's X-Ray trace.
  */
 public final class StepFunctionsWorkflows implements Workflows {
 
+  private static final ObjectMapper JSON = new ObjectMapper();
   private final SfnClient sfn;
   private final String stateMachineArn;
 
@@ -26,11 +32,16 @@ public final class StepFunctionsWorkflows implements Workflows {
   @Override
   public Start start(Job job) {
     try {
+      ObjectNode input = JSON.createObjectNode().put("job_id", job.jobId().toString());
+      if (job.traceId() != null) {
+        input.put(TraceIds.FIELD, job.traceId());
+      }
       sfn.startExecution(
           b ->
               b.stateMachineArn(stateMachineArn)
                   .name(job.jobId().toString())
-                  .input("{\"job_id\":\"" + job.jobId() + "\"}"));
+                  .input(input.toString())
+                  .traceHeader(traceHeader(job.traceId())));
       return Start.STARTED;
     } catch (ExecutionAlreadyExistsException exists) {
       ExecutionStatus status =
@@ -47,6 +58,16 @@ public final class StepFunctionsWorkflows implements Workflows {
     } catch (ExecutionDoesNotExistException notStarted) {
       // a job cancelled before dispatch has no workflow to stop
     }
+  }
+
+  /**
+   * The trace id as Step Functions takes it (ASCII, at most 256 characters), or none: a header a
+   * client made up must not keep the job from starting.
+   */
+  static String traceHeader(String traceId) {
+    return traceId != null && traceId.length() <= 256 && traceId.chars().allMatch(c -> c < 128)
+        ? traceId
+        : null;
   }
 
   /** {@code arn:...:stateMachine:NAME} → {@code arn:...:execution:NAME:JOB_ID}. */

@@ -15,11 +15,18 @@ import dev.mljobs.core.template.TemplateNotFoundException;
 import dev.mljobs.core.trigger.TriggerNotFoundException;
 import dev.mljobs.handlers.Services;
 import dev.mljobs.handlers.Wiring;
+import dev.mljobs.handlers.health.Dependencies;
+import dev.mljobs.handlers.health.HealthApi;
+import dev.mljobs.handlers.health.HealthChecks;
+import dev.mljobs.handlers.observe.Invocations;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP API (v1) behind API Gateway: parses the request, calls one use case, maps the answer.
@@ -29,6 +36,7 @@ import java.util.TreeSet;
 public final class ApiHandler
     implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
+  private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
   private static final String JOB_ID = "{job_id}";
   private static final String GROUP_ID = "{group_id}";
   private static final String TEMPLATE_ID = "{template_id}";
@@ -57,13 +65,46 @@ public final class ApiHandler
         new TriggersApi(
             new Services(wiring).triggerService(),
             new Services(wiring).jobService(),
-            wiring.blobStore()));
+            wiring.blobStore()),
+        new HealthApi(Dependencies.of(wiring)));
   }
 
-  /** The job, model, upload and webhook secret routes only: for tests of those. */
+  /** The API without dependency checks: {@code GET /health} reports none. */
   public ApiHandler(
       JobsApi jobs, ModelsApi models, UploadsApi uploads, WebhookSecretsApi webhookSecrets) {
-    this.routes = routeTable(jobs, models, uploads, webhookSecrets);
+    this(jobs, models, uploads, webhookSecrets, new HealthApi(HealthChecks.none(Instant::now)));
+  }
+
+  /** The job, model, upload and webhook secret routes only (and health): for tests of those. */
+  public ApiHandler(
+      JobsApi jobs,
+      ModelsApi models,
+      UploadsApi uploads,
+      WebhookSecretsApi webhookSecrets,
+      HealthApi health) {
+    this.routes = routeTable(jobs, models, uploads, webhookSecrets, health);
+  }
+
+  /** Every route, with a health check that reports no dependencies: for tests. */
+  public ApiHandler(
+      JobsApi jobs,
+      ModelsApi models,
+      UploadsApi uploads,
+      WebhookSecretsApi webhookSecrets,
+      TemplatesApi templates,
+      RunsApi runs,
+      GroupsApi groups,
+      TriggersApi triggers) {
+    this(
+        jobs,
+        models,
+        uploads,
+        webhookSecrets,
+        templates,
+        runs,
+        groups,
+        triggers,
+        new HealthApi(HealthChecks.none(Instant::now)));
   }
 
   /** Every route: those above, the templates, the run history, the groups and the triggers. */
@@ -75,8 +116,9 @@ public final class ApiHandler
       TemplatesApi templates,
       RunsApi runs,
       GroupsApi groups,
-      TriggersApi triggers) {
-    this(jobs, models, uploads, webhookSecrets);
+      TriggersApi triggers,
+      HealthApi health) {
+    this(jobs, models, uploads, webhookSecrets, health);
     on(routes, "POST", "/v1/templates", (request, id) -> templates.create(request));
     on(routes, "GET", "/v1/templates", (request, id) -> templates.list(request));
     on(routes, "GET", "/v1/templates/" + TEMPLATE_ID, templates::get);
@@ -103,6 +145,10 @@ public final class ApiHandler
 
   @Override
   public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+    return Invocations.logged(context, () -> answer(event, context));
+  }
+
+  private APIGatewayV2HTTPResponse answer(APIGatewayV2HTTPEvent event, Context context) {
     try {
       return route(new ApiRequest(event));
     } catch (Problem problem) {
@@ -134,7 +180,7 @@ public final class ApiHandler
       return Problem.conflict("the group changed while this request was written; try again")
           .toResponse();
     } catch (RuntimeException e) {
-      context.getLogger().log("request " + context.getAwsRequestId() + " failed: " + e);
+      LOG.error("request {} failed", context == null ? null : context.getAwsRequestId(), e);
       return Problem.internal().toResponse();
     }
   }
@@ -151,9 +197,13 @@ public final class ApiHandler
   }
 
   private static Map<String, Map<String, Endpoint>> routeTable(
-      JobsApi jobs, ModelsApi models, UploadsApi uploads, WebhookSecretsApi webhookSecrets) {
+      JobsApi jobs,
+      ModelsApi models,
+      UploadsApi uploads,
+      WebhookSecretsApi webhookSecrets,
+      HealthApi health) {
     Map<String, Map<String, Endpoint>> table = new LinkedHashMap<>();
-    on(table, "GET", "/health", (request, id) -> ApiResponses.json(200, Map.of("status", "ok")));
+    on(table, "GET", "/health", (request, id) -> health.get());
     on(table, "POST", "/v1/jobs", (request, id) -> jobs.submit(request));
     on(table, "GET", "/v1/jobs", (request, id) -> jobs.list(request));
     on(table, "GET", "/v1/jobs/" + JOB_ID, jobs::get);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mljobs.core.job.Job;
 import dev.mljobs.core.job.JobRun;
+import dev.mljobs.core.job.TraceIds;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -44,6 +45,7 @@ final class JobJson {
     o.put("template_id", job.templateId());
     o.put("schedule_id", job.scheduleId());
     o.put("group_id", job.groupId());
+    o.put(TraceIds.FIELD, job.traceId());
     o.put("callback_url", job.callbackUrl());
     if (job.callback() == null) {
       o.putNull("callback");

@@ -16,6 +16,7 @@ import dev.mljobs.core.job.JobService;
 import dev.mljobs.core.job.JobStatus;
 import dev.mljobs.core.job.NewJob;
 import dev.mljobs.core.job.PageCursor;
+import dev.mljobs.core.job.TraceIds;
 import dev.mljobs.core.model.ModelCatalog;
 import dev.mljobs.core.storage.OwnerSpaces;
 import dev.mljobs.core.template.TemplateService;
@@ -100,7 +101,7 @@ public final class JobsApi {
             request.jsonBody(),
             request.header(JobRequestParser.IDEMPOTENCY_HEADER),
             owner,
-            request.header("x-amzn-trace-id"),
+            request.header(TraceIds.HEADER),
             templates);
     if (job.templateId() == null) { // a template's job was checked when it was resolved
       JobRequestParser.checkUris(job, spaces);

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.mljobs.core.job.JobService;
 import dev.mljobs.handlers.Services;
 import dev.mljobs.handlers.Wiring;
+import dev.mljobs.handlers.observe.Invocations;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -33,7 +34,11 @@ public final class ReconcileHandler implements RequestStreamHandler {
 
   @Override
   public void handleRequest(InputStream in, OutputStream out, Context context) throws IOException {
-    int sent = jobs.redispatchStale(STALE_AFTER);
-    out.write(("{\"redispatched\":" + sent + "}").getBytes(StandardCharsets.UTF_8));
+    Invocations.loggedStream(
+        context,
+        () -> {
+          int sent = jobs.redispatchStale(STALE_AFTER);
+          out.write(("{\"redispatched\":" + sent + "}").getBytes(StandardCharsets.UTF_8));
+        });
   }
 }

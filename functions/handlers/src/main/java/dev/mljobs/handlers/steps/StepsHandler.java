@@ -11,6 +11,7 @@ import dev.mljobs.core.job.Job;
 import dev.mljobs.core.job.JobSteps;
 import dev.mljobs.core.job.JobType;
 import dev.mljobs.core.job.RunDetails;
+import dev.mljobs.core.job.TraceIds;
 import dev.mljobs.core.model.Model;
 import dev.mljobs.core.model.ModelCatalog;
 import dev.mljobs.core.storage.OwnerSpace;
@@ -19,10 +20,15 @@ import dev.mljobs.handlers.BatchResults;
 import dev.mljobs.handlers.CallbackTokens;
 import dev.mljobs.handlers.Services;
 import dev.mljobs.handlers.Wiring;
+import dev.mljobs.handlers.observe.Invocations;
+import dev.mljobs.handlers.observe.JobFields;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -85,6 +91,28 @@ public final class StepsHandler implements RequestStreamHandler {
   public void handleRequest(InputStream in, OutputStream out, Context context) throws IOException {
     JsonNode request = JSON.readTree(in);
     UUID jobId = UUID.fromString(request.path("job_id").asText());
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("job_id", jobId.toString());
+    if (request.path("attempt").isInt()) {
+      fields.put("attempt", request.get("attempt").asInt());
+    }
+    Invocations.loggedStream(
+        context,
+        () ->
+            JSON.writeValue(
+                out,
+                JobFields.logged(
+                    fields,
+                    () -> {
+                      try {
+                        return answer(jobId, request);
+                      } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                      }
+                    })));
+  }
+
+  private ObjectNode answer(UUID jobId, JsonNode request) throws IOException {
     ObjectNode response =
         switch (request.path("action").asText()) {
           case "start" -> start(jobId);
@@ -99,7 +127,7 @@ public final class StepsHandler implements RequestStreamHandler {
               throw new IllegalArgumentException(
                   "unknown action '" + request.path("action").asText() + "'");
         };
-    JSON.writeValue(out, response);
+    return response;
   }
 
   private ObjectNode start(UUID jobId) {
@@ -127,6 +155,7 @@ public final class StepsHandler implements RequestStreamHandler {
     work.set("params", job.params());
     work.put("callback_url", callbackBaseUrl + "/v1/jobs/" + job.jobId() + "/progress");
     work.put("callback_token", tokens.tokenFor(job.jobId()));
+    work.put(TraceIds.FIELD, job.traceId());
     String outputUri =
         job.jobType().equals("batch_inference")
             ? blobs.uriOf(BatchResults.prefixKey(job.jobId()))
@@ -158,6 +187,9 @@ public final class StepsHandler implements RequestStreamHandler {
         .addObject()
         .put("Name", OwnerSpace.WORK_ENV)
         .put("Value", String.join(" ", space.uris()));
+    if (job.traceId() != null) {
+      environment.addObject().put("Name", TraceIds.WORK_ENV).put("Value", job.traceId());
+    }
     Model registered = registeredModel(job).orElse(null);
     if (registered != null) {
       work.set("model", registered.spec());

@@ -21,6 +21,7 @@ import dev.mljobs.handlers.Services;
 import dev.mljobs.handlers.Wiring;
 import dev.mljobs.handlers.api.JobRequestParser;
 import dev.mljobs.handlers.api.Problem;
+import dev.mljobs.handlers.observe.Invocations;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -86,6 +87,10 @@ public final class S3TriggerHandler implements RequestHandler<S3Event, String> {
 
   @Override
   public String handleRequest(S3Event event, Context context) {
+    return Invocations.logged(context, () -> handle(event));
+  }
+
+  private String handle(S3Event event) {
     int created = 0;
     for (S3EventNotificationRecord record : event.getRecords()) {
       String key = URLDecoder.decode(record.getS3().getObject().getKey(), StandardCharsets.UTF_8);

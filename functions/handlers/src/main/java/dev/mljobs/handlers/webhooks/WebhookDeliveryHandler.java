@@ -4,11 +4,15 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.mljobs.aws.sqs.Queues;
 import dev.mljobs.aws.sqs.SqsWebhookQueue;
 import dev.mljobs.core.webhook.WebhookDeliveries;
 import dev.mljobs.core.webhook.WebhookTask;
 import dev.mljobs.handlers.Services;
 import dev.mljobs.handlers.Wiring;
+import dev.mljobs.handlers.observe.DeadLetterSends;
+import dev.mljobs.handlers.observe.Invocations;
+import dev.mljobs.handlers.observe.MetricsSink;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,6 +24,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Consumes the webhook queue: one try per message, the tries of a batch at once (each mostly waits
@@ -29,6 +35,9 @@ import java.util.concurrent.TimeoutException;
  * is dropped with a log line.
  */
 public final class WebhookDeliveryHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(WebhookDeliveryHandler.class);
+  private final DeadLetterSends deadLetters;
 
   private static final int PARALLEL = 10;
 
@@ -52,35 +61,47 @@ public final class WebhookDeliveryHandler implements RequestHandler<SQSEvent, SQ
   }
 
   public WebhookDeliveryHandler(Wiring wiring) {
-    this(new Services(wiring).webhookDeliveries());
+    this(new Services(wiring).webhookDeliveries(), new DeadLetterSends(wiring.metrics()));
   }
 
   public WebhookDeliveryHandler(WebhookDeliveries deliveries) {
-    this(deliveries, HttpWebhookSender.TRY_DEADLINE.plus(STORAGE_MARGIN));
+    this(deliveries, new DeadLetterSends(MetricsSink.none()));
+  }
+
+  public WebhookDeliveryHandler(WebhookDeliveries deliveries, DeadLetterSends deadLetters) {
+    this(deliveries, deadLetters, HttpWebhookSender.TRY_DEADLINE.plus(STORAGE_MARGIN));
   }
 
   /**
    * @param tryWait how long one round of tries may take before the handler stops waiting for it
    */
-  WebhookDeliveryHandler(WebhookDeliveries deliveries, Duration tryWait) {
+  WebhookDeliveryHandler(
+      WebhookDeliveries deliveries, DeadLetterSends deadLetters, Duration tryWait) {
     this.deliveries = deliveries;
+    this.deadLetters = deadLetters;
     this.tryWait = tryWait;
   }
 
   @Override
   public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+    return Invocations.logged(context, () -> deliver(event));
+  }
+
+  private SQSBatchResponse deliver(SQSEvent event) {
     Map<String, Future<?>> running = new LinkedHashMap<>();
+    Map<String, SQSEvent.SQSMessage> messages = new LinkedHashMap<>();
+    Map<String, String> jobs = new LinkedHashMap<>();
     for (SQSEvent.SQSMessage message : event.getRecords()) {
       WebhookTask task;
       try {
         task = SqsWebhookQueue.parse(message.getBody());
       } catch (IllegalArgumentException notATask) {
-        context
-            .getLogger()
-            .log("dropping message " + message.getMessageId() + ": not a webhook task");
+        LOG.warn("dropping message {}: not a webhook task", message.getMessageId());
         continue;
       }
       running.put(message.getMessageId(), tries.submit(() -> deliveries.attempt(task)));
+      messages.put(message.getMessageId(), message);
+      jobs.put(message.getMessageId(), task.jobId().toString());
     }
     List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
     // tries beyond the pool's size wait for a thread: each round of them gets its own tryWait
@@ -95,12 +116,14 @@ public final class WebhookDeliveryHandler implements RequestHandler<SQSEvent, SQ
             // (storage): stop waiting, so no receiver holds the batch, and let the message come
             // back for a new try
             attempt.cancel(true);
-            context
-                .getLogger()
-                .log("webhook try " + messageId + " did not end in time, will retry");
+            LOG.warn("webhook try {} did not end in time, will retry", messageId);
             failures.add(new SQSBatchResponse.BatchItemFailure(messageId));
           } catch (ExecutionException e) {
-            context.getLogger().log("webhook try not made, will retry: " + e.getCause());
+            LOG.warn("webhook try not made, will retry: {}", String.valueOf(e.getCause()));
+            deadLetters.failed(
+                Queues.WEBHOOKS.name(),
+                messages.get(messageId),
+                Map.of("job_id", jobs.get(messageId)));
             failures.add(new SQSBatchResponse.BatchItemFailure(messageId));
           } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

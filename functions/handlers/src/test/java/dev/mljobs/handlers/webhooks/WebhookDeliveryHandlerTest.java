@@ -17,6 +17,8 @@ import dev.mljobs.core.webhook.WebhookRetries;
 import dev.mljobs.core.webhook.WebhookSecrets;
 import dev.mljobs.core.webhook.WebhookSender;
 import dev.mljobs.core.webhook.WebhookTask;
+import dev.mljobs.handlers.observe.DeadLetterSends;
+import dev.mljobs.handlers.observe.MetricsSink;
 import dev.mljobs.testkit.InMemoryJobStore;
 import dev.mljobs.testkit.InMemoryWebhookSecretStore;
 import dev.mljobs.testkit.SettableClock;
@@ -130,7 +132,8 @@ class WebhookDeliveryHandlerTest {
       List<Job> all = new ArrayList<>(stalled);
       all.add(other);
       WebhookDeliveryHandler handler =
-          new WebhookDeliveryHandler(deliveries(sender), Duration.ofSeconds(20));
+          new WebhookDeliveryHandler(
+              deliveries(sender), new DeadLetterSends(MetricsSink.none()), Duration.ofSeconds(20));
       // when: one batch with all of them (more than the handler's ten threads)
       SQSBatchResponse response =
           assertTimeoutPreemptively(
@@ -164,7 +167,8 @@ class WebhookDeliveryHandlerTest {
         };
     Job job = finishedJob("https://hooks.example.com/a");
     WebhookDeliveryHandler handler =
-        new WebhookDeliveryHandler(deliveries(stuck), Duration.ofMillis(500));
+        new WebhookDeliveryHandler(
+            deliveries(stuck), new DeadLetterSends(MetricsSink.none()), Duration.ofMillis(500));
     // when
     SQSBatchResponse response =
         assertTimeoutPreemptively(
