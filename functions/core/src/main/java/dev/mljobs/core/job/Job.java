@@ -28,6 +28,7 @@ import java.util.regex.Pattern;
  * @param attemptStartedAt when the latest attempt started ({@code null} before the first, and for a
  *     job stored before this was kept)
  * @param expiresAt when storage may delete the job; set on reaching a terminal state
+ * @param scheduledTime the fire time of the schedule firing that made the job, or {@code null}
  */
 public record Job(
     UUID jobId,
@@ -46,6 +47,7 @@ public record Job(
     String idempotencyKey,
     String templateId,
     String scheduleId,
+    Instant scheduledTime,
     String groupId,
     String owner,
     String traceId,
@@ -167,6 +169,7 @@ public record Job(
         .idempotencyKey(request.idempotencyKey())
         .templateId(request.templateId())
         .scheduleId(request.scheduleId())
+        .scheduledTime(request.scheduledTime())
         .groupId(request.groupId())
         .owner(request.owner())
         .traceId(request.traceId())

@@ -1,0 +1,177 @@
+package dev.mljobs.core.schedule;
+
+import dev.mljobs.core.Clock;
+import dev.mljobs.core.ListCursor;
+import dev.mljobs.core.job.JobService;
+import dev.mljobs.core.template.JobTemplate;
+import dev.mljobs.core.template.TemplateNotFoundException;
+import dev.mljobs.core.template.TemplateStore;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a schedule does when it fires: exactly one job per fire time, recorded in the ledger. The
+ * Scheduler delivers at least once and a handler may be retried after a crash, so the job is
+ * submitted under the idempotency key of the firing (schedule id + scheduled time) and the ledger
+ * keeps the first outcome; a firing seen again answers what was recorded.
+ */
+public final class ScheduleFirings {
+
+  /** A backfill makes at most this many jobs. */
+  public static final int MAX_BACKFILL = 1000;
+
+  private static final int MAX_WRITE_TRIES = 5;
+
+  private final ScheduleStore store;
+  private final FiringLedger ledger;
+  private final TemplateStore templates;
+  private final JobService jobs;
+  private final ScheduleEvents events;
+  private final Clock clock;
+
+  public ScheduleFirings(
+      ScheduleStore store,
+      FiringLedger ledger,
+      TemplateStore templates,
+      JobService jobs,
+      ScheduleEvents events,
+      Clock clock) {
+    this.store = store;
+    this.ledger = ledger;
+    this.templates = templates;
+    this.jobs = jobs;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  /**
+   * A firing delivered by the Scheduler.
+   *
+   * @return the firing, or empty when the schedule is gone or disabled (a delivery may still be
+   *     under way when it is deleted or disabled)
+   * @throws TemplateNotFoundException when the schedule's template is gone
+   * @throws dev.mljobs.core.template.ArchivedTemplateException when it is archived
+   */
+  public Optional<Firing> fire(String scheduleId, Instant scheduledTime) {
+    return store
+        .find(scheduleId)
+        .filter(Schedule::enabled)
+        .map(schedule -> makeJob(schedule, scheduledTime, false));
+  }
+
+  /**
+   * One firing now, outside the expression.
+   *
+   * @throws ScheduleNotFoundException when the owner has no such schedule
+   */
+  public Firing trigger(String owner, String scheduleId) {
+    Schedule schedule = owned(owner, scheduleId);
+    return makeJob(schedule, clock.now().truncatedTo(ChronoUnit.MILLIS), true);
+  }
+
+  /** What a backfill did: the firings of the window, and how many of them it created now. */
+  public record Backfill(List<Firing> firings, int created) {}
+
+  /**
+   * One job for each fire time of the expression from {@code from} to {@code to} (both inclusive,
+   * both past); fire times that already have their job keep it. For {@code rate()} the fire times
+   * count from {@code from}.
+   *
+   * @throws InvalidScheduleException for a window that is not in the past or has too many fires
+   */
+  public Backfill backfill(String owner, String scheduleId, Instant from, Instant to) {
+    Schedule schedule = owned(owner, scheduleId);
+    if (!to.isAfter(from)) {
+      throw new InvalidScheduleException("to", "must be after from");
+    }
+    if (to.isAfter(clock.now())) {
+      throw new InvalidScheduleException("to", "must not be in the future");
+    }
+    List<Instant> times =
+        schedule
+            .expression()
+            .nextFires(
+                from.minusNanos(1),
+                schedule.timezone().zoneId(),
+                ScheduleWindow.between(from, to),
+                MAX_BACKFILL + 1);
+    if (times.size() > MAX_BACKFILL) {
+      throw new InvalidScheduleException(
+          "to",
+          "the window holds more than " + MAX_BACKFILL + " fire times; backfill less at once");
+    }
+    int created = 0;
+    List<Firing> firings = new java.util.ArrayList<>();
+    for (Instant time : times) {
+      boolean known = ledger.find(scheduleId, time).isPresent();
+      firings.add(makeJob(schedule, time, true));
+      created += known ? 0 : 1;
+    }
+    return new Backfill(firings, created);
+  }
+
+  /**
+   * The ledger of a schedule, newest fire time first.
+   *
+   * @throws ScheduleNotFoundException when the owner has no such schedule
+   */
+  public FiringLedger.Page firings(String owner, String scheduleId, ListCursor after, int limit) {
+    owned(owner, scheduleId);
+    return ledger.list(scheduleId, after, limit);
+  }
+
+  private Firing makeJob(Schedule schedule, Instant scheduledTime, boolean manual) {
+    String id = schedule.scheduleId();
+    Optional<Firing> seen = ledger.find(id, scheduledTime);
+    if (seen.isPresent()) {
+      return seen.get();
+    }
+    JobTemplate template =
+        templates
+            .find(schedule.owner(), schedule.templateId())
+            .orElseThrow(() -> new TemplateNotFoundException(schedule.templateId()));
+    JobService.Submission submission =
+        jobs.submit(
+            schedule
+                .jobRequest(template)
+                .forFiring(id, scheduledTime, Firing.idempotencyKey(id, scheduledTime)));
+    Firing firing =
+        ledger.record(
+            new Firing(
+                id,
+                scheduledTime,
+                FiringOutcome.JOB_CREATED,
+                submission.job().jobId(),
+                manual,
+                clock.now()));
+    if (submission.created()) {
+      events.fired(schedule, firing);
+    }
+    recordTrigger(id, scheduledTime);
+    return firing;
+  }
+
+  /** Moves last_triggered_at and next_trigger_at on; a lost race is retried from a fresh read. */
+  private void recordTrigger(String scheduleId, Instant scheduledTime) {
+    for (int attempt = 1; attempt <= MAX_WRITE_TRIES; attempt++) {
+      Optional<Schedule> current = store.find(scheduleId).filter(Schedule::enabled);
+      if (current.isEmpty()) {
+        return;
+      }
+      try {
+        store.update(current.get().recordTrigger(scheduledTime, clock.now()));
+        return;
+      } catch (ConcurrentScheduleModificationException lostRace) {
+        // read again
+      }
+    }
+  }
+
+  private Schedule owned(String owner, String scheduleId) {
+    return store
+        .find(owner, scheduleId)
+        .orElseThrow(() -> new ScheduleNotFoundException(scheduleId));
+  }
+}

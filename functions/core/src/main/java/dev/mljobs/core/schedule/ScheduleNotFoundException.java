@@ -1,0 +1,11 @@
+package dev.mljobs.core.schedule;
+
+/** The owner has no schedule of this id (another owner's schedule does not exist either). */
+public final class ScheduleNotFoundException extends RuntimeException {
+
+  private static final long serialVersionUID = 1L;
+
+  public ScheduleNotFoundException(String scheduleId) {
+    super("schedule " + scheduleId + " not found");
+  }
+}
