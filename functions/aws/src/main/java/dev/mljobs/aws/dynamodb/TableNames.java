@@ -6,20 +6,28 @@ import java.util.Map;
  * Physical table names. In AWS the stack hands them to each function as environment variables;
  * locally and in tests they are the logical names behind a prefix.
  */
-public record TableNames(String jobs, String jobRuns, String idempotencyKeys, String models) {
+public record TableNames(
+    String jobs,
+    String jobRuns,
+    String idempotencyKeys,
+    String models,
+    String schedules,
+    String scheduleFirings) {
 
   public static TableNames withPrefix(String prefix) {
     return new TableNames(
         prefix + Tables.JOBS.name(),
         prefix + Tables.JOB_RUNS.name(),
         prefix + Tables.IDEMPOTENCY_KEYS.name(),
-        prefix + Tables.MODELS.name());
+        prefix + Tables.MODELS.name(),
+        prefix + Tables.SCHEDULES.name(),
+        prefix + Tables.SCHEDULE_FIRINGS.name());
   }
 
   /**
-   * Reads {@code JOBS_TABLE}, {@code JOB_RUNS_TABLE}, {@code IDEMPOTENCY_TABLE} and {@code
-   * MODELS_TABLE}, falling back to {@code TABLE_PREFIX} + the logical name (prefix {@code mljobs-}
-   * when unset).
+   * Reads {@code JOBS_TABLE}, {@code JOB_RUNS_TABLE}, {@code IDEMPOTENCY_TABLE}, {@code
+   * MODELS_TABLE}, {@code SCHEDULES_TABLE} and {@code SCHEDULE_FIRINGS_TABLE}, falling back to
+   * {@code TABLE_PREFIX} + the logical name (prefix {@code mljobs-} when unset).
    */
   public static TableNames fromEnv(Map<String, String> env) {
     TableNames defaults = withPrefix(env.getOrDefault("TABLE_PREFIX", "mljobs-"));
@@ -27,7 +35,9 @@ public record TableNames(String jobs, String jobRuns, String idempotencyKeys, St
         env.getOrDefault("JOBS_TABLE", defaults.jobs()),
         env.getOrDefault("JOB_RUNS_TABLE", defaults.jobRuns()),
         env.getOrDefault("IDEMPOTENCY_TABLE", defaults.idempotencyKeys()),
-        env.getOrDefault("MODELS_TABLE", defaults.models()));
+        env.getOrDefault("MODELS_TABLE", defaults.models()),
+        env.getOrDefault("SCHEDULES_TABLE", defaults.schedules()),
+        env.getOrDefault("SCHEDULE_FIRINGS_TABLE", defaults.scheduleFirings()));
   }
 
   /** The physical name of {@code spec}. */
@@ -43,6 +53,12 @@ public record TableNames(String jobs, String jobRuns, String idempotencyKeys, St
     }
     if (spec == Tables.MODELS) {
       return models;
+    }
+    if (spec == Tables.SCHEDULES) {
+      return schedules;
+    }
+    if (spec == Tables.SCHEDULE_FIRINGS) {
+      return scheduleFirings;
     }
     throw new IllegalArgumentException("unknown table " + spec.name());
   }
