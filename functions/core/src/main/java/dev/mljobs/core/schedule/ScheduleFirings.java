@@ -2,13 +2,20 @@ package dev.mljobs.core.schedule;
 
 import dev.mljobs.core.Clock;
 import dev.mljobs.core.ListCursor;
+import dev.mljobs.core.job.Job;
+import dev.mljobs.core.job.JobPage;
+import dev.mljobs.core.job.JobQuery;
 import dev.mljobs.core.job.JobService;
+import dev.mljobs.core.job.JobStatus;
+import dev.mljobs.core.job.PageCursor;
 import dev.mljobs.core.template.JobTemplate;
 import dev.mljobs.core.template.TemplateNotFoundException;
 import dev.mljobs.core.template.TemplateStore;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -120,6 +127,42 @@ public final class ScheduleFirings {
   public FiringLedger.Page firings(String owner, String scheduleId, ListCursor after, int limit) {
     owned(owner, scheduleId);
     return ledger.list(scheduleId, after, limit);
+  }
+
+  /** Counting a schedule's jobs stops here, so that a busy schedule stays cheap to read. */
+  public static final int MAX_COUNTED_JOBS = 1000;
+
+  /** How many of the schedule's jobs are in each status (counting stops at 1,000 jobs). */
+  public Map<JobStatus, Integer> jobCounts(Schedule schedule) {
+    Map<JobStatus, Integer> counts = new EnumMap<>(JobStatus.class);
+    JobQuery query =
+        JobQuery.bySchedule(schedule.scheduleId())
+            .withOwner(schedule.owner())
+            .withLimit(JobQuery.MAX_LIMIT);
+    int seen = 0;
+    while (seen < MAX_COUNTED_JOBS) {
+      JobPage page = jobs.list(query);
+      for (Job job : page.jobs()) {
+        counts.merge(job.status(), 1, Integer::sum);
+      }
+      seen += page.jobs().size();
+      if (page.next() == null) {
+        break;
+      }
+      query = query.after(page.next());
+    }
+    return counts;
+  }
+
+  /**
+   * The schedule's jobs, newest first.
+   *
+   * @throws ScheduleNotFoundException when the owner has no such schedule
+   */
+  public JobPage jobs(String owner, String scheduleId, PageCursor after, int limit) {
+    owned(owner, scheduleId);
+    JobQuery query = JobQuery.bySchedule(scheduleId).withOwner(owner).withLimit(limit);
+    return jobs.list(after == null ? query : query.after(after));
   }
 
   private Firing makeJob(Schedule schedule, Instant scheduledTime, boolean manual) {

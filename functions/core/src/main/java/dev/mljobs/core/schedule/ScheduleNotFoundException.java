@@ -5,7 +5,14 @@ public final class ScheduleNotFoundException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
+  private final String scheduleId;
+
   public ScheduleNotFoundException(String scheduleId) {
     super("schedule " + scheduleId + " not found");
+    this.scheduleId = scheduleId;
+  }
+
+  public String scheduleId() {
+    return scheduleId;
   }
 }
