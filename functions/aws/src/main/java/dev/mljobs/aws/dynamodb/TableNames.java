@@ -11,6 +11,7 @@ public record TableNames(
     String jobRuns,
     String idempotencyKeys,
     String models,
+    String templates,
     String schedules,
     String scheduleFirings) {
 
@@ -20,14 +21,16 @@ public record TableNames(
         prefix + Tables.JOB_RUNS.name(),
         prefix + Tables.IDEMPOTENCY_KEYS.name(),
         prefix + Tables.MODELS.name(),
+        prefix + Tables.TEMPLATES.name(),
         prefix + Tables.SCHEDULES.name(),
         prefix + Tables.SCHEDULE_FIRINGS.name());
   }
 
   /**
    * Reads {@code JOBS_TABLE}, {@code JOB_RUNS_TABLE}, {@code IDEMPOTENCY_TABLE}, {@code
-   * MODELS_TABLE}, {@code SCHEDULES_TABLE} and {@code SCHEDULE_FIRINGS_TABLE}, falling back to
-   * {@code TABLE_PREFIX} + the logical name (prefix {@code mljobs-} when unset).
+   * MODELS_TABLE}, {@code TEMPLATES_TABLE}, {@code SCHEDULES_TABLE} and {@code
+   * SCHEDULE_FIRINGS_TABLE}, falling back to {@code TABLE_PREFIX} + the logical name (prefix
+   * {@code mljobs-} when unset).
    */
   public static TableNames fromEnv(Map<String, String> env) {
     TableNames defaults = withPrefix(env.getOrDefault("TABLE_PREFIX", "mljobs-"));
@@ -36,6 +39,7 @@ public record TableNames(
         env.getOrDefault("JOB_RUNS_TABLE", defaults.jobRuns()),
         env.getOrDefault("IDEMPOTENCY_TABLE", defaults.idempotencyKeys()),
         env.getOrDefault("MODELS_TABLE", defaults.models()),
+        env.getOrDefault("TEMPLATES_TABLE", defaults.templates()),
         env.getOrDefault("SCHEDULES_TABLE", defaults.schedules()),
         env.getOrDefault("SCHEDULE_FIRINGS_TABLE", defaults.scheduleFirings()));
   }
@@ -53,6 +57,9 @@ public record TableNames(
     }
     if (spec == Tables.MODELS) {
       return models;
+    }
+    if (spec == Tables.TEMPLATES) {
+      return templates;
     }
     if (spec == Tables.SCHEDULES) {
       return schedules;

@@ -55,8 +55,23 @@ public final class Tables {
                   "parked")),
           "expires_at");
 
+  /**
+   * Sort key of the runs' {@link #BY_OWNER} index: finished_at (fixed width) + '#' + run_id, newest
+   * last. Written only for a run that has an owner, so the index is sparse.
+   */
+  public static final String RUN_SK = "run_sk";
+
+  /**
+   * Runs of jobs, one per attempt; {@link #BY_OWNER} lists an owner's runs across jobs newest first
+   * (template, schedule, group and status filter it).
+   */
   public static final TableSpec JOB_RUNS =
-      new TableSpec("job_runs", Key.string("job_id"), Key.number("attempt"), List.of(), null);
+      new TableSpec(
+          "job_runs",
+          Key.string("job_id"),
+          Key.number("attempt"),
+          List.of(new Index(BY_OWNER, Key.string("owner"), Key.string(RUN_SK))),
+          null);
 
   public static final TableSpec IDEMPOTENCY_KEYS =
       new TableSpec(
@@ -69,6 +84,18 @@ public final class Tables {
   /** Registered models, per owner; built-in models are not stored. */
   public static final TableSpec MODELS =
       new TableSpec("models", Key.string("owner"), Key.string("model_id"), List.of(), null);
+
+  /**
+   * Job templates, per owner; {@link #BY_OWNER} lists them newest first ({@link #CREATED_SK} =
+   * created_at + '#' + template_id).
+   */
+  public static final TableSpec TEMPLATES =
+      new TableSpec(
+          "templates",
+          Key.string("owner"),
+          Key.string("template_id"),
+          List.of(index(BY_OWNER, "owner")),
+          null);
 
   /**
    * Schedules by id (what the schedule handler reads); an owner's newest first by {@link
@@ -88,7 +115,7 @@ public final class Tables {
           null);
 
   public static final List<TableSpec> ALL =
-      List.of(JOBS, JOB_RUNS, IDEMPOTENCY_KEYS, MODELS, SCHEDULES, SCHEDULE_FIRINGS);
+      List.of(JOBS, JOB_RUNS, IDEMPOTENCY_KEYS, MODELS, TEMPLATES, SCHEDULES, SCHEDULE_FIRINGS);
 
   private static Index index(String name, String partitionAttribute) {
     return new Index(name, Key.string(partitionAttribute), Key.string(CREATED_SK));

@@ -180,20 +180,13 @@ public final class JobService {
             : running.currentAttemptStart();
     try {
       runs.record(
-          new JobRun(
-              running.jobId() + ":" + running.attempts(),
-              running.jobId(),
+          JobRun.of(
+              running,
               running.attempts(),
-              running.params(),
-              running.templateId(),
               RunStatus.CANCELLED,
               started,
               cancelled.completedAt(),
-              null,
-              null,
-              reason,
-              null,
-              null));
+              reason));
     } catch (DuplicateJobRunException alreadyEnded) {
       // the attempt's own outcome was recorded first; it stands
     }

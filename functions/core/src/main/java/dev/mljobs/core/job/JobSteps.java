@@ -157,21 +157,7 @@ public final class JobSteps {
   private void record(Job job, int attempt, Instant startedAt, RunStatus status, String error) {
     Instant finished = job.isTerminal() ? job.completedAt() : clock.now();
     Instant started = startedAt == null || startedAt.isAfter(finished) ? finished : startedAt;
-    JobRun run =
-        new JobRun(
-            job.jobId() + ":" + attempt,
-            job.jobId(),
-            attempt,
-            job.params(),
-            job.templateId(),
-            status,
-            started,
-            finished,
-            null,
-            null,
-            error,
-            null,
-            null);
+    JobRun run = JobRun.of(job, attempt, status, started, finished, error);
     try {
       runs.record(run);
     } catch (DuplicateJobRunException alreadyRecorded) {
