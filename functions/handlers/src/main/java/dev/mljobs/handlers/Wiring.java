@@ -2,9 +2,12 @@ package dev.mljobs.handlers;
 
 import dev.mljobs.aws.AwsClients;
 import dev.mljobs.aws.SystemClock;
+import dev.mljobs.aws.dynamodb.DynamoDbFiringLedger;
 import dev.mljobs.aws.dynamodb.DynamoDbJobRunStore;
 import dev.mljobs.aws.dynamodb.DynamoDbJobStore;
 import dev.mljobs.aws.dynamodb.DynamoDbModelStore;
+import dev.mljobs.aws.dynamodb.DynamoDbScheduleStore;
+import dev.mljobs.aws.dynamodb.DynamoDbTemplateStore;
 import dev.mljobs.aws.dynamodb.TableNames;
 import dev.mljobs.aws.s3.BucketNames;
 import dev.mljobs.aws.s3.Buckets;
@@ -17,8 +20,11 @@ import dev.mljobs.core.job.JobRunStore;
 import dev.mljobs.core.job.JobStore;
 import dev.mljobs.core.model.ModelInspector;
 import dev.mljobs.core.model.ModelStore;
+import dev.mljobs.core.schedule.FiringLedger;
+import dev.mljobs.core.schedule.ScheduleStore;
 import dev.mljobs.core.storage.OwnerSpaces;
 import dev.mljobs.core.storage.Uploads;
+import dev.mljobs.core.template.TemplateStore;
 import java.util.Map;
 import java.util.ServiceLoader;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -67,8 +73,20 @@ public final class Wiring {
     return new DynamoDbJobRunStore(dynamo(), TableNames.fromEnv(env));
   }
 
+  public TemplateStore templateStore() {
+    return new DynamoDbTemplateStore(dynamo(), TableNames.fromEnv(env));
+  }
+
   public ModelStore modelStore() {
     return new DynamoDbModelStore(dynamo(), TableNames.fromEnv(env));
+  }
+
+  public ScheduleStore scheduleStore() {
+    return new DynamoDbScheduleStore(dynamo(), TableNames.fromEnv(env));
+  }
+
+  public FiringLedger firingLedger() {
+    return new DynamoDbFiringLedger(dynamo(), TableNames.fromEnv(env));
   }
 
   /**

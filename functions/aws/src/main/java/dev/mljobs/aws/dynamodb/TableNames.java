@@ -29,8 +29,8 @@ public record TableNames(
   /**
    * Reads {@code JOBS_TABLE}, {@code JOB_RUNS_TABLE}, {@code IDEMPOTENCY_TABLE}, {@code
    * MODELS_TABLE}, {@code TEMPLATES_TABLE}, {@code SCHEDULES_TABLE} and {@code
-   * SCHEDULE_FIRINGS_TABLE}, falling back to {@code TABLE_PREFIX} + the logical name (prefix
-   * {@code mljobs-} when unset).
+   * SCHEDULE_FIRINGS_TABLE}, falling back to {@code TABLE_PREFIX} + the logical name (prefix {@code
+   * mljobs-} when unset).
    */
   public static TableNames fromEnv(Map<String, String> env) {
     TableNames defaults = withPrefix(env.getOrDefault("TABLE_PREFIX", "mljobs-"));

@@ -7,10 +7,11 @@ import dev.mljobs.core.job.JobPage;
 import dev.mljobs.core.job.JobQuery;
 import dev.mljobs.core.job.JobService;
 import dev.mljobs.core.job.JobStatus;
+import dev.mljobs.core.job.NewJob;
 import dev.mljobs.core.job.PageCursor;
-import dev.mljobs.core.template.JobTemplate;
+import dev.mljobs.core.template.JobDefaults;
 import dev.mljobs.core.template.TemplateNotFoundException;
-import dev.mljobs.core.template.TemplateStore;
+import dev.mljobs.core.template.TemplateService;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
@@ -33,7 +34,7 @@ public final class ScheduleFirings {
 
   private final ScheduleStore store;
   private final FiringLedger ledger;
-  private final TemplateStore templates;
+  private final TemplateService templates;
   private final JobService jobs;
   private final ScheduleEvents events;
   private final Clock clock;
@@ -41,7 +42,7 @@ public final class ScheduleFirings {
   public ScheduleFirings(
       ScheduleStore store,
       FiringLedger ledger,
-      TemplateStore templates,
+      TemplateService templates,
       JobService jobs,
       ScheduleEvents events,
       Clock clock) {
@@ -60,6 +61,8 @@ public final class ScheduleFirings {
    *     under way when it is deleted or disabled)
    * @throws TemplateNotFoundException when the schedule's template is gone
    * @throws dev.mljobs.core.template.ArchivedTemplateException when it is archived
+   * @throws dev.mljobs.core.storage.InvalidRequestException when the template now makes a job the
+   *     API refuses (a model that was removed, say)
    */
   public Optional<Firing> fire(String scheduleId, Instant scheduledTime) {
     return store
@@ -171,15 +174,11 @@ public final class ScheduleFirings {
     if (seen.isPresent()) {
       return seen.get();
     }
-    JobTemplate template =
-        templates
-            .find(schedule.owner(), schedule.templateId())
-            .orElseThrow(() -> new TemplateNotFoundException(schedule.templateId()));
+    NewJob request =
+        templates.resolve(
+            schedule.owner(), schedule.templateId(), schedule.paramOverrides(), JobDefaults.NONE);
     JobService.Submission submission =
-        jobs.submit(
-            schedule
-                .jobRequest(template)
-                .forFiring(id, scheduledTime, Firing.idempotencyKey(id, scheduledTime)));
+        jobs.submit(request.forFiring(id, scheduledTime, Firing.idempotencyKey(id, scheduledTime)));
     Firing firing =
         ledger.record(
             new Firing(

@@ -2,14 +2,14 @@ package dev.mljobs.core.schedule;
 
 import dev.mljobs.core.Clock;
 import dev.mljobs.core.ListCursor;
-import dev.mljobs.core.job.JobParams;
+import dev.mljobs.core.model.FieldError;
+import dev.mljobs.core.storage.InvalidRequestException;
 import dev.mljobs.core.template.ArchivedTemplateException;
-import dev.mljobs.core.template.JobTemplate;
+import dev.mljobs.core.template.JobDefaults;
 import dev.mljobs.core.template.TemplateNotFoundException;
-import dev.mljobs.core.template.TemplateStore;
+import dev.mljobs.core.template.TemplateService;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -25,14 +25,14 @@ public final class ScheduleService {
 
   private final ScheduleStore store;
   private final ScheduleTriggers triggers;
-  private final TemplateStore templates;
+  private final TemplateService templates;
   private final Clock clock;
   private final Supplier<UUID> ids;
 
   public ScheduleService(
       ScheduleStore store,
       ScheduleTriggers triggers,
-      TemplateStore templates,
+      TemplateService templates,
       Clock clock,
       Supplier<UUID> ids) {
     this.store = store;
@@ -175,19 +175,18 @@ public final class ScheduleService {
     }
   }
 
-  /** The template must be the owner's, active, and make params a job of its type accepts. */
+  /**
+   * The template must be the owner's and active, and the job it makes with the overrides must be
+   * one the API accepts (the same checks as a submitted job).
+   */
   private void checkTemplate(String owner, ScheduleDraft draft) {
     if (draft.templateId() == null) {
       throw new InvalidScheduleException("template_id", "is required");
     }
-    JobTemplate template =
-        templates
-            .find(owner, draft.templateId())
-            .orElseThrow(() -> new TemplateNotFoundException(draft.templateId()));
-    List<JobParams.Error> errors =
-        JobParams.check(template.jobType(), template.resolveParams(draft.paramOverrides()));
-    if (!errors.isEmpty()) {
-      JobParams.Error first = errors.get(0);
+    try {
+      templates.resolve(owner, draft.templateId(), draft.paramOverrides(), JobDefaults.NONE);
+    } catch (InvalidRequestException refused) {
+      FieldError first = refused.errors().get(0);
       throw new InvalidScheduleException(
           first.field().replaceFirst("^params", "param_overrides"), first.message());
     }

@@ -24,6 +24,7 @@ public final class ApiHandler
     implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
   private static final String JOB_ID = "{job_id}";
+  private static final String SCHEDULE_ID = "{schedule_id}";
 
   /** The last segment of a path, and every segment after it: model ids may contain '/'. */
   private static final String MODEL_ID = "{model_id}";
@@ -41,10 +42,28 @@ public final class ApiHandler
         JobsApi.from(wiring),
         new ModelsApi(new Services(wiring).modelCatalog(), wiring.clock(), wiring.ownerSpaces()),
         new UploadsApi(wiring.uploads()));
+    withSchedules(SchedulesApi.from(wiring));
   }
 
   public ApiHandler(JobsApi jobs, ModelsApi models, UploadsApi uploads) {
     this.routes = routeTable(jobs, models, uploads);
+  }
+
+  /** Adds the schedule routes; returns this handler. */
+  public ApiHandler withSchedules(SchedulesApi schedules) {
+    String one = "/v1/schedules/" + SCHEDULE_ID;
+    on(routes, "POST", "/v1/schedules", (request, id) -> schedules.create(request));
+    on(routes, "GET", "/v1/schedules", (request, id) -> schedules.list(request));
+    on(routes, "GET", one, schedules::get);
+    on(routes, "PATCH", one, schedules::patch);
+    on(routes, "DELETE", one, schedules::delete);
+    on(routes, "POST", one + "/enable", schedules::enable);
+    on(routes, "POST", one + "/disable", schedules::disable);
+    on(routes, "POST", one + "/trigger", schedules::trigger);
+    on(routes, "POST", one + "/backfill", schedules::backfill);
+    on(routes, "GET", one + "/jobs", schedules::jobs);
+    on(routes, "GET", one + "/firings", schedules::firings);
+    return this;
   }
 
   @Override
@@ -114,7 +133,7 @@ public final class ApiHandler
       String id = null;
       boolean matches = true;
       for (int i = 0; i < template.length && matches; i++) {
-        if (template[i].equals(JOB_ID)) {
+        if (template[i].equals(JOB_ID) || template[i].equals(SCHEDULE_ID)) {
           id = path[i];
         } else if (template[i].equals(MODEL_ID)) {
           id = String.join("/", java.util.Arrays.copyOfRange(path, i, path.length));

@@ -44,7 +44,8 @@ final class ScheduleJson {
     o.put("note", s.note());
     o.put("last_triggered_at", local(s.lastTriggeredAt(), zone));
     o.put("next_trigger_at", local(s.nextTriggerAt(), zone));
-    s.nextTriggers(now, NEXT_TRIGGERS).forEach(t -> o.withArray("next_triggers").add(local(t, zone)));
+    s.nextTriggers(now, NEXT_TRIGGERS)
+        .forEach(t -> o.withArray("next_triggers").add(local(t, zone)));
     o.withArray("next_triggers");
     o.put("created_at", JobJson.time(s.createdAt()));
     o.put("updated_at", JobJson.time(s.updatedAt()));

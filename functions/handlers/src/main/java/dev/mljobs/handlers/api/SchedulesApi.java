@@ -41,6 +41,14 @@ public final class SchedulesApi {
     this.clock = clock;
   }
 
+  static SchedulesApi from(dev.mljobs.handlers.Wiring wiring) {
+    dev.mljobs.handlers.Services services = new dev.mljobs.handlers.Services(wiring);
+    return new SchedulesApi(
+        services.scheduleService(),
+        services.scheduleFirings(services.jobService()),
+        wiring.clock());
+  }
+
   APIGatewayV2HTTPResponse create(ApiRequest request) {
     String owner = request.owner();
     return answer(
@@ -63,7 +71,8 @@ public final class SchedulesApi {
     SchedulePage page = schedules.list(owner, after, limit);
     ObjectNode body = JSON.createObjectNode();
     Instant now = clock.now();
-    page.schedules().forEach(s -> body.withArray("schedules").add(ScheduleJson.schedule(s, now, null)));
+    page.schedules()
+        .forEach(s -> body.withArray("schedules").add(ScheduleJson.schedule(s, now, null)));
     body.withArray("schedules");
     body.put("next_cursor", page.next() == null ? null : page.next().encode());
     return ApiResponses.json(200, body);
@@ -223,6 +232,10 @@ public final class SchedulesApi {
       throw Problem.notFound("template " + e.templateId() + " not found");
     } catch (ArchivedTemplateException e) {
       throw Problem.conflict(e.getMessage());
+    } catch (dev.mljobs.core.storage.InvalidRequestException e) {
+      // the template now makes a job the API refuses (a model removed since, say)
+      throw Problem.invalid(
+          e.errors().stream().map(f -> new Problem.FieldError(f.field(), f.message())).toList());
     } catch (ConcurrentScheduleModificationException e) {
       throw Problem.conflict("the schedule changed while this request was written; try again");
     }

@@ -5,14 +5,23 @@ import dev.mljobs.aws.s3.S3UploadUrls;
 import dev.mljobs.core.job.DispatchLimits;
 import dev.mljobs.core.job.JobService;
 import dev.mljobs.core.model.ModelCatalog;
+import dev.mljobs.core.schedule.ScheduleEvents;
+import dev.mljobs.core.schedule.ScheduleFirings;
+import dev.mljobs.core.schedule.ScheduleService;
 import dev.mljobs.core.storage.OwnerSpaces;
 import dev.mljobs.core.storage.Uploads;
+import dev.mljobs.core.template.JobChecks;
+import dev.mljobs.core.template.TemplateService;
 import dev.mljobs.handlers.CallbackTokens;
 import dev.mljobs.testkit.InMemoryBlobStore;
+import dev.mljobs.testkit.InMemoryFiringLedger;
 import dev.mljobs.testkit.InMemoryJobRunStore;
 import dev.mljobs.testkit.InMemoryJobStore;
 import dev.mljobs.testkit.InMemoryModelStore;
+import dev.mljobs.testkit.InMemoryScheduleStore;
+import dev.mljobs.testkit.InMemoryTemplateStore;
 import dev.mljobs.testkit.RecordingJobQueue;
+import dev.mljobs.testkit.RecordingScheduleTriggers;
 import dev.mljobs.testkit.RecordingWorkflows;
 import dev.mljobs.testkit.SettableClock;
 import java.net.URI;
@@ -32,6 +41,10 @@ final class TestApi {
   final InMemoryBlobStore blobs = new InMemoryBlobStore();
   final InMemoryModelStore models = new InMemoryModelStore();
   final CallbackTokens tokens = new CallbackTokens("a-secret-of-enough-length");
+  final InMemoryTemplateStore templates = new InMemoryTemplateStore();
+  final InMemoryScheduleStore schedules = new InMemoryScheduleStore();
+  final RecordingScheduleTriggers triggers = new RecordingScheduleTriggers();
+  final ScheduleFirings firings;
   final ApiHandler handler;
 
   static final String DATA_BUCKET = "mljobs-data";
@@ -55,11 +68,29 @@ final class TestApi {
             UUID::randomUUID,
             DispatchLimits.unlimited());
     ModelCatalog catalog = new ModelCatalog(models, model -> List.of());
+    TemplateService templateService =
+        new TemplateService(
+            templates, new JobChecks(catalog, SPACES), clock, () -> UUID.randomUUID().toString());
+    firings =
+        new ScheduleFirings(
+            schedules,
+            new InMemoryFiringLedger(),
+            templateService,
+            service,
+            ScheduleEvents.none(),
+            clock);
     handler =
         new ApiHandler(
-            new JobsApi(service, runs, tokens, new QueuePositions(store), blobs, catalog, SPACES),
-            new ModelsApi(catalog, clock, SPACES),
-            uploads());
+                new JobsApi(
+                    service, runs, tokens, new QueuePositions(store), blobs, catalog, SPACES),
+                new ModelsApi(catalog, clock, SPACES),
+                uploads())
+            .withSchedules(
+                new SchedulesApi(
+                    new ScheduleService(
+                        schedules, triggers, templateService, clock, UUID::randomUUID),
+                    firings,
+                    clock));
   }
 
   /** Presigned uploads into the owner spaces of {@link #SPACES}. */
