@@ -2,6 +2,7 @@ package dev.mljobs.local.runtime;
 
 import dev.mljobs.handlers.Wiring;
 import dev.mljobs.handlers.reconcile.ReconcileHandler;
+import dev.mljobs.handlers.schedule.ScheduleHandler;
 import dev.mljobs.handlers.steps.StepsHandler;
 import dev.mljobs.local.lambda.LocalFunction;
 import dev.mljobs.local.lambda.LocalFunctions;
@@ -27,6 +28,7 @@ final class Functions {
   static final String STEPS = "mljobs-steps";
   static final String WORKER = "mljobs-worker";
   static final String RECONCILE = "mljobs-reconcile";
+  static final String SCHEDULE = "mljobs-schedule";
   static final String BATCH_JOB_DEFINITION = "mljobs-worker";
   static final String BATCH_JOB_QUEUE = "mljobs-gpu";
 
@@ -84,6 +86,8 @@ final class Functions {
         Duration.ofSeconds(900));
     registry.register(
         RECONCILE, LocalFunction.of(new ReconcileHandler(wiring)), Duration.ofSeconds(300));
+    registry.register(
+        SCHEDULE, LocalFunction.of(new ScheduleHandler(wiring)), Duration.ofSeconds(60));
   }
 
   /**

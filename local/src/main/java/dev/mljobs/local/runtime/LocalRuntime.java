@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -41,6 +42,7 @@ public final class LocalRuntime implements AutoCloseable {
   private LocalScheduler scheduler;
   private HttpApiGateway gateway;
   private SqsEventSource dispatcher;
+  private Map<String, String> handlerEnvironment;
 
   private LocalRuntime(Options options) throws IOException {
     long start = System.nanoTime();
@@ -84,7 +86,8 @@ public final class LocalRuntime implements AutoCloseable {
             stepFunctionsUrl,
             URI.create("http://127.0.0.1:" + apiPort),
             Secrets.callbackSecret(dataDir));
-    Wiring wiring = new Wiring(env.forHandlers(StateMachines.arn(), scheduler.endpoint(), options));
+    handlerEnvironment = env.forHandlers(StateMachines.arn(), scheduler.endpoint(), options);
+    Wiring wiring = new Wiring(handlerEnvironment);
     // Functions first: a restarted Step Functions re-runs its interrupted executions at once.
     functions.register(wiring, env.forBatchWorker());
     var router = functions.taskRouter(aws.dynamoDb(), env.forBatchWorker());
@@ -158,6 +161,14 @@ public final class LocalRuntime implements AutoCloseable {
 
   public URI schedulerEndpoint() {
     return scheduler.endpoint();
+  }
+
+  /**
+   * The environment the handlers run with (endpoints, table and queue names), for tests and
+   * benchmarks that call a handler directly, as a second invocation of the same function would.
+   */
+  public Map<String, String> handlerEnvironment() {
+    return Map.copyOf(handlerEnvironment);
   }
 
   /** From the call to {@link #start} until everything answered. */

@@ -67,6 +67,9 @@ final class RuntimeEnvironment {
     env.put("JOB_STATE_MACHINE_ARN", stateMachineArn);
     env.put("CALLBACK_SECRET", callbackSecret);
     env.put("CALLBACK_BASE_URL", api.toString());
+    // the target of every schedule's Scheduler schedule, as the stack sets it in AWS
+    env.put("SCHEDULE_FUNCTION_ARN", Functions.arn(Functions.SCHEDULE));
+    env.put("SCHEDULER_ROLE_ARN", StateMachines.ROLE);
     env.putAll(options.handlerSettings());
     return env;
   }
