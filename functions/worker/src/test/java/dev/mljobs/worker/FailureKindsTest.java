@@ -83,18 +83,20 @@ class FailureKindsTest {
     Map<String, String> env =
         Map.of(
             "JOB_ID", JOB_ID,
-            "INPUT_URI", "s3://b/texts/",
-            "OUTPUT_URI", "s3://b/out/",
+            "INPUT_URI", "s3://mljobs-data/uploads/x/texts/",
+            "OUTPUT_URI", "s3://mljobs-data/results/x/",
             "TASK_TYPE", "txt2embed",
             "MODEL_URI", "sentence-transformers/all-MiniLM-L6-v2",
             "AWS_ENDPOINT_URL_S3", "http://127.0.0.1:" + port,
             "AWS_ACCESS_KEY_ID", "local",
-            "AWS_SECRET_ACCESS_KEY", "local-secret");
+            "AWS_SECRET_ACCESS_KEY", "local-secret",
+            "OWNER_SPACE", "s3://mljobs-data/uploads/x/");
     // when
     Exit exit = cli(env);
     // then
-    assertThat(exit.code()).isEqualTo(1);
-    assertThat(exit.stderr()).startsWith("params.input_uri: s3://b/texts/ cannot be listed: ");
+    assertThat(exit.code()).as(exit.stderr()).isEqualTo(1);
+    assertThat(exit.stderr())
+        .startsWith("params.input_uri: s3://mljobs-data/uploads/x/texts/ cannot be listed: ");
   }
 
   record Exit(int code, String stderr) {}

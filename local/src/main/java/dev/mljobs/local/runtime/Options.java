@@ -159,7 +159,16 @@ public record Options(
   /** The same options with the API key a data directory keeps (see {@link Secrets#apiKey}). */
   Options withApiKey(String key) {
     return new Options(
-        port, dataDir, inMemory, key, apiKeyGenerated, maxRunning, maxRunningPerOwner, moreKeys);
+        port,
+        dataDir,
+        inMemory,
+        key,
+        apiKeyGenerated,
+        maxRunning,
+        maxRunningPerOwner,
+        moreKeys,
+        ownerPrefixes,
+        maxUploadBytes);
   }
 
   public Options withLimits(int total, int perOwner) {
