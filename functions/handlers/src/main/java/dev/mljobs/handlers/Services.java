@@ -8,6 +8,7 @@ import dev.mljobs.core.job.JobEvents;
 import dev.mljobs.core.job.JobQueue;
 import dev.mljobs.core.job.JobService;
 import dev.mljobs.core.model.ModelCatalog;
+import dev.mljobs.core.schedule.BufferedFiringRelease;
 import dev.mljobs.core.schedule.ScheduleEvents;
 import dev.mljobs.core.schedule.ScheduleFirings;
 import dev.mljobs.core.schedule.ScheduleService;
@@ -28,27 +29,34 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 public final class Services {
 
   private final Wiring wiring;
+  private JobService jobService;
 
   public Services(Wiring wiring) {
     this.wiring = wiring;
   }
 
-  public JobService jobService() {
+  /** The job use cases, built once per {@code Services}. */
+  public synchronized JobService jobService() {
+    if (jobService != null) {
+      return jobService;
+    }
     SfnClient sfn =
         wiring
             .clients()
             .configure(SfnClient.builder(), "SFN")
             .httpClient(wiring.clients().httpClient())
             .build();
-    return new JobService(
-        wiring.jobStore(),
-        wiring.jobRunStore(),
-        jobQueue(),
-        new StepFunctionsWorkflows(sfn, wiring.require("JOB_STATE_MACHINE_ARN")),
-        jobEvents(),
-        wiring.clock(),
-        UUID::randomUUID,
-        limits());
+    jobService =
+        new JobService(
+            wiring.jobStore(),
+            wiring.jobRunStore(),
+            jobQueue(),
+            new StepFunctionsWorkflows(sfn, wiring.require("JOB_STATE_MACHINE_ARN")),
+            jobEvents(),
+            wiring.clock(),
+            UUID::randomUUID,
+            limits());
+    return jobService;
   }
 
   /** The dispatch queue (SQS). */
@@ -78,7 +86,9 @@ public final class Services {
                     .httpClient(wiring.clients().httpClient())
                     .build(),
                 bus);
-    return new WebhookJobEvents(events);
+    // a job of a buffer_one schedule that ends starts the firing waiting for it
+    return new BufferedFiringRelease(
+        new WebhookJobEvents(events), wiring.jobStore(), this::jobService);
   }
 
   /** The built-in models and the registered ones, with the inspector registration needs. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mljobs.core.schedule.ConcurrentScheduleModificationException;
+import dev.mljobs.core.schedule.OverlapPolicy;
 import dev.mljobs.core.schedule.Schedule;
 import dev.mljobs.core.schedule.SchedulePage;
 import dev.mljobs.core.schedule.ScheduleStore;
@@ -55,6 +56,7 @@ public abstract class ScheduleStoreContract {
         created.window(),
         created.paramOverrides(),
         "runs every night",
+        OverlapPolicy.BUFFER_ONE,
         createdAt);
   }
 

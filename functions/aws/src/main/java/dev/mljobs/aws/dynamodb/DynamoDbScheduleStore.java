@@ -2,6 +2,7 @@ package dev.mljobs.aws.dynamodb;
 
 import dev.mljobs.core.ListCursor;
 import dev.mljobs.core.schedule.ConcurrentScheduleModificationException;
+import dev.mljobs.core.schedule.OverlapPolicy;
 import dev.mljobs.core.schedule.Schedule;
 import dev.mljobs.core.schedule.ScheduleExpression;
 import dev.mljobs.core.schedule.SchedulePage;
@@ -125,6 +126,7 @@ public final class DynamoDbScheduleStore implements ScheduleStore {
         .s("state", s.enabled() ? "enabled" : "disabled")
         .json("param_overrides", s.paramOverrides())
         .s("description", s.description())
+        .s("overlap_policy", s.overlapPolicy().wireName())
         .s("note", s.note())
         .s("owner", s.owner())
         .s("created_at", s.createdAt())
@@ -149,6 +151,7 @@ public final class DynamoDbScheduleStore implements ScheduleStore {
         "enabled".equals(a.s("state")),
         a.object("param_overrides"),
         a.s("description"),
+        OverlapPolicy.fromWire(a.s("overlap_policy")),
         a.s("note"),
         a.s("owner"),
         a.instant("created_at"),

@@ -12,7 +12,7 @@ import java.util.UUID;
  *
  * @param scheduledTime the fire time, as the Scheduler names it ({@code
  *     <aws.scheduler.scheduled-time>}), or the moment of a manual trigger
- * @param jobId the job made for it, for {@link FiringOutcome#JOB_CREATED}
+ * @param jobId the job made for it (a skipped one for {@link FiringOutcome#SKIPPED_OVERLAP})
  * @param manual whether it came from {@code POST /v1/schedules/{id}/trigger} or a backfill rather
  *     than the expression
  */
@@ -29,9 +29,8 @@ public record Firing(
     present(scheduledTime, "scheduled_time");
     present(outcome, "outcome");
     present(recordedAt, "recorded_at");
-    if ((outcome == FiringOutcome.JOB_CREATED) != (jobId != null)) {
-      throw new IllegalArgumentException("job_id is set exactly when a job was created");
-    }
+    // every outcome so far makes a job (skipped or held ones too), so the ledger links to it
+    present(jobId, "job_id");
   }
 
   /** The key that makes one job of one firing: the schedule id plus the scheduled time. */

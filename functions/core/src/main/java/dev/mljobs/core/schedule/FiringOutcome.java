@@ -5,7 +5,14 @@ import java.util.Locale;
 /** What became of one nominal fire time of a schedule. */
 public enum FiringOutcome {
   /** A job was made for it (its id is on the firing). */
-  JOB_CREATED;
+  JOB_CREATED,
+  /**
+   * The previous job had not ended and the overlap policy is {@code skip} (or {@code buffer_one}
+   * with one firing already waiting): its job ended {@code skipped} at once.
+   */
+  SKIPPED_OVERLAP,
+  /** The previous job had not ended: its job waits (pending) and is queued when that one ends. */
+  BUFFERED;
 
   public String wireName() {
     return name().toLowerCase(Locale.ROOT);

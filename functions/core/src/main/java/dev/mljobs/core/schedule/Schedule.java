@@ -19,6 +19,7 @@ import java.util.Optional;
  * {@code null} while disabled and once the schedule has no fire left.
  *
  * @param paramOverrides merged into the template's default params for each job
+ * @param overlapPolicy what a firing does while the previous job has not ended
  * @param note why the schedule was last disabled (and by whom), or {@code null}
  * @param version the stored version this value was read at (0 before it is first stored)
  */
@@ -32,6 +33,7 @@ public record Schedule(
     boolean enabled,
     ObjectNode paramOverrides,
     String description,
+    OverlapPolicy overlapPolicy,
     String note,
     String owner,
     Instant createdAt,
@@ -50,6 +52,7 @@ public record Schedule(
     paramOverrides =
         paramOverrides == null ? JsonNodeFactory.instance.objectNode() : paramOverrides.deepCopy();
     optionalText(description, "description", 2000);
+    present(overlapPolicy, "overlap_policy");
     optionalText(note, "note", 2000);
     text(owner, "owner", 256);
     present(createdAt, "created_at");
@@ -91,6 +94,7 @@ public record Schedule(
         true,
         paramOverrides,
         null,
+        OverlapPolicy.ALLOW,
         null,
         owner,
         now,
@@ -144,6 +148,7 @@ public record Schedule(
       ScheduleWindow newWindow,
       ObjectNode newOverrides,
       String newDescription,
+      OverlapPolicy newOverlap,
       Instant now) {
     ScheduleWindow effective = newWindow.startingAtCreationIfUnset(createdAt);
     return new Schedule(
@@ -156,6 +161,7 @@ public record Schedule(
         enabled,
         newOverrides,
         newDescription,
+        newOverlap,
         note,
         owner,
         createdAt,
@@ -209,6 +215,7 @@ public record Schedule(
         enabled,
         paramOverrides,
         description,
+        overlapPolicy,
         note,
         owner,
         createdAt,
@@ -240,6 +247,7 @@ public record Schedule(
         enabled,
         paramOverrides,
         description,
+        overlapPolicy,
         newNote,
         owner,
         createdAt,
@@ -260,6 +268,7 @@ public record Schedule(
         on,
         paramOverrides,
         description,
+        overlapPolicy,
         note,
         owner,
         createdAt,

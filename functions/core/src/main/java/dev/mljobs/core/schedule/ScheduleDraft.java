@@ -14,6 +14,8 @@ import java.util.Optional;
  * @param enabled {@code null} for enabled
  * @param startAt the first instant a fire may happen at, or {@code null}
  * @param endAt the last instant a fire may happen at, or {@code null}
+ * @param overlapPolicy {@code allow}, {@code skip}, {@code buffer_one} or {@code cancel_previous};
+ *     {@code null} for allow
  */
 public record ScheduleDraft(
     String name,
@@ -24,7 +26,8 @@ public record ScheduleDraft(
     ObjectNode paramOverrides,
     Instant startAt,
     Instant endAt,
-    String description) {
+    String description,
+    String overlapPolicy) {
 
   /** The draft that describes {@code schedule} as it is. */
   public static ScheduleDraft of(Schedule schedule) {
@@ -37,7 +40,8 @@ public record ScheduleDraft(
         schedule.paramOverrides(),
         schedule.window().startDate().orElse(null),
         schedule.window().endDate().orElse(null),
-        schedule.description());
+        schedule.description(),
+        schedule.overlapPolicy().wireName());
   }
 
   /**
@@ -79,6 +83,13 @@ public record ScheduleDraft(
   }
 
   /**
+   * @throws InvalidScheduleException naming {@code overlap_policy}
+   */
+  OverlapPolicy overlap() {
+    return overlapPolicy == null ? OverlapPolicy.ALLOW : OverlapPolicy.fromWire(overlapPolicy);
+  }
+
+  /**
    * Checks every field that does not need storage: the expression, the zone, the window, and that a
    * one-time schedule is not in the past.
    *
@@ -88,6 +99,7 @@ public record ScheduleDraft(
     ScheduleExpression parsed = parsedExpression();
     ScheduleTimeZone zone = zone();
     window();
+    overlap();
     if (parsed instanceof AtExpression at && !at.fireTime(zone.zoneId()).isAfter(now)) {
       throw new InvalidScheduleException(
           "expression", expression + " is in the past in " + zone.id() + "; it would never fire");

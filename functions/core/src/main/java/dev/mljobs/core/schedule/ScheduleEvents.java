@@ -9,8 +9,20 @@ public interface ScheduleEvents {
    */
   void fired(Schedule schedule, Firing firing);
 
+  /**
+   * Publishes "Schedule Firing Skipped": a fire time that made no job that runs, and why. Best
+   * effort, as {@link #fired}.
+   */
+  void skipped(Schedule schedule, Firing firing, String reason);
+
   /** Publishes nothing. */
   static ScheduleEvents none() {
-    return (schedule, firing) -> {};
+    return new ScheduleEvents() {
+      @Override
+      public void fired(Schedule schedule, Firing firing) {}
+
+      @Override
+      public void skipped(Schedule schedule, Firing firing, String reason) {}
+    };
   }
 }

@@ -1,15 +1,18 @@
 package dev.mljobs.core.schedule;
 
+import static dev.mljobs.core.template.JobDefaults.NONE;
+
 import dev.mljobs.core.Clock;
 import dev.mljobs.core.ListCursor;
+import dev.mljobs.core.job.IllegalJobTransitionException;
 import dev.mljobs.core.job.Job;
+import dev.mljobs.core.job.JobNotFoundException;
 import dev.mljobs.core.job.JobPage;
 import dev.mljobs.core.job.JobQuery;
 import dev.mljobs.core.job.JobService;
 import dev.mljobs.core.job.JobStatus;
 import dev.mljobs.core.job.NewJob;
 import dev.mljobs.core.job.PageCursor;
-import dev.mljobs.core.template.JobDefaults;
 import dev.mljobs.core.template.TemplateNotFoundException;
 import dev.mljobs.core.template.TemplateService;
 import java.time.Instant;
@@ -174,25 +177,101 @@ public final class ScheduleFirings {
     if (seen.isPresent()) {
       return seen.get();
     }
+    String key = Firing.idempotencyKey(id, scheduledTime);
     NewJob request =
-        templates.resolve(
-            schedule.owner(), schedule.templateId(), schedule.paramOverrides(), JobDefaults.NONE);
-    JobService.Submission submission =
-        jobs.submit(request.forFiring(id, scheduledTime, Firing.idempotencyKey(id, scheduledTime)));
+        templates
+            .resolve(schedule.owner(), schedule.templateId(), schedule.paramOverrides(), NONE)
+            .forFiring(id, scheduledTime, key);
+    List<Job> recent = recentJobs(schedule);
+    Optional<Job> made = recent.stream().filter(j -> key.equals(j.idempotencyKey())).findFirst();
+    if (made.isPresent()) {
+      // a retry after a crash between the job and the ledger: the job says what was decided
+      return record(schedule, scheduledTime, manual, made.get(), outcomeOf(made.get()), false);
+    }
+    Optional<Job> running = recent.stream().filter(j -> isQueuedOrRunning(j)).findFirst();
+    Optional<Job> waiting =
+        recent.stream().filter(j -> j.status() == JobStatus.PENDING).findFirst();
+    OverlapPolicy policy = schedule.overlapPolicy();
+    if (policy == OverlapPolicy.SKIP && running.isPresent()
+        || policy == OverlapPolicy.BUFFER_ONE && waiting.isPresent()) {
+      Job busy = waiting.orElseGet(running::get);
+      String reason =
+          "skipped (overlap_policy "
+              + policy.wireName()
+              + "): job "
+              + busy.jobId()
+              + " of this schedule is still "
+              + busy.status().wireName();
+      JobService.Submission skipped = jobs.submitSkipped(request, reason);
+      Firing firing =
+          record(
+              schedule, scheduledTime, manual, skipped.job(), FiringOutcome.SKIPPED_OVERLAP, false);
+      if (skipped.created()) {
+        events.skipped(schedule, firing, reason);
+      }
+      return firing;
+    }
+    if (policy == OverlapPolicy.BUFFER_ONE && running.isPresent()) {
+      JobService.Submission held = jobs.hold(request);
+      return record(schedule, scheduledTime, manual, held.job(), FiringOutcome.BUFFERED, false);
+    }
+    if (policy == OverlapPolicy.CANCEL_PREVIOUS && running.isPresent()) {
+      try {
+        jobs.cancel(schedule.owner(), running.get().jobId());
+      } catch (IllegalJobTransitionException | JobNotFoundException endedMeanwhile) {
+        // it ended on its own: nothing to cancel
+      }
+    }
+    JobService.Submission submission = jobs.submit(request);
+    return record(
+        schedule,
+        scheduledTime,
+        manual,
+        submission.job(),
+        FiringOutcome.JOB_CREATED,
+        submission.created());
+  }
+
+  private Firing record(
+      Schedule schedule,
+      Instant scheduledTime,
+      boolean manual,
+      Job job,
+      FiringOutcome outcome,
+      boolean announce) {
     Firing firing =
         ledger.record(
             new Firing(
-                id,
-                scheduledTime,
-                FiringOutcome.JOB_CREATED,
-                submission.job().jobId(),
-                manual,
-                clock.now()));
-    if (submission.created()) {
+                schedule.scheduleId(), scheduledTime, outcome, job.jobId(), manual, clock.now()));
+    if (announce) {
       events.fired(schedule, firing);
     }
-    recordTrigger(id, scheduledTime);
+    recordTrigger(schedule.scheduleId(), scheduledTime);
     return firing;
+  }
+
+  private static FiringOutcome outcomeOf(Job job) {
+    return switch (job.status()) {
+      case PENDING -> FiringOutcome.BUFFERED;
+      case SKIPPED -> FiringOutcome.SKIPPED_OVERLAP;
+      default -> FiringOutcome.JOB_CREATED;
+    };
+  }
+
+  private static boolean isQueuedOrRunning(Job job) {
+    return job.status() == JobStatus.QUEUED || job.status() == JobStatus.RUNNING;
+  }
+
+  /**
+   * The schedule's newest jobs: the ones that have not ended are among them (a schedule whose jobs
+   * run one at a time has at most two that have not ended).
+   */
+  private List<Job> recentJobs(Schedule schedule) {
+    return jobs.list(
+            JobQuery.bySchedule(schedule.scheduleId())
+                .withOwner(schedule.owner())
+                .withLimit(JobQuery.MAX_LIMIT))
+        .jobs();
   }
 
   /** Moves last_triggered_at and next_trigger_at on; a lost race is retried from a fresh read. */

@@ -74,6 +74,7 @@ public final class ScheduleService {
             schedule.window(),
             schedule.paramOverrides(),
             draft.description(),
+            draft.overlap(),
             now);
     if (Boolean.FALSE.equals(draft.enabled())) {
       schedule = schedule.disable(now);
@@ -127,6 +128,7 @@ public final class ScheduleService {
                   draft.window(),
                   draft.paramOverrides(),
                   draft.description(),
+                  draft.overlap(),
                   now);
           if (draft.enabled() != current.enabled()) {
             changed = draft.enabled() ? changed.enable(now) : changed.disable(now);

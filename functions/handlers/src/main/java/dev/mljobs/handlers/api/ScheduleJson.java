@@ -41,6 +41,7 @@ final class ScheduleJson {
     o.put("start_at", JobJson.time(s.window().startDate().orElse(null)));
     o.put("end_at", JobJson.time(s.window().endDate().orElse(null)));
     o.put("description", s.description());
+    o.put("overlap_policy", s.overlapPolicy().wireName());
     o.put("note", s.note());
     o.put("last_triggered_at", local(s.lastTriggeredAt(), zone));
     o.put("next_trigger_at", local(s.nextTriggerAt(), zone));

@@ -29,7 +29,8 @@ final class ScheduleRequestParser {
           "param_overrides",
           "start_at",
           "end_at",
-          "description");
+          "description",
+          "overlap_policy");
 
   private final List<Problem.FieldError> errors = new ArrayList<>();
   private final JsonNode body;
@@ -61,7 +62,8 @@ final class ScheduleRequestParser {
             p.object("param_overrides"),
             p.time("start_at"),
             p.time("end_at"),
-            p.text("description", false));
+            p.text("description", false),
+            p.text("overlap_policy", false));
     p.done();
     return draft;
   }
@@ -78,6 +80,7 @@ final class ScheduleRequestParser {
     Instant startAt = p.time("start_at");
     Instant endAt = p.time("end_at");
     String description = p.text("description", false);
+    String overlap = p.text("overlap_policy", false);
     for (String required : List.of("name", "template_id", "expression", "enabled")) {
       if (body.has(required) && body.get(required).isNull()) {
         p.errors.add(new Problem.FieldError(required, "cannot be removed"));
@@ -94,7 +97,8 @@ final class ScheduleRequestParser {
             body.has("param_overrides") ? overrides : d.paramOverrides(),
             body.has("start_at") ? startAt : d.startAt(),
             body.has("end_at") ? endAt : d.endAt(),
-            body.has("description") ? description : d.description());
+            body.has("description") ? description : d.description(),
+            body.has("overlap_policy") ? overlap : d.overlapPolicy());
   }
 
   private void done() {

@@ -17,17 +17,19 @@ import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
 public final class ScheduleEventPublisher implements ScheduleEvents {
 
   public static final String DETAIL_TYPE = "Schedule Fired";
+  public static final String SKIPPED_TYPE = "Schedule Firing Skipped";
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final Consumer<ObjectNode> publish;
+  /** Publishes one event: its detail-type and its detail. */
+  private final java.util.function.BiConsumer<String, ObjectNode> publish;
 
   /** The local bus: one JSON line per event. */
   public ScheduleEventPublisher(Consumer<String> lines, Clock clock) {
     this.publish =
-        detail -> {
+        (type, detail) -> {
           ObjectNode event = JSON.createObjectNode();
           event.put("source", JobEventJson.SOURCE);
-          event.put("detail-type", DETAIL_TYPE);
+          event.put("detail-type", type);
           event.put("time", clock.now().toString());
           event.set("detail", detail);
           lines.accept(event.toString());
@@ -37,14 +39,14 @@ public final class ScheduleEventPublisher implements ScheduleEvents {
   /** The EventBridge bus {@code busName}. */
   public ScheduleEventPublisher(EventBridgeClient events, String busName) {
     this.publish =
-        detail ->
+        (type, detail) ->
             events.putEvents(
                 b ->
                     b.entries(
                         PutEventsRequestEntry.builder()
                             .eventBusName(busName)
                             .source(JobEventJson.SOURCE)
-                            .detailType(DETAIL_TYPE)
+                            .detailType(type)
                             .detail(detail.toString())
                             .resources(detail.get("schedule_id").asText())
                             .build()));
@@ -64,11 +66,24 @@ public final class ScheduleEventPublisher implements ScheduleEvents {
 
   @Override
   public void fired(Schedule schedule, Firing firing) {
+    publish(DETAIL_TYPE, detail(schedule, firing));
+  }
+
+  @Override
+  public void skipped(Schedule schedule, Firing firing, String reason) {
+    ObjectNode detail = detail(schedule, firing);
+    detail.put("outcome", firing.outcome().wireName());
+    detail.put("reason", reason);
+    publish(SKIPPED_TYPE, detail);
+  }
+
+  private void publish(String type, ObjectNode detail) {
     try {
-      publish.accept(detail(schedule, firing));
+      publish.accept(type, detail);
     } catch (RuntimeException e) {
       // best effort by contract: the job is stored; say so where operators look
-      System.err.println("event for schedule " + firing.scheduleId() + " not published: " + e);
+      System.err.println(
+          type + " event for schedule " + detail.get("schedule_id") + " not published: " + e);
     }
   }
 }

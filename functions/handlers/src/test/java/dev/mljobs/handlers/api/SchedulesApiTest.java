@@ -251,6 +251,73 @@ class SchedulesApiTest {
         .isPresent();
   }
 
+  @Test
+  void overlap_skip_makes_a_skipped_job_with_its_reason_while_the_previous_is_queued()
+      throws Exception {
+    String id =
+        ok(
+                "POST",
+                "/v1/schedules",
+                "{\"name\":\"n\",\"template_id\":\"nightly-sleep\",\"expression\":\"rate(1 hour)\","
+                    + "\"overlap_policy\":\"skip\"}",
+                201)
+            .get("schedule_id")
+            .asText();
+    JsonNode first = ok("POST", "/v1/schedules/" + id + "/trigger", null, 202);
+    clock.advance(java.time.Duration.ofSeconds(1));
+    JsonNode second = ok("POST", "/v1/schedules/" + id + "/trigger", null, 202);
+    assertThat(first.get("outcome").asText()).isEqualTo("job_created");
+    assertThat(second.get("outcome").asText()).isEqualTo("skipped_overlap");
+    JsonNode skipped =
+        JSON.readTree(
+            call("GET", "/v1/jobs/" + second.get("job_id").asText(), "alice", null).getBody());
+    assertThat(skipped.get("status").asText()).isEqualTo("skipped");
+    assertThat(skipped.get("error_message").asText())
+        .contains(first.get("job_id").asText(), "still queued");
+    assertThat(test.runs.runsOf(java.util.UUID.fromString(second.get("job_id").asText())))
+        .singleElement()
+        .satisfies(r -> assertThat(r.status().wireName()).isEqualTo("skipped"));
+    assertThat(ok("GET", "/v1/schedules/" + id, null, 200).at("/job_counts/skipped").asInt())
+        .isEqualTo(1);
+  }
+
+  @Test
+  void overlap_buffer_one_keeps_one_firing_waiting_and_queues_it_when_the_running_one_ends()
+      throws Exception {
+    String id =
+        ok(
+                "POST",
+                "/v1/schedules",
+                "{\"name\":\"n\",\"template_id\":\"nightly-sleep\",\"expression\":\"rate(1 hour)\","
+                    + "\"overlap_policy\":\"buffer_one\"}",
+                201)
+            .get("schedule_id")
+            .asText();
+    List<JsonNode> fired = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      fired.add(ok("POST", "/v1/schedules/" + id + "/trigger", null, 202));
+      clock.advance(java.time.Duration.ofSeconds(1));
+    }
+    assertThat(fired.stream().map(f -> f.get("outcome").asText()))
+        .containsExactly("job_created", "buffered", "skipped_overlap");
+    java.util.UUID running = java.util.UUID.fromString(fired.get(0).get("job_id").asText());
+    java.util.UUID waiting = java.util.UUID.fromString(fired.get(1).get("job_id").asText());
+    assertThat(test.store.find(waiting).orElseThrow().status().wireName()).isEqualTo("pending");
+    // when the first one ends (here: cancelled), the waiting one is queued
+    test.jobs.cancel("alice", running);
+    assertThat(test.store.find(waiting).orElseThrow().status().wireName()).isEqualTo("queued");
+    // and the ledger has each fire time once, with its outcome
+    JsonNode ledger = ok("GET", "/v1/schedules/" + id + "/firings", null, 200).get("firings");
+    assertThat(texts(ledger, "outcome"))
+        .containsExactly("skipped_overlap", "buffered", "job_created");
+  }
+
+  private static List<String> texts(JsonNode array, String field) {
+    List<String> all = new ArrayList<>();
+    array.forEach(t -> all.add(t.get(field).asText()));
+    return all;
+  }
+
   private static JsonNode invoke(ScheduleHandler handler, String event) throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     handler.handleRequest(

@@ -5,6 +5,7 @@ import dev.mljobs.aws.s3.S3UploadUrls;
 import dev.mljobs.core.job.DispatchLimits;
 import dev.mljobs.core.job.JobService;
 import dev.mljobs.core.model.ModelCatalog;
+import dev.mljobs.core.schedule.BufferedFiringRelease;
 import dev.mljobs.core.schedule.ScheduleEvents;
 import dev.mljobs.core.schedule.ScheduleFirings;
 import dev.mljobs.core.schedule.ScheduleService;
@@ -45,6 +46,7 @@ final class TestApi {
   final InMemoryScheduleStore schedules = new InMemoryScheduleStore();
   final RecordingScheduleTriggers triggers = new RecordingScheduleTriggers();
   final ScheduleFirings firings;
+  final JobService jobs;
   final ApiHandler handler;
 
   static final String DATA_BUCKET = "mljobs-data";
@@ -57,16 +59,19 @@ final class TestApi {
 
   TestApi(SettableClock clock) {
     store = new InMemoryJobStore(clock);
+    JobService[] late = new JobService[1];
     JobService service =
         new JobService(
             store,
             runs,
             new RecordingJobQueue(),
             new RecordingWorkflows(),
-            j -> {},
+            new BufferedFiringRelease(j -> {}, store, () -> late[0]),
             clock,
             UUID::randomUUID,
             DispatchLimits.unlimited());
+    late[0] = service;
+    jobs = service;
     ModelCatalog catalog = new ModelCatalog(models, model -> List.of());
     TemplateService templateService =
         new TemplateService(
