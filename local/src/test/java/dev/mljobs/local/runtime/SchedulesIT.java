@@ -42,6 +42,7 @@ class SchedulesIT {
   private static ApiClient api;
   private static ApiClient bob;
   private static String templateId;
+  private static String slowTemplateId;
 
   @BeforeAll
   static void start() throws Exception {
@@ -57,6 +58,17 @@ class SchedulesIT {
                 "short sleep",
                 "sleep",
                 JsonNodeFactory.instance.objectNode().put("seconds", 0),
+                null,
+                "local",
+                Instant.now()));
+    slowTemplateId = "slow-" + UUID.randomUUID();
+    new DynamoDbTemplateStore(runtime.aws().dynamoDb(), LocalAws.tableNames())
+        .create(
+            JobTemplate.create(
+                slowTemplateId,
+                "three seconds",
+                "sleep",
+                JsonNodeFactory.instance.objectNode().put("seconds", 3),
                 null,
                 "local",
                 Instant.now()));
@@ -227,6 +239,70 @@ class SchedulesIT {
                 + "\",\"expression\":\"rate(1 day)\"}");
     assertThat(theirs.status()).isEqualTo(404);
     assertThat(api.send("GET", "/v1/schedules/" + id, null).status()).isEqualTo(200);
+  }
+
+  @Test
+  void overlap_buffer_one_runs_the_waiting_firing_after_the_running_one_and_skips_a_third() {
+    // given a schedule of three-second jobs that keeps one firing waiting
+    String id =
+        api.send(
+                "POST",
+                "/v1/schedules",
+                "{\"name\":\"b\",\"template_id\":\""
+                    + slowTemplateId
+                    + "\",\"expression\":\"rate(1 day)\",\"overlap_policy\":\"buffer_one\"}")
+            .body()
+            .get("schedule_id")
+            .asText();
+    // when it fires three times while its first job runs
+    List<JsonNode> fired = new java.util.ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      fired.add(api.send("POST", "/v1/schedules/" + id + "/trigger", null).body());
+    }
+    // then the second waits and runs after the first; the third is skipped
+    assertThat(fired.stream().map(f -> f.get("outcome").asText()))
+        .containsExactly("job_created", "buffered", "skipped_overlap");
+    JsonNode first =
+        api.await(
+            fired.get(0).get("job_id").asText(),
+            ApiClient.status("completed"),
+            java.time.Duration.ofSeconds(60));
+    JsonNode second =
+        api.await(
+            fired.get(1).get("job_id").asText(),
+            ApiClient.status("completed"),
+            java.time.Duration.ofSeconds(60));
+    assertThat(Instant.parse(second.get("started_at").asText()))
+        .isAfterOrEqualTo(Instant.parse(first.get("completed_at").asText()));
+    JsonNode third = api.job(fired.get(2).get("job_id").asText());
+    assertThat(third.get("status").asText()).isEqualTo("skipped");
+    assertThat(third.get("error_message").asText()).contains("buffer_one");
+  }
+
+  @Test
+  void overlap_skip_skips_a_firing_while_the_previous_job_runs() {
+    String id =
+        api.send(
+                "POST",
+                "/v1/schedules",
+                "{\"name\":\"s\",\"template_id\":\""
+                    + slowTemplateId
+                    + "\",\"expression\":\"rate(1 day)\",\"overlap_policy\":\"skip\"}")
+            .body()
+            .get("schedule_id")
+            .asText();
+    JsonNode first = api.send("POST", "/v1/schedules/" + id + "/trigger", null).body();
+    JsonNode second = api.send("POST", "/v1/schedules/" + id + "/trigger", null).body();
+    assertThat(second.get("outcome").asText()).isEqualTo("skipped_overlap");
+    JsonNode runs =
+        api.send("GET", "/v1/jobs/" + second.get("job_id").asText() + "/runs", null).body();
+    assertThat(runs.at("/runs/0/status").asText()).isEqualTo("skipped");
+    api.await(
+        first.get("job_id").asText(),
+        ApiClient.status("completed"),
+        java.time.Duration.ofSeconds(60));
+    JsonNode third = api.send("POST", "/v1/schedules/" + id + "/trigger", null).body();
+    assertThat(third.get("outcome").asText()).isEqualTo("job_created");
   }
 
   private static SchedulerClient schedulerClient() {
