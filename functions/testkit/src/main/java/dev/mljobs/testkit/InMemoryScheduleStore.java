@@ -5,6 +5,7 @@ import dev.mljobs.core.schedule.ConcurrentScheduleModificationException;
 import dev.mljobs.core.schedule.Schedule;
 import dev.mljobs.core.schedule.SchedulePage;
 import dev.mljobs.core.schedule.ScheduleStore;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -42,6 +43,14 @@ public final class InMemoryScheduleStore implements ScheduleStore {
     Schedule stored = schedule.atVersion(schedule.version() + 1);
     schedules.put(schedule.scheduleId(), stored);
     return stored;
+  }
+
+  @Override
+  public synchronized List<Schedule> dueBefore(Instant instant) {
+    return schedules.values().stream()
+        .filter(Schedule::enabled)
+        .filter(s -> s.nextTriggerAt() != null && s.nextTriggerAt().isBefore(instant))
+        .toList();
   }
 
   @Override

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mljobs.core.schedule.CatchUp;
 import dev.mljobs.core.schedule.ConcurrentScheduleModificationException;
 import dev.mljobs.core.schedule.OverlapPolicy;
 import dev.mljobs.core.schedule.Schedule;
@@ -57,6 +58,7 @@ public abstract class ScheduleStoreContract {
         created.paramOverrides(),
         "runs every night",
         OverlapPolicy.BUFFER_ONE,
+        new CatchUp(CatchUp.Policy.RUN_ALL, 6),
         createdAt);
   }
 
@@ -92,6 +94,19 @@ public abstract class ScheduleStoreContract {
     assertThat(store.find(stored.scheduleId()).orElseThrow().nextTriggerAt()).isNull();
     assertThatThrownBy(() -> store.update(stored.enable(T0)))
         .isInstanceOf(ConcurrentScheduleModificationException.class);
+  }
+
+  @Test
+  void lists_the_enabled_schedules_of_all_owners_due_before_an_instant() {
+    Schedule alices = store.create(aSchedule("alice", T0));
+    Schedule bobs = store.create(aSchedule("bob", T0));
+    Schedule paused = store.create(aSchedule("carol", T0));
+    store.update(paused.disable(T0));
+    Instant afterFirstFire = alices.nextTriggerAt().plusSeconds(1);
+    assertThat(store.dueBefore(afterFirstFire))
+        .extracting(Schedule::scheduleId)
+        .containsExactlyInAnyOrder(alices.scheduleId(), bobs.scheduleId());
+    assertThat(store.dueBefore(alices.nextTriggerAt())).isEmpty();
   }
 
   @Test

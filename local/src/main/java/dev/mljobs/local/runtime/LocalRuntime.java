@@ -99,6 +99,7 @@ public final class LocalRuntime implements AutoCloseable {
                 : new LocalStepFunctions(sfnPort, router, dataDir));
     StateMachines.deploy(env, functions);
     Schedules.ensureReconciler(wiring);
+    Schedules.catchUp(wiring);
     S3Notifications uploads = keep(Uploads.notifications(new S3TriggerHandler(wiring)));
     aws.addS3Listener(uploads);
     dispatcher =

@@ -1,5 +1,6 @@
 package dev.mljobs.local.runtime;
 
+import dev.mljobs.handlers.Services;
 import dev.mljobs.handlers.Wiring;
 import dev.mljobs.local.aws.LocalAws;
 import dev.mljobs.local.scheduler.LocalScheduler;
@@ -46,6 +47,18 @@ final class Schedules {
       builder.dataDirectory(dataDir.resolve("scheduler"));
     }
     return builder.start();
+  }
+
+  /**
+   * Fire times the schedules missed while the runtime was down, dealt with by each schedule's
+   * catch-up policy (the emulator itself, like AWS, does not replay them).
+   */
+  static void catchUp(Wiring wiring) {
+    Services services = new Services(wiring);
+    int made = services.scheduleFirings(services.jobService()).catchUpAll();
+    if (made > 0) {
+      System.out.println("schedules: " + made + " job(s) made for fire times missed while stopped");
+    }
   }
 
   /**

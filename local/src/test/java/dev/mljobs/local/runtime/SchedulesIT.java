@@ -305,6 +305,48 @@ class SchedulesIT {
     assertThat(third.get("outcome").asText()).isEqualTo("job_created");
   }
 
+  @Test
+  void catch_up_over_dynamodb_after_six_missed_hourly_fires_makes_0_1_and_6_jobs() {
+    // given hourly schedules stored by the API, and the catch-up use case on the same stores with
+    // a clock moved past six of their fire times
+    Wiring wiring = new Wiring(runtime.handlerEnvironment());
+    dev.mljobs.handlers.Services services = new dev.mljobs.handlers.Services(wiring);
+    java.util.Map<String, Integer> jobs = new java.util.HashMap<>();
+    for (String policy : List.of("skip", "run_once", "run_all")) {
+      String id =
+          create(",\"expression\":\"cron(0 * * * ? *)\",\"catchup_policy\":\"" + policy + "\"", 201)
+              .get("schedule_id")
+              .asText();
+      var schedule = wiring.scheduleStore().find(id).orElseThrow();
+      var clock =
+          new dev.mljobs.testkit.SettableClock(
+              schedule.nextTriggerAt().plusSeconds(5 * 3600 + 1800));
+      var firings =
+          new dev.mljobs.core.schedule.ScheduleFirings(
+              wiring.scheduleStore(),
+              wiring.firingLedger(),
+              services.templateService(),
+              services.jobService(),
+              dev.mljobs.core.schedule.ScheduleEvents.none(),
+              clock);
+      // when it runs (twice: a second start finds nothing left to do)
+      firings.catchUp(schedule);
+      firings.catchUp(wiring.scheduleStore().find(id).orElseThrow());
+      // then
+      jobs.put(policy, jobsOf(id).size());
+      JsonNode ledger =
+          api.send("GET", "/v1/schedules/" + id + "/firings", null).body().get("firings");
+      Set<String> times = new HashSet<>();
+      ledger.forEach(f -> times.add(f.get("scheduled_time").asText()));
+      assertThat(ledger.size()).isEqualTo(6);
+      assertThat(times).hasSize(6);
+    }
+    assertThat(jobs)
+        .containsEntry("skip", 0)
+        .containsEntry("run_once", 1)
+        .containsEntry("run_all", 6);
+  }
+
   private static SchedulerClient schedulerClient() {
     Wiring wiring = new Wiring(runtime.handlerEnvironment());
     return wiring

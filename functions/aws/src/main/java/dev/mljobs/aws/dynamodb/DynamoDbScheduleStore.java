@@ -1,6 +1,7 @@
 package dev.mljobs.aws.dynamodb;
 
 import dev.mljobs.core.ListCursor;
+import dev.mljobs.core.schedule.CatchUp;
 import dev.mljobs.core.schedule.ConcurrentScheduleModificationException;
 import dev.mljobs.core.schedule.OverlapPolicy;
 import dev.mljobs.core.schedule.Schedule;
@@ -9,6 +10,7 @@ import dev.mljobs.core.schedule.SchedulePage;
 import dev.mljobs.core.schedule.ScheduleStore;
 import dev.mljobs.core.schedule.ScheduleTimeZone;
 import dev.mljobs.core.schedule.ScheduleWindow;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,6 +77,25 @@ public final class DynamoDbScheduleStore implements ScheduleStore {
   }
 
   @Override
+  public List<Schedule> dueBefore(Instant instant) {
+    // next_trigger_at is ISO-8601 UTC text: text order is time order only at equal width, so the
+    // comparison is made on the instants rather than in a filter expression
+    return dynamo
+        .scanPaginator(
+            b ->
+                b.tableName(table)
+                    .filterExpression("#state = :enabled AND attribute_exists(next_trigger_at)")
+                    .expressionAttributeNames(Map.of("#state", "state"))
+                    .expressionAttributeValues(Map.of(":enabled", AttributeValue.fromS("enabled")))
+                    .consistentRead(true))
+        .items()
+        .stream()
+        .map(DynamoDbScheduleStore::fromItem)
+        .filter(s -> s.nextTriggerAt().isBefore(instant))
+        .toList();
+  }
+
+  @Override
   public void delete(String scheduleId) {
     dynamo.deleteItem(b -> b.tableName(table).key(key(scheduleId)));
   }
@@ -127,6 +148,8 @@ public final class DynamoDbScheduleStore implements ScheduleStore {
         .json("param_overrides", s.paramOverrides())
         .s("description", s.description())
         .s("overlap_policy", s.overlapPolicy().wireName())
+        .s("catchup_policy", s.catchUp().policy().wireName())
+        .n("catchup_max", s.catchUp().max())
         .s("note", s.note())
         .s("owner", s.owner())
         .s("created_at", s.createdAt())
@@ -152,6 +175,7 @@ public final class DynamoDbScheduleStore implements ScheduleStore {
         a.object("param_overrides"),
         a.s("description"),
         OverlapPolicy.fromWire(a.s("overlap_policy")),
+        CatchUp.of(a.s("catchup_policy"), a.integer("catchup_max")),
         a.s("note"),
         a.s("owner"),
         a.instant("created_at"),

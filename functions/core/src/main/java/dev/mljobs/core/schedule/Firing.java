@@ -29,8 +29,9 @@ public record Firing(
     present(scheduledTime, "scheduled_time");
     present(outcome, "outcome");
     present(recordedAt, "recorded_at");
-    // every outcome so far makes a job (skipped or held ones too), so the ledger links to it
-    present(jobId, "job_id");
+    if (outcome.makesJob() != (jobId != null)) {
+      throw new IllegalArgumentException("job_id is set exactly when the outcome has a job");
+    }
   }
 
   /** The key that makes one job of one firing: the schedule id plus the scheduled time. */

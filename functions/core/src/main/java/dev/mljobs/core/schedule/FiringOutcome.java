@@ -12,7 +12,16 @@ public enum FiringOutcome {
    */
   SKIPPED_OVERLAP,
   /** The previous job had not ended: its job waits (pending) and is queued when that one ends. */
-  BUFFERED;
+  BUFFERED,
+  /** A fire time the schedule missed (runtime down, delivery failed) that made no job. */
+  MISSED,
+  /** A missed fire time that made its job late, by the schedule's catch-up policy. */
+  CAUGHT_UP;
+
+  /** Whether a firing with this outcome has a job. */
+  public boolean makesJob() {
+    return this != MISSED;
+  }
 
   public String wireName() {
     return name().toLowerCase(Locale.ROOT);

@@ -20,6 +20,7 @@ import java.util.Optional;
  *
  * @param paramOverrides merged into the template's default params for each job
  * @param overlapPolicy what a firing does while the previous job has not ended
+ * @param catchUp what becomes of fire times it missed
  * @param note why the schedule was last disabled (and by whom), or {@code null}
  * @param version the stored version this value was read at (0 before it is first stored)
  */
@@ -34,6 +35,7 @@ public record Schedule(
     ObjectNode paramOverrides,
     String description,
     OverlapPolicy overlapPolicy,
+    CatchUp catchUp,
     String note,
     String owner,
     Instant createdAt,
@@ -53,6 +55,7 @@ public record Schedule(
         paramOverrides == null ? JsonNodeFactory.instance.objectNode() : paramOverrides.deepCopy();
     optionalText(description, "description", 2000);
     present(overlapPolicy, "overlap_policy");
+    present(catchUp, "catchup_policy");
     optionalText(note, "note", 2000);
     text(owner, "owner", 256);
     present(createdAt, "created_at");
@@ -95,6 +98,7 @@ public record Schedule(
         paramOverrides,
         null,
         OverlapPolicy.ALLOW,
+        CatchUp.SKIP,
         null,
         owner,
         now,
@@ -149,6 +153,7 @@ public record Schedule(
       ObjectNode newOverrides,
       String newDescription,
       OverlapPolicy newOverlap,
+      CatchUp newCatchUp,
       Instant now) {
     ScheduleWindow effective = newWindow.startingAtCreationIfUnset(createdAt);
     return new Schedule(
@@ -162,6 +167,7 @@ public record Schedule(
         newOverrides,
         newDescription,
         newOverlap,
+        newCatchUp,
         note,
         owner,
         createdAt,
@@ -169,6 +175,15 @@ public record Schedule(
         lastTriggeredAt,
         enabled ? next(newExpression, newZone, effective, now) : null,
         version);
+  }
+
+  /**
+   * Moves past fire times that made no job (missed ones): the next fire is the first after {@code
+   * now}; {@code last_triggered_at} stays.
+   */
+  public Schedule advance(Instant now) {
+    return with(
+        enabled, now, lastTriggeredAt, enabled ? next(expression, timezone, window, now) : null);
   }
 
   /** The next {@code count} fire times after {@code now} (none while disabled). */
@@ -216,6 +231,7 @@ public record Schedule(
         paramOverrides,
         description,
         overlapPolicy,
+        catchUp,
         note,
         owner,
         createdAt,
@@ -248,6 +264,7 @@ public record Schedule(
         paramOverrides,
         description,
         overlapPolicy,
+        catchUp,
         newNote,
         owner,
         createdAt,
@@ -269,6 +286,7 @@ public record Schedule(
         paramOverrides,
         description,
         overlapPolicy,
+        catchUp,
         note,
         owner,
         createdAt,

@@ -27,7 +27,9 @@ public record ScheduleDraft(
     Instant startAt,
     Instant endAt,
     String description,
-    String overlapPolicy) {
+    String overlapPolicy,
+    String catchupPolicy,
+    Integer catchupMax) {
 
   /** The draft that describes {@code schedule} as it is. */
   public static ScheduleDraft of(Schedule schedule) {
@@ -41,7 +43,9 @@ public record ScheduleDraft(
         schedule.window().startDate().orElse(null),
         schedule.window().endDate().orElse(null),
         schedule.description(),
-        schedule.overlapPolicy().wireName());
+        schedule.overlapPolicy().wireName(),
+        schedule.catchUp().policy().wireName(),
+        schedule.catchUp().max());
   }
 
   /**
@@ -90,6 +94,13 @@ public record ScheduleDraft(
   }
 
   /**
+   * @throws InvalidScheduleException naming {@code catchup_policy} or {@code catchup_max}
+   */
+  CatchUp catchUp() {
+    return CatchUp.of(catchupPolicy, catchupMax);
+  }
+
+  /**
    * Checks every field that does not need storage: the expression, the zone, the window, and that a
    * one-time schedule is not in the past.
    *
@@ -100,6 +111,7 @@ public record ScheduleDraft(
     ScheduleTimeZone zone = zone();
     window();
     overlap();
+    catchUp();
     if (parsed instanceof AtExpression at && !at.fireTime(zone.zoneId()).isAfter(now)) {
       throw new InvalidScheduleException(
           "expression", expression + " is in the past in " + zone.id() + "; it would never fire");

@@ -75,6 +75,7 @@ public final class ScheduleService {
             schedule.paramOverrides(),
             draft.description(),
             draft.overlap(),
+            draft.catchUp(),
             now);
     if (Boolean.FALSE.equals(draft.enabled())) {
       schedule = schedule.disable(now);
@@ -129,6 +130,7 @@ public final class ScheduleService {
                   draft.paramOverrides(),
                   draft.description(),
                   draft.overlap(),
+                  draft.catchUp(),
                   now);
           if (draft.enabled() != current.enabled()) {
             changed = draft.enabled() ? changed.enable(now) : changed.disable(now);

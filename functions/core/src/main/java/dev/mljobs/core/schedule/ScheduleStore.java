@@ -1,6 +1,8 @@
 package dev.mljobs.core.schedule;
 
 import dev.mljobs.core.ListCursor;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -45,6 +47,13 @@ public interface ScheduleStore {
    *     is gone
    */
   Schedule update(Schedule schedule);
+
+  /**
+   * Every enabled schedule, of all owners, whose next fire time is before {@code instant}: the ones
+   * that may have missed fires. Reads the whole store: for the local runtime's start, not for a
+   * request.
+   */
+  List<Schedule> dueBefore(Instant instant);
 
   /** Removes a schedule; removing one that is gone changes nothing. */
   void delete(String scheduleId);

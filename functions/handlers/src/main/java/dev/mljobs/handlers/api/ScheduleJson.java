@@ -42,6 +42,8 @@ final class ScheduleJson {
     o.put("end_at", JobJson.time(s.window().endDate().orElse(null)));
     o.put("description", s.description());
     o.put("overlap_policy", s.overlapPolicy().wireName());
+    o.put("catchup_policy", s.catchUp().policy().wireName());
+    o.put("catchup_max", s.catchUp().max());
     o.put("note", s.note());
     o.put("last_triggered_at", local(s.lastTriggeredAt(), zone));
     o.put("next_trigger_at", local(s.nextTriggerAt(), zone));

@@ -30,7 +30,9 @@ final class ScheduleRequestParser {
           "start_at",
           "end_at",
           "description",
-          "overlap_policy");
+          "overlap_policy",
+          "catchup_policy",
+          "catchup_max");
 
   private final List<Problem.FieldError> errors = new ArrayList<>();
   private final JsonNode body;
@@ -63,7 +65,9 @@ final class ScheduleRequestParser {
             p.time("start_at"),
             p.time("end_at"),
             p.text("description", false),
-            p.text("overlap_policy", false));
+            p.text("overlap_policy", false),
+            p.text("catchup_policy", false),
+            p.integer("catchup_max"));
     p.done();
     return draft;
   }
@@ -81,6 +85,8 @@ final class ScheduleRequestParser {
     Instant endAt = p.time("end_at");
     String description = p.text("description", false);
     String overlap = p.text("overlap_policy", false);
+    String catchup = p.text("catchup_policy", false);
+    Integer catchupMax = p.integer("catchup_max");
     for (String required : List.of("name", "template_id", "expression", "enabled")) {
       if (body.has(required) && body.get(required).isNull()) {
         p.errors.add(new Problem.FieldError(required, "cannot be removed"));
@@ -98,7 +104,9 @@ final class ScheduleRequestParser {
             body.has("start_at") ? startAt : d.startAt(),
             body.has("end_at") ? endAt : d.endAt(),
             body.has("description") ? description : d.description(),
-            body.has("overlap_policy") ? overlap : d.overlapPolicy());
+            body.has("overlap_policy") ? overlap : d.overlapPolicy(),
+            body.has("catchup_policy") ? catchup : d.catchupPolicy(),
+            body.has("catchup_max") ? catchupMax : d.catchupMax());
   }
 
   private void done() {
@@ -120,6 +128,18 @@ final class ScheduleRequestParser {
       return null;
     }
     return v.asText();
+  }
+
+  private Integer integer(String field) {
+    JsonNode v = body.get(field);
+    if (v == null || v.isNull()) {
+      return null;
+    }
+    if (!v.isIntegralNumber() || !v.canConvertToInt()) {
+      errors.add(new Problem.FieldError(field, "must be an integer"));
+      return null;
+    }
+    return v.asInt();
   }
 
   private Boolean bool(String field) {

@@ -312,6 +312,51 @@ class SchedulesApiTest {
         .containsExactly("skipped_overlap", "buffered", "job_created");
   }
 
+  @Test
+  void catch_up_after_six_missed_hourly_fire_times_follows_each_policy_once() throws Exception {
+    // given three hourly schedules, one per catch-up policy, created at 10:00
+    Map<String, String> ids = new java.util.LinkedHashMap<>();
+    for (String policy : List.of("skip", "run_once", "run_all")) {
+      ids.put(
+          policy,
+          ok(
+                  "POST",
+                  "/v1/schedules",
+                  "{\"name\":\"n\",\"template_id\":\"nightly-sleep\",\"expression\":\"cron(0 * * * ? *)\","
+                      + "\"catchup_policy\":\""
+                      + policy
+                      + "\"}",
+                  201)
+              .get("schedule_id")
+              .asText());
+    }
+    // when nothing fired from 11:00 to 16:00 (six fire times) and catch-up runs at 16:30, twice
+    clock.set(Instant.parse("2027-03-01T16:30:00Z"));
+    int made = test.firings.catchUpAll();
+    assertThat(test.firings.catchUpAll()).isZero();
+    // then
+    assertThat(made).isEqualTo(7);
+    Map<String, Integer> jobs = new HashMap<>();
+    for (var e : ids.entrySet()) {
+      String one = "/v1/schedules/" + e.getValue();
+      jobs.put(e.getKey(), ok("GET", one + "/jobs", null, 200).get("jobs").size());
+      JsonNode ledger = ok("GET", one + "/firings", null, 200).get("firings");
+      List<String> times = texts(ledger, "scheduled_time");
+      assertThat(times).hasSize(6).doesNotHaveDuplicates();
+      assertThat(times.get(0)).isEqualTo("2027-03-01T16:00:00Z");
+      assertThat(times.get(5)).isEqualTo("2027-03-01T11:00:00Z");
+      assertThat(ok("GET", one, null, 200).get("next_trigger_at").asText())
+          .isEqualTo("2027-03-01T17:00:00Z");
+    }
+    assertThat(jobs)
+        .containsEntry("skip", 0)
+        .containsEntry("run_once", 1)
+        .containsEntry("run_all", 6);
+    JsonNode once = ok("GET", "/v1/schedules/" + ids.get("run_once") + "/firings", null, 200);
+    assertThat(texts(once.get("firings"), "outcome"))
+        .containsExactly("caught_up", "missed", "missed", "missed", "missed", "missed");
+  }
+
   private static List<String> texts(JsonNode array, String field) {
     List<String> all = new ArrayList<>();
     array.forEach(t -> all.add(t.get(field).asText()));
