@@ -7,6 +7,10 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.mljobs.core.job.ConcurrentJobModificationException;
 import dev.mljobs.core.job.IllegalJobTransitionException;
 import dev.mljobs.core.job.JobNotFoundException;
+import dev.mljobs.core.storage.InvalidRequestException;
+import dev.mljobs.core.template.ArchivedTemplateException;
+import dev.mljobs.core.template.ConcurrentTemplateModificationException;
+import dev.mljobs.core.template.TemplateNotFoundException;
 import dev.mljobs.handlers.Services;
 import dev.mljobs.handlers.Wiring;
 import java.util.LinkedHashMap;
@@ -25,6 +29,7 @@ public final class ApiHandler
 
   private static final String JOB_ID = "{job_id}";
   private static final String SCHEDULE_ID = "{schedule_id}";
+  private static final String TEMPLATE_ID = "{template_id}";
 
   /** The last segment of a path, and every segment after it: model ids may contain '/'. */
   private static final String MODEL_ID = "{model_id}";
@@ -41,12 +46,26 @@ public final class ApiHandler
     this(
         JobsApi.from(wiring),
         new ModelsApi(new Services(wiring).modelCatalog(), wiring.clock(), wiring.ownerSpaces()),
-        new UploadsApi(wiring.uploads()));
+        new UploadsApi(wiring.uploads()),
+        new TemplatesApi(new Services(wiring).templateService()),
+        new RunsApi(wiring.jobRunStore()));
     withSchedules(SchedulesApi.from(wiring));
   }
 
+  /** The job, model and upload routes alone. */
   public ApiHandler(JobsApi jobs, ModelsApi models, UploadsApi uploads) {
     this.routes = routeTable(jobs, models, uploads);
+  }
+
+  public ApiHandler(
+      JobsApi jobs, ModelsApi models, UploadsApi uploads, TemplatesApi templates, RunsApi runs) {
+    this.routes = routeTable(jobs, models, uploads);
+    on(routes, "POST", "/v1/templates", (request, id) -> templates.create(request));
+    on(routes, "GET", "/v1/templates", (request, id) -> templates.list(request));
+    on(routes, "GET", "/v1/templates/" + TEMPLATE_ID, templates::get);
+    on(routes, "PATCH", "/v1/templates/" + TEMPLATE_ID, templates::edit);
+    on(routes, "POST", "/v1/templates/" + TEMPLATE_ID + "/archive", templates::archive);
+    on(routes, "GET", "/v1/runs", (request, id) -> runs.list(request));
   }
 
   /** Adds the schedule routes; returns this handler. */
@@ -76,6 +95,18 @@ public final class ApiHandler
       return Problem.notFound("job not found").toResponse();
     } catch (IllegalJobTransitionException e) {
       return Problem.conflict(e.getMessage()).toResponse();
+    } catch (TemplateNotFoundException e) {
+      return Problem.notFound("template " + e.templateId() + " not found").toResponse();
+    } catch (ArchivedTemplateException e) {
+      return Problem.conflict(e.getMessage()).toResponse();
+    } catch (ConcurrentTemplateModificationException e) {
+      return Problem.preconditionFailed(
+              e.getMessage() + "; read it again (GET answers its version) and retry")
+          .toResponse();
+    } catch (InvalidRequestException e) {
+      return Problem.invalid(
+              e.errors().stream().map(f -> new Problem.FieldError(f.field(), f.message())).toList())
+          .toResponse();
     } catch (ConcurrentJobModificationException e) {
       // every retry of the write lost to another writer of the job: nothing was written
       return Problem.conflict("the job changed while this request was written; try again")
@@ -87,9 +118,9 @@ public final class ApiHandler
   }
 
   /**
-   * The operations served, as {@code "METHOD /path"} with {@code {job_id}} for the job id segment
-   * and {@code {model_id}} for the rest of the path (a model id may contain {@code /}); {@code
-   * docs/openapi.yaml} documents exactly these.
+   * The operations served, as {@code "METHOD /path"} with {@code {job_id}} or {@code {template_id}}
+   * for an id segment and {@code {model_id}} for the rest of the path (a model id may contain
+   * {@code /}); {@code docs/openapi.yaml} documents exactly these.
    */
   Set<String> routes() {
     Set<String> all = new TreeSet<>();
@@ -133,7 +164,9 @@ public final class ApiHandler
       String id = null;
       boolean matches = true;
       for (int i = 0; i < template.length && matches; i++) {
-        if (template[i].equals(JOB_ID) || template[i].equals(SCHEDULE_ID)) {
+        if (template[i].equals(JOB_ID)
+            || template[i].equals(TEMPLATE_ID)
+            || template[i].equals(SCHEDULE_ID)) {
           id = path[i];
         } else if (template[i].equals(MODEL_ID)) {
           id = String.join("/", java.util.Arrays.copyOfRange(path, i, path.length));

@@ -17,6 +17,7 @@ import dev.mljobs.core.job.NewJob;
 import dev.mljobs.core.job.PageCursor;
 import dev.mljobs.core.model.ModelCatalog;
 import dev.mljobs.core.storage.OwnerSpaces;
+import dev.mljobs.core.template.TemplateService;
 import dev.mljobs.handlers.CallbackTokens;
 import dev.mljobs.handlers.Services;
 import dev.mljobs.handlers.Wiring;
@@ -36,7 +37,9 @@ public final class JobsApi {
   private final BlobStore blobs;
   private final ModelCatalog models;
   private final OwnerSpaces spaces;
+  private final TemplateService templates;
 
+  /** Job routes that refuse {@code template_id} (no templates in this deployment). */
   public JobsApi(
       JobService service,
       JobRunStore runs,
@@ -45,6 +48,18 @@ public final class JobsApi {
       BlobStore blobs,
       ModelCatalog models,
       OwnerSpaces spaces) {
+    this(service, runs, tokens, positions, blobs, models, spaces, null);
+  }
+
+  public JobsApi(
+      JobService service,
+      JobRunStore runs,
+      CallbackTokens tokens,
+      QueuePositions positions,
+      BlobStore blobs,
+      ModelCatalog models,
+      OwnerSpaces spaces,
+      TemplateService templates) {
     this.service = service;
     this.runs = runs;
     this.tokens = tokens;
@@ -52,6 +67,7 @@ public final class JobsApi {
     this.blobs = blobs;
     this.models = models;
     this.spaces = spaces;
+    this.templates = templates;
   }
 
   static JobsApi from(Wiring wiring) {
@@ -63,7 +79,8 @@ public final class JobsApi {
         new QueuePositions(wiring.jobStore()),
         wiring.blobStore(),
         services.modelCatalog(),
-        wiring.ownerSpaces());
+        wiring.ownerSpaces(),
+        services.templateService());
   }
 
   APIGatewayV2HTTPResponse submit(ApiRequest request) {
@@ -73,9 +90,12 @@ public final class JobsApi {
             request.jsonBody(),
             request.header("idempotency-key"),
             owner,
-            request.header("x-amzn-trace-id"));
-    JobRequestParser.checkUris(job, spaces);
-    JobRequestParser.checkModel(job, models);
+            request.header("x-amzn-trace-id"),
+            templates);
+    if (job.templateId() == null) { // a template's job was checked when it was resolved
+      JobRequestParser.checkUris(job, spaces);
+      JobRequestParser.checkModel(job, models);
+    }
     JobService.Submission submission = service.submit(job);
     Job stored = submission.job();
     return ApiResponses.json(

@@ -63,6 +63,10 @@ public final class Problem extends RuntimeException {
     return new Problem(409, "Conflict", detail, List.of());
   }
 
+  public static Problem preconditionFailed(String detail) {
+    return new Problem(412, "Precondition failed", detail, List.of());
+  }
+
   public static Problem tooLarge(String detail) {
     return new Problem(413, "Payload too large", detail, List.of());
   }

@@ -41,8 +41,8 @@ final class TestApi {
   final InMemoryJobRunStore runs = new InMemoryJobRunStore();
   final InMemoryBlobStore blobs = new InMemoryBlobStore();
   final InMemoryModelStore models = new InMemoryModelStore();
-  final CallbackTokens tokens = new CallbackTokens("a-secret-of-enough-length");
   final InMemoryTemplateStore templates = new InMemoryTemplateStore();
+  final CallbackTokens tokens = new CallbackTokens("a-secret-of-enough-length");
   final InMemoryScheduleStore schedules = new InMemoryScheduleStore();
   final RecordingScheduleTriggers triggers = new RecordingScheduleTriggers();
   final ScheduleFirings firings;
@@ -87,9 +87,18 @@ final class TestApi {
     handler =
         new ApiHandler(
                 new JobsApi(
-                    service, runs, tokens, new QueuePositions(store), blobs, catalog, SPACES),
+                    service,
+                    runs,
+                    tokens,
+                    new QueuePositions(store),
+                    blobs,
+                    catalog,
+                    SPACES,
+                    templateService),
                 new ModelsApi(catalog, clock, SPACES),
-                uploads())
+                uploads(),
+                new TemplatesApi(templateService),
+                new RunsApi(runs))
             .withSchedules(
                 new SchedulesApi(
                     new ScheduleService(
