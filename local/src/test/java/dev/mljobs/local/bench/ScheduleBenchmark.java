@@ -105,7 +105,8 @@ public final class ScheduleBenchmark {
                       + "\",\"template_id\":\""
                       + template
                       + "\",\"expression\":\"at("
-                      + at
+                      + java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss")
+                          .format(at)
                       + ")\"}")
               .get("schedule_id")
               .asText());

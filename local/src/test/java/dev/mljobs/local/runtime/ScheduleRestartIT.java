@@ -139,7 +139,8 @@ class ScheduleRestartIT {
                 "{\"name\":\"o\",\"template_id\":\""
                     + template
                     + "\",\"expression\":\"at("
-                    + soon
+                    + java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss")
+                        .format(soon)
                     + ")\"}")
             .get("schedule_id")
             .asText();

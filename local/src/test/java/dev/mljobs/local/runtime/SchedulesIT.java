@@ -98,7 +98,10 @@ class SchedulesIT {
     LocalDateTime at =
         LocalDateTime.ofInstant(
             Instant.now().plusSeconds(seconds).truncatedTo(ChronoUnit.SECONDS), ZoneOffset.UTC);
-    return "at(" + at + ")";
+    // whole seconds always: LocalDateTime.toString() leaves out ":00"
+    return "at("
+        + java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss").format(at)
+        + ")";
   }
 
   @Test
