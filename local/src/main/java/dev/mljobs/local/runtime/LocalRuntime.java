@@ -78,7 +78,8 @@ public final class LocalRuntime implements AutoCloseable {
                     : LocalAwsConfig.persistentIn(dataDir)));
     int apiPort = options.port() == 0 ? Ports.free() : options.port();
     Functions functions = new Functions(dataDir);
-    scheduler = keep(Schedules.start(aws, functions, dataDir));
+    AsyncLambdaTargets lambdaEvents = keep(new AsyncLambdaTargets(functions));
+    scheduler = keep(Schedules.start(aws, lambdaEvents, dataDir));
     URI stepFunctionsUrl = URI.create("http://127.0.0.1:" + Ports.free());
     RuntimeEnvironment env =
         new RuntimeEnvironment(

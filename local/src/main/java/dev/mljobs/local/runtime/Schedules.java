@@ -7,7 +7,6 @@ import dev.mljobs.local.scheduler.LocalScheduler;
 import dev.mljobs.local.scheduler.ScheduleTargets;
 import dev.mljobs.local.scheduler.SqsScheduleTargets;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
@@ -21,24 +20,7 @@ final class Schedules {
 
   private Schedules() {}
 
-  static LocalScheduler start(LocalAws aws, Functions functions, Path dataDir) {
-    ScheduleTargets lambda =
-        invocation -> {
-          try {
-            var answer =
-                functions
-                    .registry()
-                    .invoke(
-                        invocation.targetArn(),
-                        invocation.input().getBytes(StandardCharsets.UTF_8));
-            if (answer.failed()) {
-              throw new IllegalStateException(new String(answer.payload(), StandardCharsets.UTF_8));
-            }
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-          }
-        };
+  static LocalScheduler start(LocalAws aws, AsyncLambdaTargets lambda, Path dataDir) {
     LocalScheduler.Builder builder =
         LocalScheduler.builder(
             ScheduleTargets.byService(

@@ -264,6 +264,18 @@ public final class ScheduleFirings {
         templates
             .resolve(schedule.owner(), schedule.templateId(), schedule.paramOverrides(), NONE)
             .forFiring(id, scheduledTime, key);
+    OverlapPolicy policy = schedule.overlapPolicy();
+    if (policy == OverlapPolicy.ALLOW) {
+      // no need to look at other jobs: a retry finds this firing's job by its idempotency key
+      JobService.Submission submission = jobs.submit(request);
+      return record(
+          schedule,
+          scheduledTime,
+          manual,
+          submission.job(),
+          caughtUp ? FiringOutcome.CAUGHT_UP : FiringOutcome.JOB_CREATED,
+          submission.created());
+    }
     List<Job> recent = recentJobs(schedule);
     Optional<Job> made = recent.stream().filter(j -> key.equals(j.idempotencyKey())).findFirst();
     if (made.isPresent()) {
@@ -273,7 +285,6 @@ public final class ScheduleFirings {
     Optional<Job> running = recent.stream().filter(j -> isQueuedOrRunning(j)).findFirst();
     Optional<Job> waiting =
         recent.stream().filter(j -> j.status() == JobStatus.PENDING).findFirst();
-    OverlapPolicy policy = schedule.overlapPolicy();
     if (policy == OverlapPolicy.SKIP && running.isPresent()
         || policy == OverlapPolicy.BUFFER_ONE && waiting.isPresent()) {
       Job busy = waiting.orElseGet(running::get);
