@@ -9,6 +9,7 @@ import dev.mljobs.core.job.JobQueue;
 import dev.mljobs.core.job.JobService;
 import dev.mljobs.core.model.ModelCatalog;
 import dev.mljobs.core.schedule.BufferedFiringRelease;
+import dev.mljobs.core.schedule.ScheduleCatchUp;
 import dev.mljobs.core.schedule.ScheduleEvents;
 import dev.mljobs.core.schedule.ScheduleFirings;
 import dev.mljobs.core.schedule.ScheduleService;
@@ -130,6 +131,16 @@ public final class Services {
         wiring.firingLedger(),
         templateService(),
         jobs,
+        scheduleEvents(),
+        wiring.clock());
+  }
+
+  /** Fire times missed while the (local) runtime was down, by each schedule's catch-up policy. */
+  public ScheduleCatchUp scheduleCatchUp(JobService jobs) {
+    return new ScheduleCatchUp(
+        wiring.scheduleStore(),
+        wiring.firingLedger(),
+        scheduleFirings(jobs),
         scheduleEvents(),
         wiring.clock());
   }

@@ -37,7 +37,7 @@ final class Schedules {
    */
   static void catchUp(Wiring wiring) {
     Services services = new Services(wiring);
-    int made = services.scheduleFirings(services.jobService()).catchUpAll();
+    int made = services.scheduleCatchUp(services.jobService()).catchUpAll();
     if (made > 0) {
       System.out.println("schedules: " + made + " job(s) made for fire times missed while stopped");
     }

@@ -332,9 +332,16 @@ class SchedulesIT {
               services.jobService(),
               dev.mljobs.core.schedule.ScheduleEvents.none(),
               clock);
+      var catchUp =
+          new dev.mljobs.core.schedule.ScheduleCatchUp(
+              wiring.scheduleStore(),
+              wiring.firingLedger(),
+              firings,
+              dev.mljobs.core.schedule.ScheduleEvents.none(),
+              clock);
       // when it runs (twice: a second start finds nothing left to do)
-      firings.catchUp(schedule);
-      firings.catchUp(wiring.scheduleStore().find(id).orElseThrow());
+      catchUp.catchUp(schedule);
+      catchUp.catchUp(wiring.scheduleStore().find(id).orElseThrow());
       // then
       jobs.put(policy, jobsOf(id).size());
       JsonNode ledger =

@@ -30,9 +30,6 @@ import java.util.Optional;
  */
 public final class ScheduleFirings {
 
-  /** Catch-up looks at most this many missed fire times of one schedule (the latest ones). */
-  public static final int MAX_MISSED = 10_000;
-
   /** A backfill makes at most this many jobs. */
   public static final int MAX_BACKFILL = 1000;
 
@@ -129,80 +126,6 @@ public final class ScheduleFirings {
   }
 
   /**
-   * Deals with the fire times every schedule missed, by its catch-up policy: the ones due before
-   * now with no entry in the ledger. Run when the local runtime starts; EventBridge Scheduler
-   * itself never replays a missed fire (the {@code skip} policy).
-   *
-   * @return how many jobs were made
-   */
-  public int catchUpAll() {
-    int made = 0;
-    for (Schedule schedule : store.dueBefore(clock.now())) {
-      try {
-        made += catchUp(schedule);
-      } catch (RuntimeException e) {
-        // one schedule's trouble (its template archived, say) must not stop the others'
-        System.err.println("catch-up of schedule " + schedule.scheduleId() + " failed: " + e);
-      }
-    }
-    return made;
-  }
-
-  /**
-   * The fire times of {@code schedule} from its next fire time up to now that have no entry in the
-   * ledger: each becomes {@code missed}, or {@code caught_up} with a job for the latest one ({@code
-   * run_once}) or the latest {@code catchup_max} ({@code run_all}).
-   *
-   * @return how many jobs were made
-   */
-  public int catchUp(Schedule schedule) {
-    Instant now = clock.now();
-    Instant from = schedule.nextTriggerAt();
-    if (!schedule.enabled()
-        || from == null
-        || !from.isBefore(now)
-        || schedule.expression() instanceof AtExpression) {
-      // a one-time schedule that came due while the runtime was down fires at start by itself
-      return 0;
-    }
-    List<Instant> missed =
-        schedule
-            .expression()
-            .nextFires(
-                from.minusNanos(1), schedule.timezone().zoneId(), schedule.window(), MAX_MISSED)
-            .stream()
-            .filter(t -> t.isBefore(now))
-            .filter(t -> ledger.find(schedule.scheduleId(), t).isEmpty())
-            .toList();
-    int run =
-        switch (schedule.catchUp().policy()) {
-          case SKIP -> 0;
-          case RUN_ONCE -> 1;
-          case RUN_ALL -> schedule.catchUp().max();
-        };
-    int made = 0;
-    for (int i = 0; i < missed.size(); i++) {
-      Instant time = missed.get(i);
-      if (i >= missed.size() - run) {
-        makeJob(schedule, time, false, true);
-        made++;
-      } else {
-        Firing firing =
-            ledger.record(
-                new Firing(schedule.scheduleId(), time, FiringOutcome.MISSED, null, false, now));
-        events.skipped(
-            schedule,
-            firing,
-            "missed: the fire time passed while it could not fire (catchup_policy "
-                + schedule.catchUp().policy().wireName()
-                + ")");
-      }
-    }
-    advance(schedule.scheduleId());
-    return made;
-  }
-
-  /**
    * The ledger of a schedule, newest fire time first.
    *
    * @throws ScheduleNotFoundException when the owner has no such schedule
@@ -252,8 +175,8 @@ public final class ScheduleFirings {
     return makeJob(schedule, scheduledTime, manual, false);
   }
 
-  private Firing makeJob(
-      Schedule schedule, Instant scheduledTime, boolean manual, boolean caughtUp) {
+  /** Makes the job of one fire time (once), by the overlap policy; {@code caughtUp} names it so. */
+  Firing makeJob(Schedule schedule, Instant scheduledTime, boolean manual, boolean caughtUp) {
     String id = schedule.scheduleId();
     Optional<Firing> seen = ledger.find(id, scheduledTime);
     if (seen.isPresent()) {
@@ -376,22 +299,6 @@ public final class ScheduleFirings {
       }
       try {
         store.update(current.get().recordTrigger(scheduledTime, clock.now()));
-        return;
-      } catch (ConcurrentScheduleModificationException lostRace) {
-        // read again
-      }
-    }
-  }
-
-  /** Moves the schedule's next fire past now, after fire times that were missed. */
-  private void advance(String scheduleId) {
-    for (int attempt = 1; attempt <= MAX_WRITE_TRIES; attempt++) {
-      Optional<Schedule> current = store.find(scheduleId).filter(Schedule::enabled);
-      if (current.isEmpty()) {
-        return;
-      }
-      try {
-        store.update(current.get().advance(clock.now()));
         return;
       } catch (ConcurrentScheduleModificationException lostRace) {
         // read again

@@ -46,6 +46,7 @@ final class TestApi {
   final InMemoryScheduleStore schedules = new InMemoryScheduleStore();
   final RecordingScheduleTriggers triggers = new RecordingScheduleTriggers();
   final ScheduleFirings firings;
+  final InMemoryFiringLedger ledger = new InMemoryFiringLedger();
   final JobService jobs;
   final ApiHandler handler;
 
@@ -78,12 +79,7 @@ final class TestApi {
             templates, new JobChecks(catalog, SPACES), clock, () -> UUID.randomUUID().toString());
     firings =
         new ScheduleFirings(
-            schedules,
-            new InMemoryFiringLedger(),
-            templateService,
-            service,
-            ScheduleEvents.none(),
-            clock);
+            schedules, ledger, templateService, service, ScheduleEvents.none(), clock);
     handler =
         new ApiHandler(
                 new JobsApi(
