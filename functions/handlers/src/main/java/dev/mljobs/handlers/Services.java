@@ -1,6 +1,7 @@
 package dev.mljobs.handlers;
 
 import dev.mljobs.aws.s3.Buckets;
+import dev.mljobs.aws.scheduler.EventBridgeScheduleTriggers;
 import dev.mljobs.aws.sfn.StepFunctionsWorkflows;
 import dev.mljobs.aws.sqs.SqsJobQueue;
 import dev.mljobs.aws.sqs.SqsWebhookQueue;
@@ -12,6 +13,12 @@ import dev.mljobs.core.job.JobEvents;
 import dev.mljobs.core.job.JobQueue;
 import dev.mljobs.core.job.JobService;
 import dev.mljobs.core.model.ModelCatalog;
+import dev.mljobs.core.schedule.BufferedFiringRelease;
+import dev.mljobs.core.schedule.ScheduleCatchUp;
+import dev.mljobs.core.schedule.ScheduleEvents;
+import dev.mljobs.core.schedule.ScheduleFirings;
+import dev.mljobs.core.schedule.ScheduleService;
+import dev.mljobs.core.schedule.ScheduleTriggers;
 import dev.mljobs.core.template.JobChecks;
 import dev.mljobs.core.template.TemplateService;
 import dev.mljobs.core.trigger.TriggerService;
@@ -24,11 +31,13 @@ import dev.mljobs.handlers.events.EventBridgeJobEvents;
 import dev.mljobs.handlers.events.JobEventJson;
 import dev.mljobs.handlers.events.LoggedGroupEvents;
 import dev.mljobs.handlers.events.LoggedJobEvents;
+import dev.mljobs.handlers.events.ScheduleEventPublisher;
 import dev.mljobs.handlers.events.WebhookJobEvents;
 import dev.mljobs.handlers.observe.JobMetrics;
 import java.security.SecureRandom;
 import java.util.UUID;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.scheduler.SchedulerClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -141,7 +150,11 @@ public final class Services {
                     .httpClient(wiring.clients().httpClient())
                     .build(),
                 bus);
-    return new JobMetrics(wiring.metrics(), new WebhookJobEvents(webhookDeliveries(), events));
+    // a job of a buffer_one schedule that ends starts the firing waiting for it
+    return new BufferedFiringRelease(
+        new JobMetrics(wiring.metrics(), new WebhookJobEvents(webhookDeliveries(), events)),
+        wiring.jobStore(),
+        this::jobService);
   }
 
   /**
@@ -216,6 +229,66 @@ public final class Services {
   /** The data bucket: inputs, results, models. */
   public static String dataBucket(Wiring wiring) {
     return dev.mljobs.aws.s3.BucketNames.fromEnv(wiring.env()).data();
+  }
+
+  /** Schedules, each mirrored by an EventBridge Scheduler schedule that fires the handler. */
+  public ScheduleService scheduleService() {
+    return new ScheduleService(
+        wiring.scheduleStore(),
+        scheduleTriggers(),
+        templateService(),
+        wiring.clock(),
+        UUID::randomUUID);
+  }
+
+  /** What a schedule does when it fires: one job per fire time, in the ledger. */
+  public ScheduleFirings scheduleFirings(JobService jobs) {
+    return new ScheduleFirings(
+        wiring.scheduleStore(),
+        wiring.firingLedger(),
+        templateService(),
+        jobs,
+        scheduleEvents(),
+        wiring.clock());
+  }
+
+  /** Fire times missed while the (local) runtime was down, by each schedule's catch-up policy. */
+  public ScheduleCatchUp scheduleCatchUp(JobService jobs) {
+    return new ScheduleCatchUp(
+        wiring.scheduleStore(),
+        wiring.firingLedger(),
+        scheduleFirings(jobs),
+        scheduleEvents(),
+        wiring.clock());
+  }
+
+  /**
+   * The Scheduler's side: schedules whose target is {@code SCHEDULE_FUNCTION_ARN}, invoked with
+   * {@code SCHEDULER_ROLE_ARN}.
+   */
+  public ScheduleTriggers scheduleTriggers() {
+    SchedulerClient scheduler =
+        wiring
+            .clients()
+            .configure(SchedulerClient.builder(), "SCHEDULER")
+            .httpClient(wiring.clients().httpClient())
+            .build();
+    return new EventBridgeScheduleTriggers(
+        scheduler, wiring.require("SCHEDULE_FUNCTION_ARN"), wiring.require("SCHEDULER_ROLE_ARN"));
+  }
+
+  /** "Schedule Fired" events: on the bus named by {@code EVENT_BUS_NAME}, else JSON lines. */
+  public ScheduleEvents scheduleEvents() {
+    String bus = wiring.env().get("EVENT_BUS_NAME");
+    return bus == null
+        ? new ScheduleEventPublisher(line -> System.out.println(line), wiring.clock())
+        : new ScheduleEventPublisher(
+            wiring
+                .clients()
+                .configure(EventBridgeClient.builder(), "EVENTBRIDGE")
+                .httpClient(wiring.clients().httpClient())
+                .build(),
+            bus);
   }
 
   private DispatchLimits limits() {

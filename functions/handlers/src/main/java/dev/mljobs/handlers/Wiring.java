@@ -2,10 +2,12 @@ package dev.mljobs.handlers;
 
 import dev.mljobs.aws.AwsClients;
 import dev.mljobs.aws.SystemClock;
+import dev.mljobs.aws.dynamodb.DynamoDbFiringLedger;
 import dev.mljobs.aws.dynamodb.DynamoDbGroupStore;
 import dev.mljobs.aws.dynamodb.DynamoDbJobRunStore;
 import dev.mljobs.aws.dynamodb.DynamoDbJobStore;
 import dev.mljobs.aws.dynamodb.DynamoDbModelStore;
+import dev.mljobs.aws.dynamodb.DynamoDbScheduleStore;
 import dev.mljobs.aws.dynamodb.DynamoDbTemplateStore;
 import dev.mljobs.aws.dynamodb.DynamoDbTriggerStore;
 import dev.mljobs.aws.dynamodb.DynamoDbWebhookSecretStore;
@@ -22,6 +24,8 @@ import dev.mljobs.core.job.JobRunStore;
 import dev.mljobs.core.job.JobStore;
 import dev.mljobs.core.model.ModelInspector;
 import dev.mljobs.core.model.ModelStore;
+import dev.mljobs.core.schedule.FiringLedger;
+import dev.mljobs.core.schedule.ScheduleStore;
 import dev.mljobs.core.storage.OwnerSpaces;
 import dev.mljobs.core.storage.Uploads;
 import dev.mljobs.core.template.TemplateStore;
@@ -131,6 +135,14 @@ public final class Wiring {
       webhookSender = new HttpWebhookSender(callbackUrlPolicy());
     }
     return webhookSender;
+  }
+
+  public ScheduleStore scheduleStore() {
+    return new DynamoDbScheduleStore(dynamo(), TableNames.fromEnv(env));
+  }
+
+  public FiringLedger firingLedger() {
+    return new DynamoDbFiringLedger(dynamo(), TableNames.fromEnv(env));
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.mljobs.local.runtime;
 
 import dev.mljobs.handlers.Wiring;
 import dev.mljobs.handlers.reconcile.ReconcileHandler;
+import dev.mljobs.handlers.schedule.ScheduleHandler;
 import dev.mljobs.handlers.steps.StepsHandler;
 import dev.mljobs.local.lambda.LocalFunction;
 import dev.mljobs.local.lambda.LocalFunctions;
@@ -27,6 +28,7 @@ final class Functions {
   static final String STEPS = "mljobs-steps";
   static final String WORKER = "mljobs-worker";
   static final String RECONCILE = "mljobs-reconcile";
+  static final String SCHEDULE = "mljobs-schedule";
   static final String BATCH_JOB_DEFINITION = "mljobs-worker";
   static final String BATCH_JOB_QUEUE = "mljobs-gpu";
 
@@ -86,9 +88,12 @@ final class Functions {
     registry.register(STEPS, LocalFunction.of(steps), Duration.ofSeconds(60));
     registry.register(WORKER, LocalFunction.of(worker), Duration.ofSeconds(900));
     registry.register(RECONCILE, LocalFunction.of(reconcile), Duration.ofSeconds(300));
+    ScheduleHandler schedule = new ScheduleHandler(wiring);
+    registry.register(SCHEDULE, LocalFunction.of(schedule), Duration.ofSeconds(60));
     handlers.put("steps", steps);
     handlers.put("worker", worker);
     handlers.put("reconcile", reconcile);
+    handlers.put("schedule", schedule);
   }
 
   /** The handlers registered, by the short name {@code scripts/invoke} takes. */

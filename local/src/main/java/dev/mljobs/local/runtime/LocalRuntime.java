@@ -55,6 +55,8 @@ public final class LocalRuntime implements AutoCloseable {
   /** Every handler the runtime serves, by the name {@code scripts/invoke} takes. */
   private final Map<String, Object> handlers = new LinkedHashMap<>();
 
+  private Map<String, String> handlerEnvironment;
+
   private LocalRuntime(Options options) throws IOException {
     long start = System.nanoTime();
     this.options = options;
@@ -89,7 +91,8 @@ public final class LocalRuntime implements AutoCloseable {
                     : LocalAwsConfig.persistentIn(dataDir)));
     int apiPort = options.port() == 0 ? Ports.free() : options.port();
     Functions functions = new Functions(dataDir);
-    scheduler = keep(Schedules.start(aws, functions, dataDir));
+    AsyncLambdaTargets lambdaEvents = keep(new AsyncLambdaTargets(functions));
+    scheduler = keep(Schedules.start(aws, lambdaEvents, dataDir));
     URI stepFunctionsUrl = URI.create("http://127.0.0.1:" + Ports.free());
     RuntimeEnvironment env =
         new RuntimeEnvironment(
@@ -97,7 +100,8 @@ public final class LocalRuntime implements AutoCloseable {
             stepFunctionsUrl,
             URI.create("http://127.0.0.1:" + apiPort),
             Secrets.callbackSecret(dataDir));
-    wiring = new Wiring(env.forHandlers(StateMachines.arn(), scheduler.endpoint(), options));
+    handlerEnvironment = env.forHandlers(StateMachines.arn(), scheduler.endpoint(), options);
+    wiring = new Wiring(handlerEnvironment);
     // Functions first: a restarted Step Functions re-runs its interrupted executions at once.
     functions.register(wiring, env.forBatchWorker());
     var router = functions.taskRouter(aws.dynamoDb(), env.forBatchWorker());
@@ -109,6 +113,7 @@ public final class LocalRuntime implements AutoCloseable {
                 : new LocalStepFunctions(sfnPort, router, dataDir));
     StateMachines.deploy(env, functions);
     Schedules.ensureReconciler(wiring);
+    Schedules.catchUp(wiring);
     ApiHandler api = new ApiHandler(wiring);
     DispatchHandler dispatch = new DispatchHandler(wiring);
     WebhookDeliveryHandler webhooks = new WebhookDeliveryHandler(wiring);
@@ -227,6 +232,14 @@ public final class LocalRuntime implements AutoCloseable {
 
   public URI schedulerEndpoint() {
     return scheduler.endpoint();
+  }
+
+  /**
+   * The environment the handlers run with (endpoints, table and queue names), for tests and
+   * benchmarks that call a handler directly, as a second invocation of the same function would.
+   */
+  public Map<String, String> handlerEnvironment() {
+    return Map.copyOf(handlerEnvironment);
   }
 
   /** From the call to {@link #start} until everything answered. */

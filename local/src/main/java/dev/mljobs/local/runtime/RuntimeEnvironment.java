@@ -76,6 +76,9 @@ final class RuntimeEnvironment {
     env.put("WEBHOOKS_QUEUE_URL", aws.queueUrl(Queues.WEBHOOKS));
     // plain http webhooks locally; private and loopback receivers only through the allow-list
     env.put("MLJOBS_CALLBACK_HTTP", "true");
+    // the target of every schedule's Scheduler schedule, as the stack sets it in AWS
+    env.put("SCHEDULE_FUNCTION_ARN", Functions.arn(Functions.SCHEDULE));
+    env.put("SCHEDULER_ROLE_ARN", StateMachines.ROLE);
     env.putAll(options.handlerSettings());
     return env;
   }

@@ -1,12 +1,12 @@
 package dev.mljobs.local.runtime;
 
+import dev.mljobs.handlers.Services;
 import dev.mljobs.handlers.Wiring;
 import dev.mljobs.local.aws.LocalAws;
 import dev.mljobs.local.scheduler.LocalScheduler;
 import dev.mljobs.local.scheduler.ScheduleTargets;
 import dev.mljobs.local.scheduler.SqsScheduleTargets;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
@@ -20,24 +20,7 @@ final class Schedules {
 
   private Schedules() {}
 
-  static LocalScheduler start(LocalAws aws, Functions functions, Path dataDir) {
-    ScheduleTargets lambda =
-        invocation -> {
-          try {
-            var answer =
-                functions
-                    .registry()
-                    .invoke(
-                        invocation.targetArn(),
-                        invocation.input().getBytes(StandardCharsets.UTF_8));
-            if (answer.failed()) {
-              throw new IllegalStateException(new String(answer.payload(), StandardCharsets.UTF_8));
-            }
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-          }
-        };
+  static LocalScheduler start(LocalAws aws, AsyncLambdaTargets lambda, Path dataDir) {
     LocalScheduler.Builder builder =
         LocalScheduler.builder(
             ScheduleTargets.byService(
@@ -46,6 +29,18 @@ final class Schedules {
       builder.dataDirectory(dataDir.resolve("scheduler"));
     }
     return builder.start();
+  }
+
+  /**
+   * Fire times the schedules missed while the runtime was down, dealt with by each schedule's
+   * catch-up policy (the emulator itself, like AWS, does not replay them).
+   */
+  static void catchUp(Wiring wiring) {
+    Services services = new Services(wiring);
+    int made = services.scheduleCatchUp(services.jobService()).catchUpAll();
+    if (made > 0) {
+      System.out.println("schedules: " + made + " job(s) made for fire times missed while stopped");
+    }
   }
 
   /**

@@ -15,7 +15,9 @@ public record TableNames(
     String templates,
     String groups,
     String triggers,
-    String triggerJobs) {
+    String triggerJobs,
+    String schedules,
+    String scheduleFirings) {
 
   public static TableNames withPrefix(String prefix) {
     return new TableNames(
@@ -27,14 +29,17 @@ public record TableNames(
         prefix + Tables.TEMPLATES.name(),
         prefix + Tables.GROUPS.name(),
         prefix + Tables.TRIGGERS.name(),
-        prefix + Tables.TRIGGER_JOBS.name());
+        prefix + Tables.TRIGGER_JOBS.name(),
+        prefix + Tables.SCHEDULES.name(),
+        prefix + Tables.SCHEDULE_FIRINGS.name());
   }
 
   /**
    * Reads {@code JOBS_TABLE}, {@code JOB_RUNS_TABLE}, {@code IDEMPOTENCY_TABLE}, {@code
    * MODELS_TABLE}, {@code WEBHOOK_SECRETS_TABLE}, {@code TEMPLATES_TABLE}, {@code GROUPS_TABLE},
-   * {@code TRIGGERS_TABLE} and {@code TRIGGER_JOBS_TABLE}, falling back to {@code TABLE_PREFIX} +
-   * the logical name (prefix {@code mljobs-} when unset).
+   * {@code TRIGGERS_TABLE}, {@code TRIGGER_JOBS_TABLE}, {@code SCHEDULES_TABLE} and {@code
+   * SCHEDULE_FIRINGS_TABLE}, falling back to {@code TABLE_PREFIX} + the logical name (prefix {@code
+   * mljobs-} when unset).
    */
   public static TableNames fromEnv(Map<String, String> env) {
     TableNames defaults = withPrefix(env.getOrDefault("TABLE_PREFIX", "mljobs-"));
@@ -47,7 +52,9 @@ public record TableNames(
         env.getOrDefault("TEMPLATES_TABLE", defaults.templates()),
         env.getOrDefault("GROUPS_TABLE", defaults.groups()),
         env.getOrDefault("TRIGGERS_TABLE", defaults.triggers()),
-        env.getOrDefault("TRIGGER_JOBS_TABLE", defaults.triggerJobs()));
+        env.getOrDefault("TRIGGER_JOBS_TABLE", defaults.triggerJobs()),
+        env.getOrDefault("SCHEDULES_TABLE", defaults.schedules()),
+        env.getOrDefault("SCHEDULE_FIRINGS_TABLE", defaults.scheduleFirings()));
   }
 
   /** The physical name of {@code spec}. */
@@ -78,6 +85,12 @@ public record TableNames(
     }
     if (spec == Tables.TRIGGER_JOBS) {
       return triggerJobs;
+    }
+    if (spec == Tables.SCHEDULES) {
+      return schedules;
+    }
+    if (spec == Tables.SCHEDULE_FIRINGS) {
+      return scheduleFirings;
     }
     throw new IllegalArgumentException("unknown table " + spec.name());
   }

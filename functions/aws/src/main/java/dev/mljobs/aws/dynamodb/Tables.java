@@ -125,6 +125,23 @@ public final class Tables {
           List.of(new Index(BY_TRIGGER, Key.string("trigger_id"), Key.string(CREATED_SK))),
           null);
 
+  /**
+   * Schedules by id (what the schedule handler reads); an owner's newest first by {@link
+   * #BY_OWNER}.
+   */
+  public static final TableSpec SCHEDULES =
+      new TableSpec(
+          "schedules", Key.string("schedule_id"), null, List.of(index(BY_OWNER, "owner")), null);
+
+  /** The ledger: one item per schedule and nominal fire time (ISO-8601, so it sorts as time). */
+  public static final TableSpec SCHEDULE_FIRINGS =
+      new TableSpec(
+          "schedule_firings",
+          Key.string("schedule_id"),
+          Key.string("scheduled_time"),
+          List.of(),
+          null);
+
   public static final List<TableSpec> ALL =
       List.of(
           JOBS,
@@ -135,7 +152,9 @@ public final class Tables {
           TEMPLATES,
           GROUPS,
           TRIGGERS,
-          TRIGGER_JOBS);
+          TRIGGER_JOBS,
+          SCHEDULES,
+          SCHEDULE_FIRINGS);
 
   private static Index index(String name, String partitionAttribute) {
     return new Index(name, Key.string(partitionAttribute), Key.string(CREATED_SK));

@@ -32,6 +32,7 @@ import java.util.regex.Pattern;
  * @param expiresAt when storage may delete the job; set on reaching a terminal state
  * @param callback the webhook's delivery, set on reaching a terminal state with a {@code
  *     callbackUrl} and then changed only by {@link JobStore#recordCallback}; else {@code null}
+ * @param scheduledTime the fire time of the schedule firing that made the job, or {@code null}
  */
 public record Job(
     UUID jobId,
@@ -50,6 +51,7 @@ public record Job(
     String idempotencyKey,
     String templateId,
     String scheduleId,
+    Instant scheduledTime,
     String groupId,
     String owner,
     String traceId,
@@ -175,6 +177,7 @@ public record Job(
         .idempotencyKey(request.idempotencyKey())
         .templateId(request.templateId())
         .scheduleId(request.scheduleId())
+        .scheduledTime(request.scheduledTime())
         .groupId(request.groupId())
         .owner(request.owner())
         .traceId(request.traceId())

@@ -26,6 +26,7 @@ public final class JobBuilder {
   private String idempotencyKey;
   private String templateId;
   private String scheduleId;
+  private Instant scheduledTime;
   private String groupId;
   private String owner;
   private String traceId;
@@ -59,6 +60,7 @@ public final class JobBuilder {
     this.idempotencyKey = job.idempotencyKey();
     this.templateId = job.templateId();
     this.scheduleId = job.scheduleId();
+    this.scheduledTime = job.scheduledTime();
     this.groupId = job.groupId();
     this.owner = job.owner();
     this.traceId = job.traceId();
@@ -154,6 +156,11 @@ public final class JobBuilder {
     return this;
   }
 
+  public JobBuilder scheduledTime(Instant scheduledTime) {
+    this.scheduledTime = scheduledTime;
+    return this;
+  }
+
   public JobBuilder groupId(String groupId) {
     this.groupId = groupId;
     return this;
@@ -237,6 +244,7 @@ public final class JobBuilder {
         idempotencyKey,
         templateId,
         scheduleId,
+        scheduledTime,
         groupId,
         owner,
         traceId,

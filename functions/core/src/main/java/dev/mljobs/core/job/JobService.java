@@ -71,6 +71,60 @@ public final class JobService {
     return new Submission(stored.job(), true);
   }
 
+  /**
+   * Stores a new job that ends {@code skipped} at once, with {@code reason} and a run of status
+   * skipped: a firing that overlapped a job still running. Idempotent like {@link #submit}.
+   */
+  public Submission submitSkipped(NewJob request, String reason) {
+    Instant now = clock.now();
+    Job job = Job.create(request, ids.get(), now).enqueue(now).skip(reason, now);
+    JobStore.Created stored = store.create(job);
+    if (stored.created()) {
+      try {
+        runs.record(JobRun.of(stored.job(), 1, RunStatus.SKIPPED, now, now, reason));
+      } catch (DuplicateJobRunException recordedBefore) {
+        // a retry of this very call
+      }
+      events.statusChanged(stored.job());
+    }
+    return new Submission(stored.job(), stored.created());
+  }
+
+  /**
+   * Stores a new job that waits, {@code pending}, until {@link #release} queues it. Idempotent like
+   * {@link #submit}.
+   */
+  public Submission hold(NewJob request) {
+    JobStore.Created stored = store.create(Job.create(request, ids.get(), clock.now()));
+    return new Submission(stored.job(), stored.created());
+  }
+
+  /**
+   * Queues a job that {@link #hold} kept pending and sends it to the dispatcher; a job that is no
+   * longer pending is left as it is.
+   *
+   * @return the job, queued by this call, or empty when it was not pending
+   */
+  public Optional<Job> release(UUID jobId) {
+    Optional<Job> found = store.find(jobId);
+    if (found.isEmpty() || found.get().status() != JobStatus.PENDING) {
+      return Optional.empty();
+    }
+    Job queued;
+    try {
+      queued = store.update(found.get().enqueue(clock.now()));
+    } catch (ConcurrentJobModificationException | TerminalJobException lostRace) {
+      return Optional.empty(); // another release (or a cancel) got there first
+    }
+    events.statusChanged(queued);
+    try {
+      queue.send(queued);
+    } catch (RuntimeException unreachable) {
+      // stays queued; redispatchStale() sends it again
+    }
+    return Optional.of(queued);
+  }
+
   /** The job, if it exists and belongs to {@code owner}; another owner's job does not exist. */
   public Optional<Job> find(String owner, UUID jobId) {
     return store.find(jobId).filter(j -> j.owner().equals(owner));

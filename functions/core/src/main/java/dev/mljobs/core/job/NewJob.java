@@ -8,10 +8,14 @@ import static dev.mljobs.core.Require.text;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mljobs.core.KeyLimits;
+import java.time.Instant;
 
 /**
  * A request for a new job, checked on construction. Optional numbers are {@code null} when the
  * client left them out and take the documented defaults.
+ *
+ * @param scheduledTime the nominal fire time of the schedule firing this job is for, or {@code
+ *     null} for a job not made by a schedule
  */
 public record NewJob(
     String jobType,
@@ -26,7 +30,8 @@ public record NewJob(
     String groupId,
     String owner,
     String traceId,
-    String callbackUrl) {
+    String callbackUrl,
+    Instant scheduledTime) {
 
   public NewJob {
     Job.requireJobType(jobType);
@@ -43,11 +48,27 @@ public record NewJob(
     optionalId(groupId, "group_id");
     text(owner, "owner", KeyLimits.OWNER_CHARS);
     Job.requireCallbackUrl(callbackUrl);
+    if (scheduledTime != null && scheduleId == null) {
+      throw new IllegalArgumentException("scheduled_time is only set on a job of a schedule");
+    }
   }
 
-  /** The same request, for a job created by schedule {@code id}. */
-  public NewJob withScheduleId(String id) {
-    return new NewJob(
+  /** A request not made by a schedule firing (no {@code scheduled_time}). */
+  public NewJob(
+      String jobType,
+      ObjectNode params,
+      int priority,
+      int maxAttempts,
+      Integer timeoutSeconds,
+      int ttlHours,
+      String idempotencyKey,
+      String templateId,
+      String scheduleId,
+      String groupId,
+      String owner,
+      String traceId,
+      String callbackUrl) {
+    this(
         jobType,
         params,
         priority,
@@ -56,11 +77,39 @@ public record NewJob(
         ttlHours,
         idempotencyKey,
         templateId,
+        scheduleId,
+        groupId,
+        owner,
+        traceId,
+        callbackUrl,
+        null);
+  }
+
+  /** The same request, for a job created by schedule {@code id}. */
+  public NewJob withScheduleId(String id) {
+    return forFiring(id, scheduledTime, idempotencyKey);
+  }
+
+  /**
+   * The same request, for the firing of schedule {@code id} at {@code fireTime}, stored under
+   * {@code key} so that the firing makes one job however often it is delivered.
+   */
+  public NewJob forFiring(String id, Instant fireTime, String key) {
+    return new NewJob(
+        jobType,
+        params,
+        priority,
+        maxAttempts,
+        timeoutSeconds,
+        ttlHours,
+        key,
+        templateId,
         id,
         groupId,
         owner,
         traceId,
-        callbackUrl);
+        callbackUrl,
+        fireTime);
   }
 
   /** The same request, for a member job of group {@code id}. */

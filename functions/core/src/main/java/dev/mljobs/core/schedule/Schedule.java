@@ -1,6 +1,7 @@
 package dev.mljobs.core.schedule;
 
 import static dev.mljobs.core.Require.id;
+import static dev.mljobs.core.Require.optionalText;
 import static dev.mljobs.core.Require.present;
 import static dev.mljobs.core.Require.text;
 
@@ -9,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mljobs.core.job.NewJob;
 import dev.mljobs.core.template.JobTemplate;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -17,6 +19,10 @@ import java.util.Optional;
  * {@code null} while disabled and once the schedule has no fire left.
  *
  * @param paramOverrides merged into the template's default params for each job
+ * @param overlapPolicy what a firing does while the previous job has not ended
+ * @param catchUp what becomes of fire times it missed
+ * @param note why the schedule was last disabled (and by whom), or {@code null}
+ * @param version the stored version this value was read at (0 before it is first stored)
  */
 public record Schedule(
     String scheduleId,
@@ -27,6 +33,10 @@ public record Schedule(
     ScheduleWindow window,
     boolean enabled,
     ObjectNode paramOverrides,
+    String description,
+    OverlapPolicy overlapPolicy,
+    CatchUp catchUp,
+    String note,
     String owner,
     Instant createdAt,
     Instant updatedAt,
@@ -43,6 +53,10 @@ public record Schedule(
     present(window, "window");
     paramOverrides =
         paramOverrides == null ? JsonNodeFactory.instance.objectNode() : paramOverrides.deepCopy();
+    optionalText(description, "description", 2000);
+    present(overlapPolicy, "overlap_policy");
+    present(catchUp, "catchup_policy");
+    optionalText(note, "note", 2000);
     text(owner, "owner", 256);
     present(createdAt, "created_at");
     present(updatedAt, "updated_at");
@@ -82,6 +96,10 @@ public record Schedule(
         effective,
         true,
         paramOverrides,
+        null,
+        OverlapPolicy.ALLOW,
+        CatchUp.SKIP,
+        null,
         owner,
         now,
         now,
@@ -90,9 +108,14 @@ public record Schedule(
         0);
   }
 
+  /** Stops triggering; the schedule is kept, with {@code why} (who paused it and why) as note. */
+  public Schedule disable(String why, Instant now) {
+    return with(false, now, lastTriggeredAt, null).withNote(why);
+  }
+
   /** Stops triggering; the schedule is kept. */
   public Schedule disable(Instant now) {
-    return with(false, now, lastTriggeredAt, null);
+    return disable(note, now);
   }
 
   /** Triggers again from now on: fires missed while disabled are not made up. */
@@ -101,7 +124,8 @@ public record Schedule(
   }
 
   /**
-   * Records that the schedule fired at {@code firedAt} and moves to the following fire.
+   * Records that the schedule fired at {@code firedAt} and moves to the first fire after both
+   * {@code firedAt} and now (a late delivery or a manual trigger never moves it backwards).
    *
    * @throws IllegalStateException when the schedule is disabled
    */
@@ -109,7 +133,65 @@ public record Schedule(
     if (!enabled) {
       throw new IllegalStateException("schedule " + scheduleId + " is disabled and cannot fire");
     }
-    return with(true, now, firedAt, next(expression, timezone, window, firedAt));
+    Instant last =
+        lastTriggeredAt != null && lastTriggeredAt.isAfter(firedAt) ? lastTriggeredAt : firedAt;
+    Instant after = firedAt.isAfter(now) ? firedAt : now;
+    return with(true, now, last, next(expression, timezone, window, after));
+  }
+
+  /**
+   * The same schedule with new settings; the fire times are computed again from now.
+   *
+   * @throws IllegalArgumentException naming the field that is wrong
+   */
+  public Schedule change(
+      String newName,
+      String newTemplateId,
+      ScheduleExpression newExpression,
+      ScheduleTimeZone newZone,
+      ScheduleWindow newWindow,
+      ObjectNode newOverrides,
+      String newDescription,
+      OverlapPolicy newOverlap,
+      CatchUp newCatchUp,
+      Instant now) {
+    ScheduleWindow effective = newWindow.startingAtCreationIfUnset(createdAt);
+    return new Schedule(
+        scheduleId,
+        newName,
+        newTemplateId,
+        newExpression,
+        newZone,
+        effective,
+        enabled,
+        newOverrides,
+        newDescription,
+        newOverlap,
+        newCatchUp,
+        note,
+        owner,
+        createdAt,
+        now,
+        lastTriggeredAt,
+        enabled ? next(newExpression, newZone, effective, now) : null,
+        version);
+  }
+
+  /**
+   * Moves past fire times that made no job (missed ones): the next fire is the first after {@code
+   * now}; {@code last_triggered_at} stays.
+   */
+  public Schedule advance(Instant now) {
+    return with(
+        enabled, now, lastTriggeredAt, enabled ? next(expression, timezone, window, now) : null);
+  }
+
+  /** The next {@code count} fire times after {@code now} (none while disabled). */
+  public List<Instant> nextTriggers(Instant now, int count) {
+    if (!enabled) {
+      return List.of();
+    }
+    return expression.nextFires(now, timezone.zoneId(), window, count);
   }
 
   /** Enabled but with no fire left: a one-time schedule that fired, or past its end date. */
@@ -136,6 +218,29 @@ public record Schedule(
     return template.newJob(paramOverrides, owner).withScheduleId(scheduleId);
   }
 
+  /** This value as stored at {@code storedVersion}. */
+  public Schedule atVersion(long storedVersion) {
+    return new Schedule(
+        scheduleId,
+        name,
+        templateId,
+        expression,
+        timezone,
+        window,
+        enabled,
+        paramOverrides,
+        description,
+        overlapPolicy,
+        catchUp,
+        note,
+        owner,
+        createdAt,
+        updatedAt,
+        lastTriggeredAt,
+        nextTriggerAt,
+        storedVersion);
+  }
+
   @Override
   public ObjectNode paramOverrides() {
     return paramOverrides.deepCopy();
@@ -145,6 +250,28 @@ public record Schedule(
       ScheduleExpression expression, ScheduleTimeZone zone, ScheduleWindow window, Instant after) {
     Optional<Instant> fire = expression.nextFireAfter(after, zone.zoneId(), window);
     return fire.orElse(null);
+  }
+
+  private Schedule withNote(String newNote) {
+    return new Schedule(
+        scheduleId,
+        name,
+        templateId,
+        expression,
+        timezone,
+        window,
+        enabled,
+        paramOverrides,
+        description,
+        overlapPolicy,
+        catchUp,
+        newNote,
+        owner,
+        createdAt,
+        updatedAt,
+        lastTriggeredAt,
+        nextTriggerAt,
+        version);
   }
 
   private Schedule with(boolean on, Instant now, Instant last, Instant next) {
@@ -157,6 +284,10 @@ public record Schedule(
         window,
         on,
         paramOverrides,
+        description,
+        overlapPolicy,
+        catchUp,
+        note,
         owner,
         createdAt,
         now,

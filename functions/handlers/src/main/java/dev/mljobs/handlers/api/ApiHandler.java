@@ -39,6 +39,7 @@ public final class ApiHandler
   private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
   private static final String JOB_ID = "{job_id}";
   private static final String GROUP_ID = "{group_id}";
+  private static final String SCHEDULE_ID = "{schedule_id}";
   private static final String TEMPLATE_ID = "{template_id}";
   private static final String TRIGGER_ID = "{trigger_id}";
 
@@ -67,6 +68,7 @@ public final class ApiHandler
             new Services(wiring).jobService(),
             wiring.blobStore()),
         new HealthApi(Dependencies.of(wiring)));
+    withSchedules(SchedulesApi.from(wiring));
   }
 
   /** The API without dependency checks: {@code GET /health} reports none. */
@@ -141,6 +143,23 @@ public final class ApiHandler
     on(routes, "POST", one + "/disable", triggers::disable);
     on(routes, "GET", one + "/jobs", triggers::jobs);
     on(routes, "GET", one + "/results", triggers::results);
+  }
+
+  /** Adds the schedule routes; returns this handler. */
+  public ApiHandler withSchedules(SchedulesApi schedules) {
+    String one = "/v1/schedules/" + SCHEDULE_ID;
+    on(routes, "POST", "/v1/schedules", (request, id) -> schedules.create(request));
+    on(routes, "GET", "/v1/schedules", (request, id) -> schedules.list(request));
+    on(routes, "GET", one, schedules::get);
+    on(routes, "PATCH", one, schedules::patch);
+    on(routes, "DELETE", one, schedules::delete);
+    on(routes, "POST", one + "/enable", schedules::enable);
+    on(routes, "POST", one + "/disable", schedules::disable);
+    on(routes, "POST", one + "/trigger", schedules::trigger);
+    on(routes, "POST", one + "/backfill", schedules::backfill);
+    on(routes, "GET", one + "/jobs", schedules::jobs);
+    on(routes, "GET", one + "/firings", schedules::firings);
+    return this;
   }
 
   @Override
@@ -249,7 +268,8 @@ public final class ApiHandler
         if (template[i].equals(JOB_ID)
             || template[i].equals(TEMPLATE_ID)
             || template[i].equals(GROUP_ID)
-            || template[i].equals(TRIGGER_ID)) {
+            || template[i].equals(TRIGGER_ID)
+            || template[i].equals(SCHEDULE_ID)) {
           id = path[i];
         } else if (template[i].equals(MODEL_ID)) {
           id = String.join("/", java.util.Arrays.copyOfRange(path, i, path.length));

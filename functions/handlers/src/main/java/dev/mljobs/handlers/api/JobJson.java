@@ -44,6 +44,7 @@ final class JobJson {
     o.put("processing_time_ms", job.processingTimeMs());
     o.put("template_id", job.templateId());
     o.put("schedule_id", job.scheduleId());
+    o.put("scheduled_time", time(job.scheduledTime()));
     o.put("group_id", job.groupId());
     o.put(TraceIds.FIELD, job.traceId());
     o.put("callback_url", job.callbackUrl());

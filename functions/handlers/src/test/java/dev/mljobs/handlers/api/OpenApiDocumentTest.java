@@ -661,6 +661,7 @@ class OpenApiDocumentTest {
         .idempotencyKey("key-1")
         .templateId("template-1")
         .scheduleId("schedule-1")
+        .scheduledTime(T0.minusSeconds(1))
         .groupId("group-1")
         .owner("alice")
         .traceId("Root=1-abc")

@@ -7,6 +7,10 @@ import dev.mljobs.core.group.GroupTracking;
 import dev.mljobs.core.job.DispatchLimits;
 import dev.mljobs.core.job.JobService;
 import dev.mljobs.core.model.ModelCatalog;
+import dev.mljobs.core.schedule.BufferedFiringRelease;
+import dev.mljobs.core.schedule.ScheduleEvents;
+import dev.mljobs.core.schedule.ScheduleFirings;
+import dev.mljobs.core.schedule.ScheduleService;
 import dev.mljobs.core.storage.OwnerSpaces;
 import dev.mljobs.core.storage.Uploads;
 import dev.mljobs.core.template.JobChecks;
@@ -16,14 +20,17 @@ import dev.mljobs.core.webhook.CallbackUrlPolicy;
 import dev.mljobs.core.webhook.WebhookSecrets;
 import dev.mljobs.handlers.CallbackTokens;
 import dev.mljobs.testkit.InMemoryBlobStore;
+import dev.mljobs.testkit.InMemoryFiringLedger;
 import dev.mljobs.testkit.InMemoryGroupStore;
 import dev.mljobs.testkit.InMemoryJobRunStore;
 import dev.mljobs.testkit.InMemoryJobStore;
 import dev.mljobs.testkit.InMemoryModelStore;
+import dev.mljobs.testkit.InMemoryScheduleStore;
 import dev.mljobs.testkit.InMemoryTemplateStore;
 import dev.mljobs.testkit.InMemoryTriggerStore;
 import dev.mljobs.testkit.InMemoryWebhookSecretStore;
 import dev.mljobs.testkit.RecordingJobQueue;
+import dev.mljobs.testkit.RecordingScheduleTriggers;
 import dev.mljobs.testkit.RecordingWorkflows;
 import dev.mljobs.testkit.SettableClock;
 import java.net.InetAddress;
@@ -49,6 +56,11 @@ final class TestApi {
   final InMemoryTriggerStore triggers = new InMemoryTriggerStore();
   final CallbackTokens tokens = new CallbackTokens("a-secret-of-enough-length");
   final InMemoryWebhookSecretStore secrets = new InMemoryWebhookSecretStore();
+  final InMemoryScheduleStore schedules = new InMemoryScheduleStore();
+  final RecordingScheduleTriggers scheduleTriggers = new RecordingScheduleTriggers();
+  final ScheduleFirings firings;
+  final InMemoryFiringLedger ledger = new InMemoryFiringLedger();
+  final JobService jobs;
   final ApiHandler handler;
 
   static final String DATA_BUCKET = "mljobs-data";
@@ -83,51 +95,63 @@ final class TestApi {
   TestApi(SettableClock clock) {
     store = new InMemoryJobStore(clock);
     GroupTracking tracking = new GroupTracking(j -> {});
+    JobService[] late = new JobService[1];
     JobService service =
         new JobService(
             store,
             runs,
             queue,
             new RecordingWorkflows(),
-            tracking,
+            new BufferedFiringRelease(tracking, store, () -> late[0]),
             clock,
             UUID::randomUUID,
             DispatchLimits.unlimited());
     GroupService groupService =
         new GroupService(groups, store, service, queue, j -> {}, g -> {}, clock, UUID::randomUUID);
     tracking.follow(groupService);
+    late[0] = service;
+    jobs = service;
     ModelCatalog catalog = new ModelCatalog(models, model -> List.of());
     TemplateService templateService =
         new TemplateService(
             templates, new JobChecks(catalog, SPACES), clock, () -> UUID.randomUUID().toString());
+    firings =
+        new ScheduleFirings(
+            schedules, ledger, templateService, service, ScheduleEvents.none(), clock);
     handler =
         new ApiHandler(
-            new JobsApi(
-                service,
-                runs,
-                tokens,
-                new QueuePositions(store),
-                blobs,
-                catalog,
-                SPACES,
-                CALLBACK_URLS,
-                templateService),
-            new ModelsApi(catalog, clock, SPACES),
-            uploads(),
-            new WebhookSecretsApi(new WebhookSecrets(secrets, clock, new SecureRandom())),
-            new TemplatesApi(templateService),
-            new RunsApi(runs),
-            new GroupsApi(groupService, catalog, SPACES, CALLBACK_URLS, templateService),
-            new TriggersApi(
-                new TriggerService(
-                    triggers,
-                    templateService,
-                    DATA_BUCKET,
-                    Buckets.UPLOADS,
-                    clock,
-                    () -> UUID.randomUUID().toString()),
-                service,
-                blobs));
+                new JobsApi(
+                    service,
+                    runs,
+                    tokens,
+                    new QueuePositions(store),
+                    blobs,
+                    catalog,
+                    SPACES,
+                    CALLBACK_URLS,
+                    templateService),
+                new ModelsApi(catalog, clock, SPACES),
+                uploads(),
+                new WebhookSecretsApi(new WebhookSecrets(secrets, clock, new SecureRandom())),
+                new TemplatesApi(templateService),
+                new RunsApi(runs),
+                new GroupsApi(groupService, catalog, SPACES, CALLBACK_URLS, templateService),
+                new TriggersApi(
+                    new TriggerService(
+                        triggers,
+                        templateService,
+                        DATA_BUCKET,
+                        Buckets.UPLOADS,
+                        clock,
+                        () -> UUID.randomUUID().toString()),
+                    service,
+                    blobs))
+            .withSchedules(
+                new SchedulesApi(
+                    new ScheduleService(
+                        schedules, scheduleTriggers, templateService, clock, UUID::randomUUID),
+                    firings,
+                    clock));
   }
 
   /** Presigned uploads into the owner spaces of {@link #SPACES}. */
