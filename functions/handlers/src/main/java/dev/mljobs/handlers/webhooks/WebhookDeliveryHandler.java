@@ -84,10 +84,10 @@ public final class WebhookDeliveryHandler implements RequestHandler<SQSEvent, SQ
 
   @Override
   public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-    return Invocations.logged(context, () -> deliver(event));
+    return Invocations.logged(context, () -> deliver(event, context));
   }
 
-  private SQSBatchResponse deliver(SQSEvent event) {
+  private SQSBatchResponse deliver(SQSEvent event, Context context) {
     Map<String, Future<?>> running = new LinkedHashMap<>();
     Map<String, SQSEvent.SQSMessage> messages = new LinkedHashMap<>();
     Map<String, String> jobs = new LinkedHashMap<>();
@@ -116,7 +116,9 @@ public final class WebhookDeliveryHandler implements RequestHandler<SQSEvent, SQ
             // (storage): stop waiting, so no receiver holds the batch, and let the message come
             // back for a new try
             attempt.cancel(true);
-            LOG.warn("webhook try {} did not end in time, will retry", messageId);
+            context
+                .getLogger()
+                .log("webhook try " + messageId + " did not end in time, will retry");
             failures.add(new SQSBatchResponse.BatchItemFailure(messageId));
           } catch (ExecutionException e) {
             LOG.warn("webhook try not made, will retry: {}", String.valueOf(e.getCause()));

@@ -200,6 +200,11 @@ class WebhookDeliveryHandlerTest {
         Proxy.newProxyInstance(
             Context.class.getClassLoader(),
             new Class<?>[] {Context.class},
-            (proxy, method, args) -> method.getName().equals("getLogger") ? logger : null);
+            (proxy, method, args) ->
+                switch (method.getName()) {
+                  case "getLogger" -> logger;
+                  case "getRemainingTimeInMillis", "getMemoryLimitInMB" -> 0;
+                  default -> null;
+                });
   }
 }
