@@ -123,7 +123,7 @@ public final class LocalRuntime implements AutoCloseable {
     handlers.put("dispatch", dispatch);
     handlers.put("webhooks", webhooks);
     handlers.put("trigger", trigger);
-    handlers.put("upload-trigger", uploadTrigger);
+    handlers.put("uploads", uploadTrigger);
     handlers.putAll(functions.handlers());
     uploads = keep(Uploads.notifications(trigger, uploadTrigger));
     aws.addS3Listener(uploads);

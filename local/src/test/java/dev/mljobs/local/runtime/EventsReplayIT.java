@@ -112,6 +112,16 @@ class EventsReplayIT {
               .isTrue();
       case "trigger-s3-object-created.json" ->
           assertThat(JSON.readTree(answer.asText()).path("jobs_created").asInt()).isEqualTo(1);
+      case "uploads-s3-object-created.json" ->
+          // an upload no trigger watches makes nothing
+          assertThat(JSON.readTree(answer.asText()).path("jobs_created").asInt()).isZero();
+      case "schedule-firing.json" -> {
+        // a firing of a schedule that no longer exists is answered, not thrown (no Scheduler retry)
+        assertThat(answer.path("schedule_id").asText())
+            .isEqualTo("00000000-0000-4000-8000-000000000000");
+        assertThat(answer.path("ignored").asText())
+            .isEqualTo("the schedule is deleted or disabled");
+      }
       case "reconcile-scheduled.json" ->
           assertThat(answer.path("redispatched").isInt()).as("%s", answer).isTrue();
       case "steps-start.json" -> {
