@@ -1,6 +1,8 @@
 package dev.mljobs.handlers;
 
 import dev.mljobs.aws.sfn.StepFunctionsWorkflows;
+import dev.mljobs.aws.sqs.QueueNames;
+import dev.mljobs.aws.sqs.Queues;
 import dev.mljobs.aws.sqs.SqsJobQueue;
 import dev.mljobs.aws.sqs.SqsWebhookQueue;
 import dev.mljobs.core.job.DispatchLimits;
@@ -41,7 +43,7 @@ public final class Services {
         wiring.jobStore(),
         wiring.jobRunStore(),
         jobQueue(),
-        new StepFunctionsWorkflows(sfn, wiring.require("JOB_STATE_MACHINE_ARN")),
+        new StepFunctionsWorkflows(sfn, wiring.require(HandlerSettings.JOB_STATE_MACHINE_ARN)),
         jobEvents(),
         wiring.clock(),
         UUID::randomUUID,
@@ -50,7 +52,7 @@ public final class Services {
 
   /** The dispatch queue (SQS). */
   public JobQueue jobQueue() {
-    return new SqsJobQueue(sqs(), wiring.require("JOBS_QUEUE_URL"));
+    return new SqsJobQueue(sqs(), wiring.require(QueueNames.urlVariable(Queues.JOBS)));
   }
 
   /**
@@ -59,7 +61,7 @@ public final class Services {
    * WEBHOOKS_QUEUE_URL}) in both cases.
    */
   public JobEvents jobEvents() {
-    String bus = wiring.env().get("EVENT_BUS_NAME");
+    String bus = wiring.env().get(HandlerSettings.EVENT_BUS_NAME);
     JobEvents events =
         bus == null
             ? new LoggedJobEvents(System.out, wiring.clock())
@@ -82,7 +84,7 @@ public final class Services {
     return new WebhookDeliveries(
         wiring.jobStore(),
         webhookSecrets(),
-        new SqsWebhookQueue(sqs(), wiring.require("WEBHOOKS_QUEUE_URL")),
+        new SqsWebhookQueue(sqs(), wiring.require(QueueNames.urlVariable(Queues.WEBHOOKS))),
         wiring.webhookSender(),
         WebhookRetries.fromEnv(wiring.env()),
         job -> JobEventJson.detail(job).toString(),
@@ -114,7 +116,8 @@ public final class Services {
 
   private DispatchLimits limits() {
     return new DispatchLimits(
-        Integer.parseInt(wiring.env().getOrDefault("MAX_RUNNING_JOBS", "1000")),
-        Integer.parseInt(wiring.env().getOrDefault("MAX_RUNNING_JOBS_PER_OWNER", "100")));
+        Integer.parseInt(wiring.env().getOrDefault(HandlerSettings.MAX_RUNNING_JOBS, "1000")),
+        Integer.parseInt(
+            wiring.env().getOrDefault(HandlerSettings.MAX_RUNNING_JOBS_PER_OWNER, "100")));
   }
 }

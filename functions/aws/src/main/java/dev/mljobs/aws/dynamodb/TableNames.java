@@ -26,11 +26,35 @@ public record TableNames(
   public static TableNames fromEnv(Map<String, String> env) {
     TableNames defaults = withPrefix(env.getOrDefault("TABLE_PREFIX", "mljobs-"));
     return new TableNames(
-        env.getOrDefault("JOBS_TABLE", defaults.jobs()),
-        env.getOrDefault("JOB_RUNS_TABLE", defaults.jobRuns()),
-        env.getOrDefault("IDEMPOTENCY_TABLE", defaults.idempotencyKeys()),
-        env.getOrDefault("MODELS_TABLE", defaults.models()),
-        env.getOrDefault("WEBHOOK_SECRETS_TABLE", defaults.webhookSecrets()));
+        env.getOrDefault(variable(Tables.JOBS), defaults.jobs()),
+        env.getOrDefault(variable(Tables.JOB_RUNS), defaults.jobRuns()),
+        env.getOrDefault(variable(Tables.IDEMPOTENCY_KEYS), defaults.idempotencyKeys()),
+        env.getOrDefault(variable(Tables.MODELS), defaults.models()),
+        env.getOrDefault(variable(Tables.WEBHOOK_SECRETS), defaults.webhookSecrets()));
+  }
+
+  /**
+   * The environment variable that names {@code spec}'s physical table (set by the CDK stack).
+   *
+   * @throws IllegalArgumentException if {@code spec} is not one of {@link Tables#ALL}
+   */
+  public static String variable(TableSpec spec) {
+    if (spec == Tables.JOBS) {
+      return "JOBS_TABLE";
+    }
+    if (spec == Tables.JOB_RUNS) {
+      return "JOB_RUNS_TABLE";
+    }
+    if (spec == Tables.IDEMPOTENCY_KEYS) {
+      return "IDEMPOTENCY_TABLE";
+    }
+    if (spec == Tables.MODELS) {
+      return "MODELS_TABLE";
+    }
+    if (spec == Tables.WEBHOOK_SECRETS) {
+      return "WEBHOOK_SECRETS_TABLE";
+    }
+    throw new IllegalArgumentException("unknown table " + spec.name());
   }
 
   /** The physical name of {@code spec}. */

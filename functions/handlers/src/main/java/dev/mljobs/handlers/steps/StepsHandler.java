@@ -15,6 +15,7 @@ import dev.mljobs.core.storage.OwnerSpace;
 import dev.mljobs.core.storage.OwnerSpaces;
 import dev.mljobs.handlers.BatchResults;
 import dev.mljobs.handlers.CallbackTokens;
+import dev.mljobs.handlers.HandlerSettings;
 import dev.mljobs.handlers.Services;
 import dev.mljobs.handlers.Wiring;
 import java.io.IOException;
@@ -57,8 +58,8 @@ public final class StepsHandler implements RequestStreamHandler {
             new Services(wiring).jobEvents(),
             wiring.clock(),
             new Services(wiring).jobQueue()),
-        new CallbackTokens(wiring.require("CALLBACK_SECRET")),
-        wiring.require("CALLBACK_BASE_URL"),
+        new CallbackTokens(wiring.require(HandlerSettings.CALLBACK_SECRET)),
+        wiring.require(HandlerSettings.CALLBACK_BASE_URL),
         wiring.blobStore(),
         new ModelCatalog(wiring.modelStore(), null),
         wiring.ownerSpaces());

@@ -1,0 +1,50 @@
+package dev.mljobs.cdk;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.assertions.Template;
+
+/** One synthesis of the app for a test class (the first one in a JVM costs ~10 s). */
+final class Synth {
+
+  static final Path ROOT =
+      Path.of(System.getProperty("mljobs.root", "..")).toAbsolutePath().normalize();
+
+  final App app;
+  final MljobsStack stack;
+  final Template template;
+
+  private Synth(App app, MljobsStack stack) {
+    this.app = app;
+    this.stack = stack;
+    this.template = Template.fromStack(stack);
+  }
+
+  /**
+   * The app with the default settings. The Lambda code is the real shaded jar when it was built,
+   * else an empty jar: these tests assert the template, not the code inside the asset.
+   */
+  static Synth app(Map<String, Object> context) throws IOException {
+    Path jar = ROOT.resolve(StackConfig.LAMBDA_JAR);
+    if (!Files.isRegularFile(jar)) {
+      jar = Files.createTempFile("mljobs-handlers", ".jar");
+    }
+    Path out = Files.createTempDirectory("mljobs-cdk-out");
+    App app =
+        App.Builder.create()
+            .outdir(out.toString())
+            .context(
+                new java.util.HashMap<>(
+                    Map.of(
+                        // the images' build contexts are referenced in place, not copied
+                        "aws:cdk:disable-asset-staging", true)))
+            .build();
+    context.forEach((k, v) -> app.getNode().setContext(k, v));
+    app.getNode().setContext("lambdaJar", jar.toString());
+    MljobsStack stack = MljobsApp.build(app, StackConfig.fromContext(app.getNode(), ROOT));
+    return new Synth(app, stack);
+  }
+}
