@@ -3,7 +3,6 @@ package dev.mljobs.cdk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.assertions.Annotations;
@@ -17,7 +16,7 @@ class NagTest {
 
   @BeforeAll
   static void synthesise() throws Exception {
-    synth = Synth.app(Map.of());
+    synth = Synth.shared();
   }
 
   @Test

@@ -13,14 +13,37 @@ final class Synth {
   static final Path ROOT =
       Path.of(System.getProperty("mljobs.root", "..")).toAbsolutePath().normalize();
 
+  private static Synth shared;
+
   final App app;
   final MljobsStack stack;
   final Template template;
+  final Path outdir;
 
-  private Synth(App app, MljobsStack stack) {
+  private Synth(App app, MljobsStack stack, Path outdir) {
     this.app = app;
     this.stack = stack;
     this.template = Template.fromStack(stack);
+    this.outdir = outdir;
+  }
+
+  /** The app with the default settings, synthesised once for all test classes of this JVM. */
+  static synchronized Synth shared() throws IOException {
+    if (shared == null) {
+      shared = app(Map.of());
+      shared.app.synth();
+    }
+    return shared;
+  }
+
+  /** The shared template as JSON. */
+  static com.fasterxml.jackson.databind.JsonNode sharedJson() throws IOException {
+    return shared().json();
+  }
+
+  /** The template as JSON, as CloudFormation receives it. */
+  com.fasterxml.jackson.databind.JsonNode json() {
+    return new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(template.toJSON());
   }
 
   /**
@@ -45,6 +68,6 @@ final class Synth {
     context.forEach((k, v) -> app.getNode().setContext(k, v));
     app.getNode().setContext("lambdaJar", jar.toString());
     MljobsStack stack = MljobsApp.build(app, StackConfig.fromContext(app.getNode(), ROOT));
-    return new Synth(app, stack);
+    return new Synth(app, stack, out);
   }
 }
