@@ -60,6 +60,11 @@ final class JavaFunction extends Construct {
             .environment(environment)
             .description("mljobs " + id + " (" + handler.getSimpleName() + ")")
             .build();
+    // the alias below publishes the version SnapStart snapshots
+    software.amazon.awscdk.Annotations.of(function)
+        .acknowledgeWarning(
+            "@aws-cdk/aws-lambda:snapStartRequirePublish",
+            "every caller invokes the alias on the current (published) version");
     alias =
         Alias.Builder.create(this, "Alias")
             .aliasName(ALIAS)

@@ -51,19 +51,21 @@ final class Suppressions {
               "AwsSolutions-IAM5",
               "Executions of the one job lifecycle state machine, named after job ids at run time.",
               regex(
-                  "/^Resource::arn:<AWS::Partition>:states:<AWS::Region>:<AWS::AccountId>:execution:<WorkflowJobLifecycle[0-9A-F]+\\.Name>:\\*$/g")),
+                  "/^Resource::arn:<AWS::Partition>:states:(<AWS::Region>|[a-z0-9-]+):(<AWS::AccountId>|[0-9]+):execution:<WorkflowJobLifecycle[0-9A-F]+\\.Name>:\\*$/g")),
           rule(
               "AwsSolutions-IAM5",
               "Batch job ids are made by SubmitJob at run time (TerminateJob on a cancelled job);"
                   + " SubmitJob may use any revision of the one GPU job definition.",
-              "Resource::arn:<AWS::Partition>:batch:<AWS::Region>:<AWS::AccountId>:job/*",
-              "Resource::arn:<AWS::Partition>:batch:<AWS::Region>:<AWS::AccountId>:job-definition/"
-                  + Compute.JOB_DEFINITION
-                  + ":*"),
+              regex(
+                  "/^Resource::arn:<AWS::Partition>:batch:(<AWS::Region>|[a-z0-9-]+):(<AWS::AccountId>|[0-9]+):job\\/\\*$/g"),
+              regex(
+                  "/^Resource::arn:<AWS::Partition>:batch:(<AWS::Region>|[a-z0-9-]+):(<AWS::AccountId>|[0-9]+):job-definition\\/"
+                      + Compute.JOB_DEFINITION
+                      + ":\\*$/g")),
           rule(
               "AwsSolutions-IAM5",
               "Actions without resource-level permissions: X-Ray PutTraceSegments and"
-                  + " PutTelemetryRecords, Batch DescribeJobs, CloudWatch Logs' log delivery"
+                  + " PutTelemetryRecords, Batch DescribeJobs, ECR GetAuthorizationToken, CloudWatch Logs' log delivery"
                   + " actions of Step Functions and of EventBridge's log group target. IamPolicyTest"
                   + " asserts that no other action gets a '*' resource.",
               "Resource::*"),
