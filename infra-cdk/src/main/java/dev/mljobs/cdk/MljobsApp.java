@@ -24,17 +24,24 @@ public final class MljobsApp {
 
   /** The stack in {@code app}, with the cdk-nag checks every synthesis runs. */
   public static MljobsStack build(App app, StackConfig config) {
+    return build(
+        app,
+        config,
+        Environment.builder()
+            .account(System.getenv("CDK_DEFAULT_ACCOUNT"))
+            .region(System.getenv("CDK_DEFAULT_REGION"))
+            .build());
+  }
+
+  /** The stack for the account and region {@code env} (as {@code cdk deploy} synthesises it). */
+  public static MljobsStack build(App app, StackConfig config, Environment env) {
     MljobsStack stack =
         new MljobsStack(
             app,
             "Mljobs",
             StackProps.builder()
                 .description("mljobs: serverless machine-learning jobs")
-                .env(
-                    Environment.builder()
-                        .account(System.getenv("CDK_DEFAULT_ACCOUNT"))
-                        .region(System.getenv("CDK_DEFAULT_REGION"))
-                        .build())
+                .env(env)
                 .build(),
             config);
     Aspects.of(app).add(AwsSolutionsChecks.Builder.create().verbose(true).build());

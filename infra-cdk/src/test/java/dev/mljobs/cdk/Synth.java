@@ -51,6 +51,12 @@ final class Synth {
    * else an empty jar: these tests assert the template, not the code inside the asset.
    */
   static Synth app(Map<String, Object> context) throws IOException {
+    return app(context, null);
+  }
+
+  /** The app for one account and region, as {@code cdk deploy} synthesises it. */
+  static Synth app(Map<String, Object> context, software.amazon.awscdk.Environment env)
+      throws IOException {
     Path jar = ROOT.resolve(StackConfig.LAMBDA_JAR);
     if (!Files.isRegularFile(jar)) {
       jar = Files.createTempFile("mljobs-handlers", ".jar");
@@ -67,7 +73,9 @@ final class Synth {
             .build();
     context.forEach((k, v) -> app.getNode().setContext(k, v));
     app.getNode().setContext("lambdaJar", jar.toString());
-    MljobsStack stack = MljobsApp.build(app, StackConfig.fromContext(app.getNode(), ROOT));
+    StackConfig config = StackConfig.fromContext(app.getNode(), ROOT);
+    MljobsStack stack =
+        env == null ? MljobsApp.build(app, config) : MljobsApp.build(app, config, env);
     return new Synth(app, stack, out);
   }
 }
