@@ -27,8 +27,7 @@ import java.util.concurrent.TimeUnit;
  * <p>Stopping follows AWS: when an execution with a running {@code .sync} Batch task is stopped,
  * Step Functions calls {@code TerminateJob}, which stops a {@code STARTING} or {@code RUNNING} job
  * too ({@code CancelJob} would leave it running). So here a stopped execution kills the job's
- * process whatever it is doing, and the stack grants the state machine {@code
- * batch:TerminateJob}.
+ * process whatever it is doing, and the stack grants the state machine {@code batch:TerminateJob}.
  */
 final class BatchTasks {
 
