@@ -46,7 +46,7 @@ final class Handlers extends Construct {
   final Secret callbackSecret;
   private final Data data;
 
-  Handlers(Construct scope, String id, Data data, Path jar, EventBus bus) {
+  Handlers(Construct scope, String id, Data data, Path jar, EventBus bus, String stateMachineArn) {
     super(scope, id);
     this.data = data;
     Code code = Code.fromAsset(jar.toString());
@@ -57,6 +57,7 @@ final class Handlers extends Construct {
                 SecretStringGenerator.builder().passwordLength(48).excludePunctuation(true).build())
             .build();
     Map<String, String> env = environment(bus);
+    env.put(HandlerSettings.JOB_STATE_MACHINE_ARN, stateMachineArn);
     steps = fn("Steps", code, StepsHandler.class, 60, 1024, env);
     steps.function.addEnvironment(
         HandlerSettings.CALLBACK_SECRET, callbackSecret.getSecretValue().unsafeUnwrap());
@@ -71,6 +72,8 @@ final class Handlers extends Construct {
     Table idempotency = table(dev.mljobs.aws.dynamodb.Tables.IDEMPOTENCY_KEYS);
     Table models = table(dev.mljobs.aws.dynamodb.Tables.MODELS);
     Table secrets = table(dev.mljobs.aws.dynamodb.Tables.WEBHOOK_SECRETS);
+    Table templates = table(dev.mljobs.aws.dynamodb.Tables.TEMPLATES);
+    Table groups = table(dev.mljobs.aws.dynamodb.Tables.GROUPS);
     Bucket bucket = data.buckets.get(Buckets.DATA);
     PolicyStatement events =
         PolicyStatement.Builder.create()
@@ -82,12 +85,13 @@ final class Handlers extends Construct {
 
     // the job service (api, dispatch, reconcile, trigger): jobs, runs, idempotency keys, the
     // dispatch and webhook queues, the bus; workflow calls are granted with the state machine
+    // (a member's status change reaches its group: the groups table too)
     for (JavaFunction f : List.of(api, dispatch, reconcile, trigger)) {
-      f.allow(Permissions.readWrite(jobs, idempotency, runs));
+      f.allow(Permissions.readWrite(jobs, idempotency, runs, groups));
       f.allow(sendJobsAndWebhooks);
       f.allow(events);
     }
-    api.allow(Permissions.readWrite(models, secrets));
+    api.allow(Permissions.readWrite(models, secrets, templates));
     api.allow(Permissions.list(bucket));
     api.allow(
         Permissions.objects(
@@ -95,7 +99,7 @@ final class Handlers extends Construct {
     // presigned uploads are signed by the function's role: it must be allowed the PUT itself
     api.allow(Permissions.objects(bucket, List.of("s3:PutObject"), Buckets.UPLOADS));
 
-    steps.allow(Permissions.readWrite(jobs, idempotency, runs));
+    steps.allow(Permissions.readWrite(jobs, idempotency, runs, groups));
     steps.allow(Permissions.read(models));
     steps.allow(sendJobsAndWebhooks);
     steps.allow(events);
@@ -110,7 +114,7 @@ final class Handlers extends Construct {
             Buckets.RESULTS));
     steps.allow(Permissions.objects(bucket, List.of("s3:PutObject"), Buckets.RESULTS));
 
-    trigger.allow(Permissions.read(models));
+    trigger.allow(Permissions.read(models, templates));
     trigger.allow(Permissions.objects(bucket, List.of("s3:GetObject"), Buckets.INPUTS));
 
     webhooks.allow(Permissions.readWrite(jobs));
@@ -131,9 +135,9 @@ final class Handlers extends Construct {
             .build());
   }
 
-  /** Every function handled by the job service, which needs the state machine. */
+  /** Every function that builds the job service, which needs the state machine. */
   List<JavaFunction> jobServiceFunctions() {
-    return List.of(api, dispatch, reconcile, trigger);
+    return List.of(api, dispatch, steps, reconcile, trigger);
   }
 
   List<JavaFunction> all() {

@@ -60,7 +60,7 @@ public final class MljobsStack extends Stack {
         .targets(List.of(new CloudWatchLogGroup(jobEvents)))
         .build();
 
-    handlers = new Handlers(this, "Handlers", data, config.lambdaJar(), bus);
+    handlers = new Handlers(this, "Handlers", data, config.lambdaJar(), bus, Workflow.arn(this));
     compute = new Compute(this, "Compute", config.root(), data.buckets.get(Buckets.DATA));
     workflow = new Workflow(this, "Workflow", config.root(), handlers, compute);
     api = new Api(this, "Api", handlers.api, config);

@@ -51,7 +51,7 @@ final class Suppressions {
               "AwsSolutions-IAM5",
               "Executions of the one job lifecycle state machine, named after job ids at run time.",
               regex(
-                  "/^Resource::arn:<AWS::Partition>:states:(<AWS::Region>|[a-z0-9-]+):(<AWS::AccountId>|[0-9]+):execution:<WorkflowJobLifecycle[0-9A-F]+\\.Name>:\\*$/g")),
+                  "/^Resource::arn:<AWS::Partition>:states:(<AWS::Region>|[a-z0-9-]+):(<AWS::AccountId>|[0-9]+):execution:[A-Za-z0-9-]+-jobs:\\*$/g")),
           rule(
               "AwsSolutions-IAM5",
               "Batch job ids are made by SubmitJob at run time (TerminateJob on a cancelled job);"

@@ -47,6 +47,7 @@ final class Workflow extends Construct {
             .build();
     stateMachine =
         StateMachine.Builder.create(this, "JobLifecycle")
+            .stateMachineName(name(Stack.of(this)))
             .definitionBody(DefinitionBody.fromString(read(root)))
             .definitionSubstitutions(byName)
             .tracingEnabled(true)
@@ -114,13 +115,10 @@ final class Workflow extends Construct {
                                 .build())))
             .build());
     for (JavaFunction f : handlers.jobServiceFunctions()) {
-      f.function.addEnvironment(
-          dev.mljobs.handlers.HandlerSettings.JOB_STATE_MACHINE_ARN,
-          stateMachine.getStateMachineArn());
       f.allow(
           PolicyStatement.Builder.create()
               .actions(List.of("states:StartExecution"))
-              .resources(List.of(stateMachine.getStateMachineArn()))
+              .resources(List.of(arn(Stack.of(this))))
               .build());
       f.allow(
           PolicyStatement.Builder.create()
@@ -128,6 +126,25 @@ final class Workflow extends Construct {
               .resources(List.of(executions()))
               .build());
     }
+  }
+
+  /** The machine's name: known before it exists, so the steps function can name it too. */
+  static String name(Stack stack) {
+    return stack.getStackName() + "-jobs";
+  }
+
+  /**
+   * The machine's ARN built from its name, not a reference to it: the steps function (which the
+   * machine invokes) builds the job service, which needs this ARN; a reference would be a cycle.
+   */
+  static String arn(Stack stack) {
+    return stack.formatArn(
+        software.amazon.awscdk.ArnComponents.builder()
+            .service("states")
+            .resource("stateMachine")
+            .arnFormat(software.amazon.awscdk.ArnFormat.COLON_RESOURCE_NAME)
+            .resourceName(name(stack))
+            .build());
   }
 
   /** The ARNs of this machine's executions (named after job ids). */
@@ -138,7 +155,7 @@ final class Workflow extends Construct {
                 .service("states")
                 .resource("execution")
                 .arnFormat(software.amazon.awscdk.ArnFormat.COLON_RESOURCE_NAME)
-                .resourceName(stateMachine.getStateMachineName() + ":*")
+                .resourceName(name(Stack.of(this)) + ":*")
                 .build());
   }
 

@@ -89,11 +89,7 @@ class IamPolicyTest {
     expected.put("HandlersTriggerRole", set(LOGS_XRAY, TABLE_RW, JOB_SERVICE, s3("GetObject")));
     expected.put(
         "HandlersStepsRole",
-        set(
-            LOGS_XRAY,
-            TABLE_RW,
-            List.of("events:PutEvents", "sqs:SendMessage"),
-            s3("GetObject", "ListBucket", "PutObject")));
+        set(LOGS_XRAY, TABLE_RW, JOB_SERVICE, s3("GetObject", "ListBucket", "PutObject")));
     expected.put(
         "HandlersWebhooksRole", set(LOGS_XRAY, TABLE_RW, List.of("sqs:SendMessage"), SQS_CONSUMER));
     expected.put("ComputeWorkerRole", set(LOGS_XRAY, s3("GetObject", "ListBucket", "PutObject")));

@@ -18,7 +18,8 @@ public interface BlobStore {
    * Reads an object written by {@link #put}.
    *
    * @throws IllegalArgumentException when {@code uri} is not one of this store's objects
-   * @throws RuntimeException when the store cannot be reached or the object is gone
+   * @throws StorageUnavailableException when the store did not answer (worth trying again)
+   * @throws RuntimeException when the object is gone or cannot be read for good
    */
   byte[] get(String uri);
 }

@@ -26,6 +26,13 @@ public final class KeyLimits {
    */
   public static final int OWNER_CHARS = 256;
 
+  /**
+   * An owner as one S3 key segment (percent-encoded UTF-8, {@code OwnerSpaces.segment}), in bytes:
+   * with its area ({@code uploads/}) and a file name it must stay within an S3 key. 256 characters
+   * of non-ASCII text encode to up to 2,304 bytes, so the character bound alone does not do it.
+   */
+  public static final int OWNER_SEGMENT_BYTES = 512;
+
   /** An opaque paging cursor: it stands for a sort key, so it is never longer than one. */
   public static final int CURSOR_BYTES = SORT_KEY_BYTES;
 

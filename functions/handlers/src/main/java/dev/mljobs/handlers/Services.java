@@ -5,16 +5,23 @@ import dev.mljobs.aws.sqs.QueueNames;
 import dev.mljobs.aws.sqs.Queues;
 import dev.mljobs.aws.sqs.SqsJobQueue;
 import dev.mljobs.aws.sqs.SqsWebhookQueue;
+import dev.mljobs.core.group.GroupEvents;
+import dev.mljobs.core.group.GroupService;
+import dev.mljobs.core.group.GroupTracking;
 import dev.mljobs.core.job.DispatchLimits;
 import dev.mljobs.core.job.JobEvents;
 import dev.mljobs.core.job.JobQueue;
 import dev.mljobs.core.job.JobService;
 import dev.mljobs.core.model.ModelCatalog;
+import dev.mljobs.core.template.JobChecks;
+import dev.mljobs.core.template.TemplateService;
 import dev.mljobs.core.webhook.WebhookDeliveries;
 import dev.mljobs.core.webhook.WebhookRetries;
 import dev.mljobs.core.webhook.WebhookSecrets;
+import dev.mljobs.handlers.events.EventBridgeGroupEvents;
 import dev.mljobs.handlers.events.EventBridgeJobEvents;
 import dev.mljobs.handlers.events.JobEventJson;
+import dev.mljobs.handlers.events.LoggedGroupEvents;
 import dev.mljobs.handlers.events.LoggedJobEvents;
 import dev.mljobs.handlers.events.WebhookJobEvents;
 import java.security.SecureRandom;
@@ -32,7 +39,67 @@ public final class Services {
     this.wiring = wiring;
   }
 
+  /**
+   * The job use cases; a group member's status changes reach its group ({@link #trackedJobEvents}).
+   */
   public JobService jobService() {
+    return jobsAndGroups().jobs();
+  }
+
+  /** The group use cases, cancelling members through {@link #jobService}. */
+  public GroupService groupService() {
+    return jobsAndGroups().groups();
+  }
+
+  /**
+   * What the job lifecycle publishes to: {@link #jobEvents}, then the member's group, which takes
+   * the change once.
+   */
+  public JobEvents trackedJobEvents() {
+    return jobsAndGroups().tracking();
+  }
+
+  /** Job and group use cases, built together: each needs the other. */
+  private record JobsAndGroups(JobService jobs, GroupService groups, GroupTracking tracking) {}
+
+  private JobsAndGroups assembled;
+
+  private synchronized JobsAndGroups jobsAndGroups() {
+    if (assembled == null) {
+      JobEvents published = jobEvents();
+      GroupTracking tracking = new GroupTracking(published);
+      JobService jobs = jobService(tracking);
+      GroupService groups =
+          new GroupService(
+              wiring.groupStore(),
+              wiring.jobStore(),
+              jobs,
+              jobQueue(),
+              published,
+              groupEvents(),
+              wiring.clock(),
+              UUID::randomUUID);
+      tracking.follow(groups);
+      assembled = new JobsAndGroups(jobs, groups, tracking);
+    }
+    return assembled;
+  }
+
+  /** Where group status changes go: the same bus as the job events, or JSON lines on stdout. */
+  public GroupEvents groupEvents() {
+    String bus = wiring.env().get(HandlerSettings.EVENT_BUS_NAME);
+    return bus == null
+        ? new LoggedGroupEvents(System.out, wiring.clock())
+        : new EventBridgeGroupEvents(
+            wiring
+                .clients()
+                .configure(EventBridgeClient.builder(), "EVENTBRIDGE")
+                .httpClient(wiring.clients().httpClient())
+                .build(),
+            bus);
+  }
+
+  private JobService jobService(JobEvents events) {
     SfnClient sfn =
         wiring
             .clients()
@@ -44,7 +111,7 @@ public final class Services {
         wiring.jobRunStore(),
         jobQueue(),
         new StepFunctionsWorkflows(sfn, wiring.require(HandlerSettings.JOB_STATE_MACHINE_ARN)),
-        jobEvents(),
+        events,
         wiring.clock(),
         UUID::randomUUID,
         limits());
@@ -107,6 +174,18 @@ public final class Services {
   /** The built-in models and the registered ones, with the inspector registration needs. */
   public ModelCatalog modelCatalog() {
     return new ModelCatalog(wiring.modelStore(), wiring.modelInspector());
+  }
+
+  /**
+   * Templates, checked as the jobs they make: with the models the jobs may name and the owner
+   * spaces their URIs must lie in.
+   */
+  public TemplateService templateService() {
+    return new TemplateService(
+        wiring.templateStore(),
+        new JobChecks(modelCatalog(), wiring.ownerSpaces()),
+        wiring.clock(),
+        () -> UUID.randomUUID().toString());
   }
 
   /** The data bucket: inputs, results, models. */

@@ -2,9 +2,11 @@ package dev.mljobs.handlers;
 
 import dev.mljobs.aws.AwsClients;
 import dev.mljobs.aws.SystemClock;
+import dev.mljobs.aws.dynamodb.DynamoDbGroupStore;
 import dev.mljobs.aws.dynamodb.DynamoDbJobRunStore;
 import dev.mljobs.aws.dynamodb.DynamoDbJobStore;
 import dev.mljobs.aws.dynamodb.DynamoDbModelStore;
+import dev.mljobs.aws.dynamodb.DynamoDbTemplateStore;
 import dev.mljobs.aws.dynamodb.DynamoDbWebhookSecretStore;
 import dev.mljobs.aws.dynamodb.TableNames;
 import dev.mljobs.aws.s3.BucketNames;
@@ -14,12 +16,14 @@ import dev.mljobs.aws.s3.S3BlobStore;
 import dev.mljobs.aws.s3.S3UploadUrls;
 import dev.mljobs.core.BlobStore;
 import dev.mljobs.core.Clock;
+import dev.mljobs.core.group.GroupStore;
 import dev.mljobs.core.job.JobRunStore;
 import dev.mljobs.core.job.JobStore;
 import dev.mljobs.core.model.ModelInspector;
 import dev.mljobs.core.model.ModelStore;
 import dev.mljobs.core.storage.OwnerSpaces;
 import dev.mljobs.core.storage.Uploads;
+import dev.mljobs.core.template.TemplateStore;
 import dev.mljobs.core.webhook.CallbackUrlPolicy;
 import dev.mljobs.core.webhook.WebhookSecretStore;
 import dev.mljobs.handlers.webhooks.HttpWebhookSender;
@@ -71,6 +75,14 @@ public final class Wiring {
 
   public JobRunStore jobRunStore() {
     return new DynamoDbJobRunStore(dynamo(), TableNames.fromEnv(env));
+  }
+
+  public TemplateStore templateStore() {
+    return new DynamoDbTemplateStore(dynamo(), TableNames.fromEnv(env));
+  }
+
+  public GroupStore groupStore() {
+    return new DynamoDbGroupStore(dynamo(), TableNames.fromEnv(env));
   }
 
   public ModelStore modelStore() {

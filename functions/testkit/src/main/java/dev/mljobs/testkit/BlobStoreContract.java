@@ -45,7 +45,10 @@ public abstract class BlobStoreContract {
 
   @Test
   void a_missing_object_or_a_foreign_uri_is_refused() {
-    assertThatThrownBy(() -> store.get(store.uriOf(key()))).isInstanceOf(RuntimeException.class);
+    // gone is not "did not answer": a missing result is a real failure, never retried
+    assertThatThrownBy(() -> store.get(store.uriOf(key())))
+        .isInstanceOf(RuntimeException.class)
+        .isNotInstanceOf(dev.mljobs.core.StorageUnavailableException.class);
     assertThatThrownBy(() -> store.get("https://example.com/x"))
         .isInstanceOf(IllegalArgumentException.class);
   }

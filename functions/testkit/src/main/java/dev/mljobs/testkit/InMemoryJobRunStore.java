@@ -3,6 +3,9 @@ package dev.mljobs.testkit;
 import dev.mljobs.core.job.DuplicateJobRunException;
 import dev.mljobs.core.job.JobRun;
 import dev.mljobs.core.job.JobRunStore;
+import dev.mljobs.core.job.RunPage;
+import dev.mljobs.core.job.RunQuery;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,5 +32,27 @@ public final class InMemoryJobRunStore implements JobRunStore {
     }
     TreeMap<Integer, JobRun> ofJob = runs.get(jobId);
     return ofJob == null ? List.of() : List.copyOf(ofJob.values());
+  }
+
+  @Override
+  public synchronized RunPage list(RunQuery query) {
+    String after = query.cursor() == null ? null : query.cursor().sortKey();
+    List<JobRun> matching =
+        runs.values().stream()
+            .flatMap(ofJob -> ofJob.values().stream())
+            .filter(r -> r.owner() != null && query.matches(r))
+            .filter(r -> after == null || sortKey(r).compareTo(after) < 0)
+            .sorted(Comparator.comparing(InMemoryJobRunStore::sortKey).reversed())
+            .limit(query.limit() + 1L)
+            .toList();
+    if (matching.size() <= query.limit()) {
+      return new RunPage(matching, null);
+    }
+    List<JobRun> page = matching.subList(0, query.limit());
+    return new RunPage(page, RunQuery.cursorAfter(page.get(page.size() - 1)));
+  }
+
+  private static String sortKey(JobRun run) {
+    return RunQuery.cursorAfter(run).sortKey();
   }
 }

@@ -86,7 +86,8 @@ public final class InMemoryJobStore implements JobStore {
     if (!stored.isTerminal()) {
       throw new IllegalArgumentException("job " + jobId + " is not terminal");
     }
-    if (stored.callback() != null && stored.callback().attempts() > callback.attempts()) {
+    if (stored.callback() != null
+        && (stored.callback().isSettled() || stored.callback().attempts() > callback.attempts())) {
       return false;
     }
     jobs.put(jobId, stored.toBuilder().callback(callback).build());

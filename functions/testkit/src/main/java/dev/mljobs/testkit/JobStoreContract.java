@@ -225,6 +225,28 @@ public abstract class JobStoreContract {
   }
 
   @Test
+  void a_settled_callback_is_never_moved_back_even_by_a_write_at_the_same_attempt() {
+    // given: two try chains of one webhook (a repeated announcement, an SQS redelivery); one
+    // delivered at attempt 2, the other failed that try and would schedule a third
+    Job running =
+        store.update(stored(aQueuedJob(T0).callbackUrl("https://hooks.example.com/a")).start(T0));
+    Job done = store.update(running.complete(null, null, T0.plusSeconds(1)));
+    Callback delivered = new Callback(Callback.Status.DELIVERED, 2, null);
+    Callback failedToo = new Callback(Callback.Status.FAILED, 2, "HTTP 404");
+    store.recordCallback(done.jobId(), new Callback(Callback.Status.PENDING, 1, "HTTP 500"));
+    assertThat(store.recordCallback(done.jobId(), delivered)).isTrue();
+    // when
+    boolean sameAttempt =
+        store.recordCallback(done.jobId(), new Callback(Callback.Status.PENDING, 2, "HTTP 503"));
+    boolean later =
+        store.recordCallback(done.jobId(), new Callback(Callback.Status.PENDING, 3, "timed out"));
+    boolean otherOutcome = store.recordCallback(done.jobId(), failedToo);
+    // then
+    assertThat(List.of(sameAttempt, later, otherOutcome)).containsOnly(false);
+    assertThat(store.find(done.jobId()).orElseThrow().callback()).isEqualTo(delivered);
+  }
+
+  @Test
   void a_callback_is_recorded_only_on_a_stored_terminal_job() {
     Job queued = stored(aQueuedJob(T0));
     Callback delivered = new Callback(Callback.Status.DELIVERED, 1, null);

@@ -32,10 +32,16 @@ final class ApiClient {
   record Answer(int status, JsonNode body, HttpResponse<String> raw) {}
 
   Answer send(String method, String path, String body) {
+    return send(method, path, body, java.util.Map.of());
+  }
+
+  /** One call with these extra headers. */
+  Answer send(String method, String path, String body, java.util.Map<String, String> headers) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(base.resolve(path))
             .timeout(Duration.ofSeconds(30))
             .header("Authorization", "Bearer " + key);
+    headers.forEach(request::header);
     if (body != null) {
       request.header("Content-Type", "application/json");
     }

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mljobs.aws.sfn.StateMachineDefinitions;
+import dev.mljobs.core.StorageUnavailableException;
 import dev.mljobs.core.job.ConcurrentJobModificationException;
+import dev.mljobs.core.job.EventsUnavailableException;
 import dev.mljobs.local.asl.AslInterpreter;
 import dev.mljobs.local.asl.Execution;
 import dev.mljobs.local.asl.ExecutionRequest;
@@ -35,6 +37,10 @@ class JobLifecycleFailurePathsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String CONCURRENT_MODIFICATION =
       ConcurrentJobModificationException.class.getName();
+
+  /** A step whose write is done but whose webhook could not be scheduled: retried like a race. */
+  private static final String EVENTS_UNAVAILABLE = EventsUnavailableException.class.getName();
+
   private static final List<String> LAMBDA_ERRORS =
       List.of(
           "Lambda.ServiceException",
@@ -50,8 +56,7 @@ class JobLifecycleFailurePathsTest {
   private Execution execution;
 
   @Test
-  void the_steps_retry_names_the_concurrent_modification_class_and_every_lambda_error()
-      throws Exception {
+  void the_steps_retry_names_the_java_classes_it_retries_and_every_lambda_error() throws Exception {
     JsonNode states = definition().get("States");
     Set<String> retried = new TreeSet<>();
     states
@@ -60,16 +65,56 @@ class JobLifecycleFailurePathsTest {
             e -> {
               if (e.getValue().has("Retry") && !e.getKey().equals("Abandon")) {
                 retried.add(e.getKey());
-                JsonNode retry = e.getValue().get("Retry").get(0);
+                // the ASL names the Java classes by string: a rename must fail here
+                JsonNode events = retrier(e.getValue(), EVENTS_UNAVAILABLE);
+                assertThat(events.get("ErrorEquals")).as(e.getKey()).hasSize(1);
+                assertThat(events.get("MaxAttempts").asInt()).as(e.getKey()).isEqualTo(30);
+                assertThat(events.get("MaxDelaySeconds").asInt()).as(e.getKey()).isEqualTo(300);
+                JsonNode retry = retrier(e.getValue(), CONCURRENT_MODIFICATION);
                 List<String> names = new ArrayList<>();
                 retry.get("ErrorEquals").forEach(n -> names.add(n.asText()));
-                // the ASL names the Java class by string: a rename must fail here
-                assertThat(names).as(e.getKey()).contains(CONCURRENT_MODIFICATION);
                 assertThat(names).as(e.getKey()).containsAll(LAMBDA_ERRORS);
                 assertThat(retry.get("MaxAttempts").asInt()).as(e.getKey()).isEqualTo(5);
               }
             });
     assertThat(retried).containsExactlyInAnyOrderElementsOf(STEP_STATES);
+  }
+
+  /** The retrier of a state whose ErrorEquals names {@code error}. */
+  private static JsonNode retrier(JsonNode state, String error) {
+    for (JsonNode retrier : state.get("Retry")) {
+      for (JsonNode name : retrier.get("ErrorEquals")) {
+        if (name.asText().equals(error)) {
+          return retrier;
+        }
+      }
+    }
+    throw new AssertionError("no retrier names " + error);
+  }
+
+  /** S3 did not answer when MarkCompleted read a Batch result: retried, never abandoned at once. */
+  private static final String STORAGE_UNAVAILABLE = StorageUnavailableException.class.getName();
+
+  @Test
+  void mark_completed_retries_an_s3_that_did_not_answer_for_over_an_hour() throws Exception {
+    // the ASL names the class by string: a rename must fail here
+    JsonNode retry = retrier(definition().at("/States/MarkCompleted"), STORAGE_UNAVAILABLE);
+    assertThat(retry.get("ErrorEquals")).hasSize(1);
+    long nominal = 0;
+    for (int i = 0; i < retry.get("MaxAttempts").asInt(); i++) {
+      nominal +=
+          Math.min(
+              retry.get("IntervalSeconds").asLong() << i, retry.get("MaxDelaySeconds").asLong());
+    }
+    assertThat(nominal).as("nominal retry time, before jitter").isGreaterThan(3600);
+    // given: the result cannot be read three times, then can
+    LifecycleScript tasks = new LifecycleScript().fail("MarkCompleted", STORAGE_UNAVAILABLE, 3);
+    // when
+    ExecutionResult result = run(tasks);
+    // then
+    assertThat(tasks.callsOf("MarkCompleted")).hasSize(4);
+    assertThat(tasks.callsOf("Abandon")).isEmpty();
+    assertThat(result.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
   }
 
   @Test
@@ -85,6 +130,35 @@ class JobLifecycleFailurePathsTest {
       // then
       assertThat(tasks.callsOf(state)).as(state).hasSizeGreaterThanOrEqualTo(3);
       assertThat(tasks.callsOf(state).get(2).retryCount()).as(state).isEqualTo(2);
+      assertThat(tasks.callsOf("Abandon")).as(state).isEmpty();
+      assertThat(result.status()).as(state).isEqualTo(ExecutionStatus.SUCCEEDED);
+    }
+  }
+
+  @Test
+  void a_step_whose_webhook_could_not_be_scheduled_is_retried_and_the_job_ends_normally()
+      throws Exception {
+    for (String state : STEP_STATES) {
+      // given: the step's write is done, then scheduling the webhook fails once
+      sleeps.clear();
+      LifecycleScript tasks = new LifecycleScript().fail(state, EVENTS_UNAVAILABLE, 1);
+      if (state.equals("AttemptFailed")) {
+        tasks.fail("RunOnLambda", "dev.mljobs.worker.JobFailedException", 1);
+      }
+      // when
+      ExecutionResult result = run(tasks);
+      // then: called again after the first backoff (2 s, halved by full jitter at 0.5), not
+      // abandoned, and the execution ends as it would have without the failure
+      assertThat(tasks.callsOf(state)).as(state).hasSize(2);
+      assertThat(tasks.callsOf(state).get(1).retryCount()).as(state).isEqualTo(1);
+      assertThat(tasks.callsOf(state).get(1).input())
+          .as(state + ": the same call again")
+          .isEqualTo(tasks.callsOf(state).get(0).input());
+      List<Duration> expected =
+          state.equals("AttemptFailed")
+              ? List.of(millis(1000), Duration.ofSeconds(2)) // then the backoff before attempt 2
+              : List.of(millis(1000));
+      assertThat(sleeps).as(state).isEqualTo(expected);
       assertThat(tasks.callsOf("Abandon")).as(state).isEmpty();
       assertThat(result.status()).as(state).isEqualTo(ExecutionStatus.SUCCEEDED);
     }
@@ -110,6 +184,32 @@ class JobLifecycleFailurePathsTest {
             .containsExactly(millis(500), millis(1000), millis(2000), millis(4000), millis(8000));
         assertAbandoned(tasks, result, error);
       }
+    }
+  }
+
+  @Test
+  void a_step_whose_webhook_cannot_be_scheduled_is_retried_for_about_an_hour_then_abandons()
+      throws Exception {
+    for (String state : STEP_STATES) {
+      // given: the webhook queue stays unavailable
+      sleeps.clear();
+      LifecycleScript tasks = new LifecycleScript().fail(state, EVENTS_UNAVAILABLE, 31);
+      if (state.equals("AttemptFailed")) {
+        tasks.fail("RunOnLambda", "dev.mljobs.worker.JobFailedException", 1);
+      }
+      // when
+      ExecutionResult result = run(tasks);
+      // then: 1 + 30 retries, 2 s doubling to the 300 s cap (halved by full jitter at 0.5)
+      List<Duration> expected = new ArrayList<>();
+      for (int retry = 0; retry < 30; retry++) {
+        expected.add(millis(Math.min(2_000L << retry, 300_000L) / 2));
+      }
+      assertThat(tasks.callsOf(state)).as(state).hasSize(31);
+      assertThat(sleeps.subList(0, 30)).as(state).isEqualTo(expected);
+      assertThat(expected.stream().mapToLong(Duration::toSeconds).sum() * 2)
+          .as("nominal retry time, before jitter")
+          .isGreaterThan(3600);
+      assertAbandoned(tasks, result, EVENTS_UNAVAILABLE);
     }
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mljobs.local.runtime.WebhookReceiver.Delivery;
+import dev.mljobs.testkit.Waits;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -144,6 +145,9 @@ class WebhooksIT {
             "http://169.254.169.254/latest/meta-data/",
             "http://10.0.0.1/hook",
             "http://[::1]:" + port + "/hook",
+            "http://[fe80::1%25lo]:" + port + "/hook",
+            "http://[::ffff:0:a9fe:a9fe]/latest/meta-data/",
+            "http://[64:ff9b:1::a9fe:a9fe]/latest/meta-data/",
             "http://a@127.0.0.1:" + port + "/hook",
             "ftp://127.0.0.1/hook")) {
       ApiClient.Answer answer =
@@ -160,28 +164,36 @@ class WebhooksIT {
 
   @Test
   void a_job_file_in_s3_with_an_internal_callback_url_makes_no_job_and_says_why() throws Exception {
-    var s3 = runtime.aws().s3();
-    s3.putObject(
-        b -> b.bucket("mljobs-data").key("inputs/local/metadata.job.json"),
-        software.amazon.awssdk.core.sync.RequestBody.fromString(
-            "{\"job_type\":\"sleep\",\"params\":{\"seconds\":0,\"tag\":\"ssrf-file\"},"
-                + "\"callback_url\":\"http://169.254.169.254/latest/meta-data/\"}"));
-    String error = null;
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (error == null && System.nanoTime() < deadline) {
-      try {
-        error =
-            s3.getObjectAsBytes(
-                    b -> b.bucket("mljobs-data").key("inputs/local/metadata.job.json.error.json"))
-                .asUtf8String();
-      } catch (software.amazon.awssdk.services.s3.model.NoSuchKeyException notYet) {
-        Thread.sleep(50);
-      }
-    }
+    String error = jobFileError("metadata", "http://169.254.169.254/latest/meta-data/");
     assertThat(error).contains("\"field\":\"callback_url\"").contains("link-local");
     assertThat(
             api.send("GET", "/v1/jobs?limit=100", null).body().get("jobs").findValuesAsText("tag"))
         .doesNotContain("ssrf-file");
+  }
+
+  @Test
+  void a_job_file_whose_callback_url_names_an_ipv6_zone_gets_an_error_file() throws Exception {
+    // the zone made the trigger throw (an NPE) and no error file was written
+    String error = jobFileError("zone", "https://[fe80::1%25lo]/");
+    assertThat(error).contains("\"field\":\"callback_url\"").contains("IPv6 zone");
+  }
+
+  /** Puts {@code inputs/local/<name>.job.json} with the callback URL; its error file's text. */
+  private String jobFileError(String name, String callbackUrl) throws Exception {
+    var s3 = runtime.aws().s3();
+    s3.putObject(
+        b -> b.bucket("mljobs-data").key("inputs/local/" + name + ".job.json"),
+        software.amazon.awssdk.core.sync.RequestBody.fromString(
+            "{\"job_type\":\"sleep\",\"params\":{\"seconds\":0,\"tag\":\"ssrf-file\"},"
+                + "\"callback_url\":\""
+                + callbackUrl
+                + "\"}"));
+    String errorKey = "inputs/local/" + name + ".job.json.error.json";
+    return Waits.patiently("the error file " + errorKey)
+        .ignoreException(software.amazon.awssdk.services.s3.model.NoSuchKeyException.class)
+        .until(
+            () -> s3.getObjectAsBytes(b -> b.bucket("mljobs-data").key(errorKey)).asUtf8String(),
+            java.util.Objects::nonNull);
   }
 
   @Test

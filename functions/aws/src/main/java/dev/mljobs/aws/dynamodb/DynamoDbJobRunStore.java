@@ -3,6 +3,8 @@ package dev.mljobs.aws.dynamodb;
 import dev.mljobs.core.job.DuplicateJobRunException;
 import dev.mljobs.core.job.JobRun;
 import dev.mljobs.core.job.JobRunStore;
+import dev.mljobs.core.job.RunPage;
+import dev.mljobs.core.job.RunQuery;
 import dev.mljobs.core.job.RunStatus;
 import java.util.List;
 import java.util.Map;
@@ -11,15 +13,20 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
-/** {@link JobRunStore} on DynamoDB: one item per (job_id, attempt), written once. */
+/**
+ * {@link JobRunStore} on DynamoDB: one item per (job_id, attempt), written once. A run with an
+ * owner is also in the owner's {@link Tables#BY_OWNER} index, by {@link Tables#RUN_SK}.
+ */
 public final class DynamoDbJobRunStore implements JobRunStore {
 
   private final DynamoDbClient dynamo;
   private final String table;
+  private final RunListing listing;
 
   public DynamoDbJobRunStore(DynamoDbClient dynamo, TableNames tables) {
     this.dynamo = dynamo;
     this.table = tables.jobRuns();
+    this.listing = new RunListing(dynamo, table, DynamoDbJobRunStore::fromItem);
   }
 
   @Override
@@ -31,6 +38,10 @@ public final class DynamoDbJobRunStore implements JobRunStore {
             .s("run_id", run.runId())
             .json("params_snapshot", run.paramsSnapshot())
             .s("template_id", run.templateId())
+            .s("schedule_id", run.scheduleId())
+            .s("group_id", run.groupId())
+            .s("owner", run.owner())
+            .s(Tables.RUN_SK, run.owner() == null ? null : RunQuery.cursorAfter(run).sortKey())
             .s("status", run.status().wireName())
             .s("started_at", run.startedAt())
             .s("finished_at", run.finishedAt())
@@ -71,6 +82,11 @@ public final class DynamoDbJobRunStore implements JobRunStore {
         .toList();
   }
 
+  @Override
+  public RunPage list(RunQuery query) {
+    return listing.list(query);
+  }
+
   private static JobRun fromItem(Map<String, AttributeValue> item) {
     Attributes a = Attributes.reader(item);
     return new JobRun(
@@ -79,6 +95,9 @@ public final class DynamoDbJobRunStore implements JobRunStore {
         a.integer("attempt"),
         a.object("params_snapshot"),
         a.s("template_id"),
+        a.s("schedule_id"),
+        a.s("group_id"),
+        a.s("owner"),
         RunStatus.fromWire(a.s("status")),
         a.instant("started_at"),
         a.instant("finished_at"),

@@ -236,9 +236,10 @@ public final class DynamoDbJobStore implements JobStore {
   }
 
   /**
-   * One UpdateItem of the callback attribute alone, conditional on the job being terminal and the
-   * stored attempts not being ahead: the version stays, so no lifecycle write is disturbed (none
-   * comes after a terminal one anyway).
+   * One UpdateItem of the callback attribute alone, conditional on the job being terminal, the
+   * stored callback still pending (a delivered or failed one is settled for good, whichever try
+   * chain writes after it) and its attempts not being ahead: the version stays, so no lifecycle
+   * write is disturbed (none comes after a terminal one anyway).
    */
   @Override
   public boolean recordCallback(UUID jobId, Callback callback) {
@@ -252,7 +253,8 @@ public final class DynamoDbJobStore implements JobStore {
                       "attribute_exists(job_id)"
                           + " AND #status IN (:completed, :failed, :cancelled, :skipped)"
                           + " AND (attribute_not_exists(#callback.attempts)"
-                          + " OR #callback.attempts <= :attempts)")
+                          + " OR (#callback.attempts <= :attempts"
+                          + " AND #callback.#status = :pending))")
                   .expressionAttributeNames(
                       Map.of("#callback", JobItems.CALLBACK, "#status", "status"))
                   .expressionAttributeValues(
@@ -262,7 +264,8 @@ public final class DynamoDbJobStore implements JobStore {
                           ":completed", AttributeValue.fromS("completed"),
                           ":failed", AttributeValue.fromS("failed"),
                           ":cancelled", AttributeValue.fromS("cancelled"),
-                          ":skipped", AttributeValue.fromS("skipped")))
+                          ":skipped", AttributeValue.fromS("skipped"),
+                          ":pending", AttributeValue.fromS(Callback.Status.PENDING.wireName())))
                   .returnValuesOnConditionCheckFailure(
                       ReturnValuesOnConditionCheckFailure.ALL_OLD));
       return true;

@@ -7,7 +7,13 @@ import java.util.Map;
  * locally and in tests they are the logical names behind a prefix.
  */
 public record TableNames(
-    String jobs, String jobRuns, String idempotencyKeys, String models, String webhookSecrets) {
+    String jobs,
+    String jobRuns,
+    String idempotencyKeys,
+    String models,
+    String webhookSecrets,
+    String templates,
+    String groups) {
 
   public static TableNames withPrefix(String prefix) {
     return new TableNames(
@@ -15,13 +21,15 @@ public record TableNames(
         prefix + Tables.JOB_RUNS.name(),
         prefix + Tables.IDEMPOTENCY_KEYS.name(),
         prefix + Tables.MODELS.name(),
-        prefix + Tables.WEBHOOK_SECRETS.name());
+        prefix + Tables.WEBHOOK_SECRETS.name(),
+        prefix + Tables.TEMPLATES.name(),
+        prefix + Tables.GROUPS.name());
   }
 
   /**
    * Reads {@code JOBS_TABLE}, {@code JOB_RUNS_TABLE}, {@code IDEMPOTENCY_TABLE}, {@code
-   * MODELS_TABLE} and {@code WEBHOOK_SECRETS_TABLE}, falling back to {@code TABLE_PREFIX} + the
-   * logical name (prefix {@code mljobs-} when unset).
+   * MODELS_TABLE}, {@code WEBHOOK_SECRETS_TABLE}, {@code TEMPLATES_TABLE} and {@code GROUPS_TABLE},
+   * falling back to {@code TABLE_PREFIX} + the logical name (prefix {@code mljobs-} when unset).
    */
   public static TableNames fromEnv(Map<String, String> env) {
     TableNames defaults = withPrefix(env.getOrDefault("TABLE_PREFIX", "mljobs-"));
@@ -30,7 +38,9 @@ public record TableNames(
         env.getOrDefault(variable(Tables.JOB_RUNS), defaults.jobRuns()),
         env.getOrDefault(variable(Tables.IDEMPOTENCY_KEYS), defaults.idempotencyKeys()),
         env.getOrDefault(variable(Tables.MODELS), defaults.models()),
-        env.getOrDefault(variable(Tables.WEBHOOK_SECRETS), defaults.webhookSecrets()));
+        env.getOrDefault(variable(Tables.WEBHOOK_SECRETS), defaults.webhookSecrets()),
+        env.getOrDefault(variable(Tables.TEMPLATES), defaults.templates()),
+        env.getOrDefault(variable(Tables.GROUPS), defaults.groups()));
   }
 
   /**
@@ -54,6 +64,12 @@ public record TableNames(
     if (spec == Tables.WEBHOOK_SECRETS) {
       return "WEBHOOK_SECRETS_TABLE";
     }
+    if (spec == Tables.TEMPLATES) {
+      return "TEMPLATES_TABLE";
+    }
+    if (spec == Tables.GROUPS) {
+      return "GROUPS_TABLE";
+    }
     throw new IllegalArgumentException("unknown table " + spec.name());
   }
 
@@ -73,6 +89,12 @@ public record TableNames(
     }
     if (spec == Tables.WEBHOOK_SECRETS) {
       return webhookSecrets;
+    }
+    if (spec == Tables.TEMPLATES) {
+      return templates;
+    }
+    if (spec == Tables.GROUPS) {
+      return groups;
     }
     throw new IllegalArgumentException("unknown table " + spec.name());
   }

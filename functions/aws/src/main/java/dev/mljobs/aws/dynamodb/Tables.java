@@ -55,8 +55,23 @@ public final class Tables {
                   "parked")),
           "expires_at");
 
+  /**
+   * Sort key of the runs' {@link #BY_OWNER} index: finished_at (fixed width) + '#' + run_id, newest
+   * last. Written only for a run that has an owner, so the index is sparse.
+   */
+  public static final String RUN_SK = "run_sk";
+
+  /**
+   * Runs of jobs, one per attempt; {@link #BY_OWNER} lists an owner's runs across jobs newest first
+   * (template, schedule, group and status filter it).
+   */
   public static final TableSpec JOB_RUNS =
-      new TableSpec("job_runs", Key.string("job_id"), Key.number("attempt"), List.of(), null);
+      new TableSpec(
+          "job_runs",
+          Key.string("job_id"),
+          Key.number("attempt"),
+          List.of(new Index(BY_OWNER, Key.string("owner"), Key.string(RUN_SK))),
+          null);
 
   public static final TableSpec IDEMPOTENCY_KEYS =
       new TableSpec(
@@ -74,8 +89,25 @@ public final class Tables {
   public static final TableSpec WEBHOOK_SECRETS =
       new TableSpec("webhook_secrets", Key.string("owner"), null, List.of(), null);
 
+  /**
+   * Job templates, per owner; {@link #BY_OWNER} lists them newest first ({@link #CREATED_SK} =
+   * created_at + '#' + template_id).
+   */
+  public static final TableSpec TEMPLATES =
+      new TableSpec(
+          "templates",
+          Key.string("owner"),
+          Key.string("template_id"),
+          List.of(index(BY_OWNER, "owner")),
+          null);
+
+  /** Groups of jobs, their members in the item; listed per owner newest first. */
+  public static final TableSpec GROUPS =
+      new TableSpec(
+          "groups", Key.string("group_id"), null, List.of(index(BY_OWNER, "owner")), null);
+
   public static final List<TableSpec> ALL =
-      List.of(JOBS, JOB_RUNS, IDEMPOTENCY_KEYS, MODELS, WEBHOOK_SECRETS);
+      List.of(JOBS, JOB_RUNS, IDEMPOTENCY_KEYS, MODELS, WEBHOOK_SECRETS, TEMPLATES, GROUPS);
 
   private static Index index(String name, String partitionAttribute) {
     return new Index(name, Key.string(partitionAttribute), Key.string(CREATED_SK));

@@ -17,6 +17,10 @@ import java.util.UUID;
  * {@link JobRunStore#record} refuses a second write of the same attempt.
  *
  * @param paramsSnapshot the parameters the attempt actually ran with
+ * @param scheduleId the schedule that made the job, or {@code null}
+ * @param groupId the group the job belongs to, or {@code null}
+ * @param owner the job's owner; {@code null} only for a run recorded before runs kept it (such a
+ *     run is listed with its job, never in an owner's run history)
  * @param exitCode the worker process's exit code, when it ran as a process
  * @param error why the attempt failed; required when {@code status} is {@code failed}; an over-long
  *     one is cut to fit ({@link ErrorMessages#fit}), so that an attempt's run is always recorded
@@ -29,6 +33,9 @@ public record JobRun(
     int attempt,
     ObjectNode paramsSnapshot,
     String templateId,
+    String scheduleId,
+    String groupId,
+    String owner,
     RunStatus status,
     Instant startedAt,
     Instant finishedAt,
@@ -47,6 +54,9 @@ public record JobRun(
     paramsSnapshot =
         paramsSnapshot == null ? JsonNodeFactory.instance.objectNode() : paramsSnapshot.deepCopy();
     optionalId(templateId, "template_id");
+    optionalId(scheduleId, "schedule_id");
+    optionalId(groupId, "group_id");
+    optionalText(owner, "owner", 256);
     present(status, "status");
     present(startedAt, "started_at");
     present(finishedAt, "finished_at");
@@ -78,6 +88,50 @@ public record JobRun(
     return paramsSnapshot.deepCopy();
   }
 
+  /**
+   * The run of an attempt of {@code job} that ended in {@code status}, with what the job knows of
+   * it: its params, its template, schedule, group and owner, and (completed) its result's URI.
+   */
+  public static JobRun of(
+      Job job, int attempt, RunStatus status, Instant startedAt, Instant finishedAt, String error) {
+    return of(job, attempt, status, startedAt, finishedAt, error, RunDetails.NONE);
+  }
+
+  /**
+   * As {@link #of(Job, int, RunStatus, Instant, Instant, String)}, with what the platform told
+   * about the attempt (worker, exit code, log).
+   */
+  public static JobRun of(
+      Job job,
+      int attempt,
+      RunStatus status,
+      Instant startedAt,
+      Instant finishedAt,
+      String error,
+      RunDetails details) {
+    List<String> artifacts =
+        status == RunStatus.COMPLETED && job.resultUri() != null
+            ? List.of(job.resultUri())
+            : List.of();
+    return new JobRun(
+        job.jobId() + ":" + attempt,
+        job.jobId(),
+        attempt,
+        job.params(),
+        job.templateId(),
+        job.scheduleId(),
+        job.groupId(),
+        job.owner(),
+        status,
+        startedAt,
+        finishedAt,
+        details.workerId(),
+        details.exitCode(),
+        error,
+        artifacts,
+        details.logPath());
+  }
+
   /** The run of an attempt that finished well. */
   public static JobRun completed(Job job, String runId, Instant startedAt, Instant finishedAt) {
     return new JobRun(
@@ -86,6 +140,9 @@ public record JobRun(
         job.attempts(),
         job.params(),
         job.templateId(),
+        job.scheduleId(),
+        job.groupId(),
+        job.owner(),
         RunStatus.COMPLETED,
         startedAt,
         finishedAt,
@@ -105,6 +162,9 @@ public record JobRun(
         job.attempts(),
         job.params(),
         job.templateId(),
+        job.scheduleId(),
+        job.groupId(),
+        job.owner(),
         RunStatus.FAILED,
         startedAt,
         finishedAt,

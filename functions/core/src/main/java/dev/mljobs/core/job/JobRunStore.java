@@ -19,4 +19,12 @@ public interface JobRunStore {
    * @throws IllegalArgumentException when {@code jobId} is null
    */
   List<JobRun> runsOf(UUID jobId);
+
+  /**
+   * Lists an owner's runs across jobs, newest first (by finished_at, then run_id), narrowed by the
+   * query's criteria. Runs recorded without an owner are not listed.
+   *
+   * @throws IllegalArgumentException when the query cannot be answered
+   */
+  RunPage list(RunQuery query);
 }

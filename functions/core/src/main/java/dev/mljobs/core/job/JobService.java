@@ -82,23 +82,40 @@ public final class JobService {
 
   /**
    * Cancels a pending, queued or running job; a running job's workflow is stopped, which stops its
-   * worker. The cancel stands when stopping the workflow fails: the job is never resurrected.
+   * worker. The cancel stands when stopping the workflow fails: the job is never resurrected. A job
+   * already cancelled whose webhook has had no try yet is announced again: that is how a cancel
+   * whose webhook could not be scheduled is finished.
    *
    * @throws JobNotFoundException when the owner has no such job
-   * @throws IllegalJobTransitionException when the job already ended
+   * @throws IllegalJobTransitionException when the job already ended (and is not awaiting its
+   *     webhook's first try after a cancel)
+   * @throws EventsUnavailableException when the job is cancelled but its webhook could not be
+   *     scheduled: the cancel stands; calling again schedules it
    */
   public Job cancel(String owner, UUID jobId) {
     Job[] before = new Job[1];
-    Job cancelled =
-        change(
-            jobId,
-            job -> {
-              if (!job.owner().equals(owner)) {
-                throw new JobNotFoundException(jobId);
-              }
-              before[0] = job;
-              return job.cancel(clock.now());
-            });
+    Job cancelled;
+    try {
+      cancelled =
+          change(
+              jobId,
+              job -> {
+                if (!job.owner().equals(owner)) {
+                  throw new JobNotFoundException(jobId);
+                }
+                before[0] = job;
+                return job.cancel(clock.now());
+              });
+    } catch (IllegalJobTransitionException ended) {
+      Job seen = before[0];
+      if (seen == null || seen.status() != JobStatus.CANCELLED || !awaitsFirstTry(seen)) {
+        throw ended;
+      }
+      // nothing tells whether the first publication failed or its message waits on the queue:
+      // announce again; the tries share one webhook-id and a settled webhook is not sent again
+      events.statusChanged(seen);
+      return seen;
+    }
     String reason = "cancelled by " + owner;
     if (before[0].status() == JobStatus.RUNNING || before[0].status() == JobStatus.QUEUED) {
       try {
@@ -112,11 +129,18 @@ public final class JobService {
     if (before[0].status() == JobStatus.RUNNING) {
       recordCancelledAttempt(before[0], cancelled, reason);
     }
-    events.statusChanged(cancelled);
-    if (before[0].status() == JobStatus.RUNNING) {
-      parked.slotFreed(owner);
+    try {
+      events.statusChanged(cancelled);
+    } finally {
+      if (before[0].status() == JobStatus.RUNNING) {
+        parked.slotFreed(owner); // also when the webhook could not be scheduled: the cancel stands
+      }
     }
     return cancelled;
+  }
+
+  private static boolean awaitsFirstTry(Job job) {
+    return job.callback() != null && !job.callback().isSettled() && job.callback().attempts() == 0;
   }
 
   /**
@@ -180,20 +204,13 @@ public final class JobService {
             : running.currentAttemptStart();
     try {
       runs.record(
-          new JobRun(
-              running.jobId() + ":" + running.attempts(),
-              running.jobId(),
+          JobRun.of(
+              running,
               running.attempts(),
-              running.params(),
-              running.templateId(),
               RunStatus.CANCELLED,
               started,
               cancelled.completedAt(),
-              null,
-              null,
-              reason,
-              null,
-              null));
+              reason));
     } catch (DuplicateJobRunException alreadyEnded) {
       // the attempt's own outcome was recorded first; it stands
     }

@@ -73,15 +73,30 @@ public final class JobSteps {
    */
   public Optional<Step> complete(
       UUID jobId, int attempt, Instant startedAt, JsonNode result, String resultUri) {
+    return complete(jobId, attempt, startedAt, result, resultUri, RunDetails.NONE);
+  }
+
+  /**
+   * As {@link #complete(UUID, int, Instant, JsonNode, String)}, and the run keeps what ran it.
+   *
+   * @param details what the platform told about the attempt
+   */
+  public Optional<Step> complete(
+      UUID jobId,
+      int attempt,
+      Instant startedAt,
+      JsonNode result,
+      String resultUri,
+      RunDetails details) {
     Optional<Step> step =
         write(
             jobId,
             j -> runs(j, attempt) ? j.complete(result, resultUri, clock.now()) : j,
-            j -> record(j, attempt, startedAt, RunStatus.COMPLETED, null));
+            j -> record(j, attempt, startedAt, RunStatus.COMPLETED, null, details));
     step.filter(s -> !s.changed() && ended(s.job(), attempt, JobStatus.COMPLETED))
         .ifPresent(
             s -> {
-              record(s.job(), attempt, startedAt, RunStatus.COMPLETED, null);
+              record(s.job(), attempt, startedAt, RunStatus.COMPLETED, null, details);
               announceAgain(s.job());
             });
     return step;
@@ -96,6 +111,22 @@ public final class JobSteps {
    */
   public Optional<Step> attemptFailed(
       UUID jobId, int attempt, Instant startedAt, String reason, FailureKind kind) {
+    return attemptFailed(jobId, attempt, startedAt, reason, kind, RunDetails.NONE);
+  }
+
+  /**
+   * As {@link #attemptFailed(UUID, int, Instant, String, FailureKind)}, and the run keeps what ran
+   * it.
+   *
+   * @param details what the platform told about the attempt
+   */
+  public Optional<Step> attemptFailed(
+      UUID jobId,
+      int attempt,
+      Instant startedAt,
+      String reason,
+      FailureKind kind,
+      RunDetails details) {
     String error = ErrorMessages.fit(reason);
     Optional<Step> step =
         write(
@@ -108,7 +139,7 @@ public final class JobSteps {
                   ? j.retry(error, clock.now())
                   : j.fail(error, clock.now());
             },
-            j -> record(j, attempt, startedAt, RunStatus.FAILED, error));
+            j -> record(j, attempt, startedAt, RunStatus.FAILED, error, details));
     step.filter(
             s ->
                 !s.changed()
@@ -116,15 +147,22 @@ public final class JobSteps {
                         || ended(s.job(), attempt, JobStatus.QUEUED)))
         .ifPresent(
             s -> {
-              record(s.job(), attempt, startedAt, RunStatus.FAILED, error);
+              record(s.job(), attempt, startedAt, RunStatus.FAILED, error, details);
               announceAgain(s.job());
             });
     return step;
   }
 
-  /** Fails a job whose workflow broke down, so that it never stays running forever. */
+  /**
+   * Fails a job whose workflow broke down, so that it never stays running forever. A job found
+   * already ended is announced again: the step that ended it (or this one, retried) may have failed
+   * after its write, before its webhook was scheduled.
+   */
   public Optional<Step> abandon(UUID jobId, String reason) {
-    return write(jobId, j -> j.isTerminal() ? j : j.fail(reason, clock.now()), j -> {});
+    Optional<Step> step =
+        write(jobId, j -> j.isTerminal() ? j : j.fail(reason, clock.now()), j -> {});
+    step.filter(s -> !s.changed() && s.job().isTerminal()).ifPresent(s -> announceAgain(s.job()));
+    return step;
   }
 
   /**
@@ -155,23 +193,14 @@ public final class JobSteps {
   }
 
   private void record(Job job, int attempt, Instant startedAt, RunStatus status, String error) {
+    record(job, attempt, startedAt, status, error, RunDetails.NONE);
+  }
+
+  private void record(
+      Job job, int attempt, Instant startedAt, RunStatus status, String error, RunDetails details) {
     Instant finished = job.isTerminal() ? job.completedAt() : clock.now();
     Instant started = startedAt == null || startedAt.isAfter(finished) ? finished : startedAt;
-    JobRun run =
-        new JobRun(
-            job.jobId() + ":" + attempt,
-            job.jobId(),
-            attempt,
-            job.params(),
-            job.templateId(),
-            status,
-            started,
-            finished,
-            null,
-            null,
-            error,
-            null,
-            null);
+    JobRun run = JobRun.of(job, attempt, status, started, finished, error, details);
     try {
       runs.record(run);
     } catch (DuplicateJobRunException alreadyRecorded) {
@@ -202,11 +231,17 @@ public final class JobSteps {
         try {
           written.accept(stored);
         } finally {
-          if (stored.status() != current.get().status()) {
-            events.statusChanged(stored);
-          }
-          if (current.get().status() == JobStatus.RUNNING && stored.status() != JobStatus.RUNNING) {
-            parked.slotFreed(stored.owner()); // the attempt ended: its slot may go to a parked job
+          try {
+            if (stored.status() != current.get().status()) {
+              // may throw EventsUnavailableException: the step fails, and its retry announces again
+              events.statusChanged(stored);
+            }
+          } finally {
+            if (current.get().status() == JobStatus.RUNNING
+                && stored.status() != JobStatus.RUNNING) {
+              // the attempt ended: its slot may go to a parked job
+              parked.slotFreed(stored.owner());
+            }
           }
         }
         return Optional.of(new Step(stored, true));

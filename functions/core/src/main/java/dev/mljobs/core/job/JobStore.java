@@ -44,7 +44,8 @@ public interface JobStore {
   /**
    * Records how a terminal job's webhook delivery stands, changing nothing else: no new version, so
    * it never conflicts with a lifecycle write. A record with fewer attempts than the stored one is
-   * ignored, so a late or repeated delivery message never moves the outcome backwards.
+   * ignored, and so is any record once the stored one is settled (delivered or failed), so a late
+   * or repeated delivery message never moves the outcome backwards.
    *
    * @return whether the record was written
    * @throws JobNotFoundException when no such job is stored

@@ -63,6 +63,24 @@ public record NewJob(
         callbackUrl);
   }
 
+  /** The same request, for a member job of group {@code id}. */
+  public NewJob withGroupId(String id) {
+    return new NewJob(
+        jobType,
+        params,
+        priority,
+        maxAttempts,
+        timeoutSeconds,
+        ttlHours,
+        idempotencyKey,
+        templateId,
+        scheduleId,
+        id,
+        owner,
+        traceId,
+        callbackUrl);
+  }
+
   /** A request with every optional field at its default. */
   public static NewJob of(String jobType, ObjectNode params, String owner) {
     return new NewJob(

@@ -1,5 +1,6 @@
 package dev.mljobs.core.storage;
 
+import dev.mljobs.core.KeyLimits;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -56,10 +57,31 @@ public final class OwnerSpaces {
         });
   }
 
-  /** The space of {@code owner}. */
+  /**
+   * Whether {@code owner} can have a space: its {@link #segment} is at most {@value
+   * KeyLimits#OWNER_SEGMENT_BYTES} bytes. Checked where an identity comes in, so that no request
+   * reaches a key too long for S3.
+   */
+  public static boolean fitsAKey(String owner) {
+    return owner != null
+        && !owner.isEmpty()
+        && segment(owner).length() <= KeyLimits.OWNER_SEGMENT_BYTES;
+  }
+
+  /**
+   * The space of {@code owner}.
+   *
+   * @throws IllegalArgumentException when the owner does not {@link #fitsAKey}
+   */
   public OwnerSpace of(String owner) {
     List<S3Location> prefixes = new ArrayList<>();
     String segment = segment(owner);
+    if (segment.length() > KeyLimits.OWNER_SEGMENT_BYTES) {
+      throw new IllegalArgumentException(
+          "an owner must be at most "
+              + KeyLimits.OWNER_SEGMENT_BYTES
+              + " bytes as a key segment (percent-encoded UTF-8)");
+    }
     for (String area : areas) {
       prefixes.add(new S3Location(dataBucket, area + segment + "/"));
     }

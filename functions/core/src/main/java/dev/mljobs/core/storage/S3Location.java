@@ -6,8 +6,8 @@ import java.util.regex.Pattern;
 
 /**
  * An {@code s3://bucket/key} address as mljobs accepts it from a client: a valid bucket name and a
- * key of at most 1,024 bytes with no empty, {@code .} or {@code ..} segment and no control
- * character. The key may be empty (a whole bucket) or end with {@code /} (a prefix).
+ * key of at most 1,024 bytes with no empty, {@code .} or {@code ..} segment, no backslash and no
+ * control character. The key may be empty (a whole bucket) or end with {@code /} (a prefix).
  *
  * <p>S3 itself treats {@code a/../b} as a key like any other, but S3-compatible servers on a file
  * system (the local one) and some clients resolve such segments: refusing them means a key always
@@ -57,6 +57,10 @@ public record S3Location(String bucket, String key) {
     }
     if (key.startsWith("/")) {
       return "the key must not start with /";
+    }
+    if (key.indexOf('\\') >= 0) {
+      // a path separator to Windows clients and file-system servers: a\..\b would walk out
+      return "the key must not contain \\ (backslash)";
     }
     for (int i = 0; i < key.length(); i++) {
       char c = key.charAt(i);

@@ -22,6 +22,7 @@ public record JobTemplate(
     String jobType,
     ObjectNode defaultParams,
     String description,
+    JobDefaults defaults,
     TemplateStatus status,
     String owner,
     Instant createdAt,
@@ -35,6 +36,7 @@ public record JobTemplate(
     defaultParams =
         defaultParams == null ? JsonNodeFactory.instance.objectNode() : defaultParams.deepCopy();
     optionalText(description, "description", 2000);
+    defaults = defaults == null ? JobDefaults.NONE : defaults;
     present(status, "status");
     text(owner, "owner", 256);
     present(createdAt, "created_at");
@@ -49,12 +51,27 @@ public record JobTemplate(
       String description,
       String owner,
       Instant now) {
+    return create(
+        templateId, name, jobType, defaultParams, description, JobDefaults.NONE, owner, now);
+  }
+
+  /** A new, active template that fills in {@code defaults} for its jobs. */
+  public static JobTemplate create(
+      String templateId,
+      String name,
+      String jobType,
+      ObjectNode defaultParams,
+      String description,
+      JobDefaults defaults,
+      String owner,
+      Instant now) {
     return new JobTemplate(
         templateId,
         name,
         jobType,
         defaultParams,
         description,
+        defaults,
         TemplateStatus.ACTIVE,
         owner,
         now,
@@ -73,11 +90,52 @@ public record JobTemplate(
         jobType,
         defaultParams,
         description,
+        defaults,
         TemplateStatus.ARCHIVED,
         owner,
         createdAt,
         now,
         version);
+  }
+
+  /**
+   * The template with its editable fields replaced (the job type, status and owner stay); the
+   * version stays the one read, so that the store can refuse a stale write.
+   */
+  public JobTemplate edit(
+      String newName,
+      String newDescription,
+      ObjectNode newDefaultParams,
+      JobDefaults newDefaults,
+      Instant now) {
+    return new JobTemplate(
+        templateId,
+        newName,
+        jobType,
+        newDefaultParams,
+        newDescription,
+        newDefaults,
+        status,
+        owner,
+        createdAt,
+        now,
+        version);
+  }
+
+  /** The same template at {@code storedVersion}: what a store returns after a write. */
+  public JobTemplate withVersion(long storedVersion) {
+    return new JobTemplate(
+        templateId,
+        name,
+        jobType,
+        defaultParams,
+        description,
+        defaults,
+        status,
+        owner,
+        createdAt,
+        updatedAt,
+        storedVersion);
   }
 
   /**
@@ -93,7 +151,7 @@ public record JobTemplate(
   }
 
   /**
-   * A request for a job of this template, owned by {@code owner}, all other options at defaults.
+   * A request for a job of this template, owned by {@code owner}, with the template's defaults.
    *
    * @throws ArchivedTemplateException when the template is archived
    */
@@ -101,10 +159,10 @@ public record JobTemplate(
     return new NewJob(
         jobType,
         resolveParams(overrides),
-        Job.DEFAULT_PRIORITY,
-        Job.DEFAULT_MAX_ATTEMPTS,
-        null,
-        Job.DEFAULT_TTL_HOURS,
+        defaults.priorityOrDefault(),
+        defaults.maxAttemptsOrDefault(),
+        defaults.timeoutSeconds(),
+        defaults.ttlHoursOrDefault(),
         null,
         templateId,
         null,

@@ -132,48 +132,69 @@ public final class CallbackUrlPolicy {
    * The addresses of {@code host} that may be called: every one it resolves to, each checked. The
    * caller connects to these and no others.
    *
-   * @throws RefusedCallbackUrlException when the host does not resolve (retryable) or any of its
-   *     addresses is refused (not retryable)
+   * @throws RefusedCallbackUrlException when the host names an IPv6 zone, does not resolve
+   *     (retryable) or any of its addresses is refused (not retryable); a name's two cases read the
+   *     same
    */
   public List<InetAddress> addresses(String host) {
     String name = host.toLowerCase(Locale.ROOT);
     if (name.startsWith("[") && name.endsWith("]")) {
       name = name.substring(1, name.length() - 1);
     }
+    if (name.contains("%")) {
+      // an IPv6 zone names an interface of the caller's machine, never a public address
+      throw new RefusedCallbackUrlException("host must not name an IPv6 zone (%)", false);
+    }
     boolean hostAllowed = allowedHosts.contains(name);
     IPAddress literal = new IPAddressString(name).getAddress();
     List<InetAddress> addresses = new ArrayList<>();
     if (literal != null && literal.isIPAddress()) {
-      addresses.add(literal.toInetAddress());
+      InetAddress address = literal.toInetAddress();
+      if (address == null) {
+        throw new RefusedCallbackUrlException("host is not an address that can be called", false);
+      }
+      addresses.add(address);
     } else if (name.endsWith(".")) {
       throw new RefusedCallbackUrlException("host must not end with '.'", false);
     } else {
       try {
         addresses.addAll(List.of(resolver.resolve(name)));
       } catch (UnknownHostException e) {
-        throw new RefusedCallbackUrlException("host " + name + " does not resolve", true);
+        throw notPublic(name, true);
       }
     }
     if (addresses.isEmpty()) {
-      throw new RefusedCallbackUrlException("host " + name + " does not resolve", true);
+      throw notPublic(name, true);
     }
     for (InetAddress address : addresses) {
       IPAddress ip = new IPAddressString(address.getHostAddress()).getAddress();
       if (!hostAllowed && !isAllowed(ip)) {
         String why = NonGlobalAddresses.reason(ip);
         if (why != null) {
-          // a name's addresses are not shown: that would turn this into a lookup service for
-          // names only the platform's resolver knows
+          if (literal == null) {
+            throw notPublic(name, false);
+          }
           throw new RefusedCallbackUrlException(
-              (literal != null
-                      ? "address " + ip.withoutPrefixLength() + " is " + why
-                      : "host " + name + " resolves to " + why)
+              "address "
+                  + ip.withoutPrefixLength()
+                  + " is "
+                  + why
                   + "; only public addresses are called",
               false);
         }
       }
     }
     return List.copyOf(addresses);
+  }
+
+  /**
+   * A host name that does not resolve and one that resolves to a non-public address get the same
+   * message, so that neither the 400 nor a webhook's last_error tells an owner which internal names
+   * exist (nor their addresses). Only whether a later try may succeed differs.
+   */
+  private static RefusedCallbackUrlException notPublic(String name, boolean transientFailure) {
+    return new RefusedCallbackUrlException(
+        "host " + name + " is not a public address that can be called", transientFailure);
   }
 
   private boolean isAllowed(IPAddress ip) {

@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * Addresses that are not on the public internet, and IPv6 forms that carry an IPv4 address inside
- * (mapped, compatible, NAT64, 6to4), judged by the address they carry.
+ * (mapped, compatible, translated, NAT64, 6to4), judged by the address they carry.
  */
 final class NonGlobalAddresses {
 
@@ -25,11 +25,19 @@ final class NonGlobalAddresses {
               "203.0.113.0/24",
               "240.0.0.0/4",
               "100::/64",
+              // local-use NAT64 (RFC 8215): where its IPv4 address sits is the operator's choice
+              "64:ff9b:1::/48",
               "2001::/32",
               "2001:db8::/32")
           .stream()
           .map(s -> new IPAddressString(s).getAddress())
           .toList();
+
+  /**
+   * IPv4-translated addresses (::ffff:0:0:0/96, RFC 2765): the IPv4 address in the last 32 bits.
+   */
+  private static final IPAddress IPV4_TRANSLATED =
+      new IPAddressString("::ffff:0:0:0/96").getAddress();
 
   /**
    * @return what kind of non-public address {@code ip} is ("a loopback address"), or {@code null}
@@ -42,6 +50,9 @@ final class NonGlobalAddresses {
         return v6.isLoopback() || v6.isAnyLocal()
             ? plain(ip)
             : orEmbedded(reason(v6.getEmbeddedIPv4Address()));
+      }
+      if (IPV4_TRANSLATED.contains(v6)) {
+        return orEmbedded(reason(v6.getEmbeddedIPv4Address(12)));
       }
       if (v6.isWellKnownIPv4Translatable() || v6.is6To4()) {
         return orEmbedded(

@@ -28,6 +28,20 @@ class OwnerSpacesTest {
   }
 
   @Test
+  void an_owner_is_bounded_by_its_encoded_segment_not_its_characters() {
+    // 85 x "\u00e9" encode to 510 bytes, 86 to 516: the bound is KeyLimits.OWNER_SEGMENT_BYTES
+    assertThat(OwnerSpaces.fitsAKey("\u00e9".repeat(85))).isTrue();
+    assertThat(spaces.of("\u00e9".repeat(85)).uris()).hasSize(3);
+    assertThat(OwnerSpaces.fitsAKey("\u00e9".repeat(86))).isFalse();
+    assertThat(OwnerSpaces.fitsAKey("/".repeat(171))).isFalse();
+    assertThat(OwnerSpaces.fitsAKey("a".repeat(512))).isTrue();
+    assertThat(OwnerSpaces.fitsAKey("")).isFalse();
+    assertThatThrownBy(() -> spaces.of("\u00e9".repeat(170)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("at most 512 bytes");
+  }
+
+  @Test
   void a_prefix_never_covers_a_longer_owner_nor_a_nested_one() {
     OwnerSpace a = spaces.of("a");
     assertThat(a.problem("s3://mljobs-data/uploads/a/x.png")).isEmpty();

@@ -75,18 +75,54 @@ class CallbackUrlPolicyTest {
         "http://[ff02::1]/hook            | a multicast",
         "http://100.64.0.1/hook           | a reserved",
         "http://255.255.255.255/hook      | a broadcast",
-        "http://localhost/hook            | a loopback",
-        "http://LOCALHOST:9000/hook       | a loopback",
-        "http://internal.example.com/     | a private",
-        "http://metadata.example.com/     | a link-local",
-        "http://half.example.com/         | a private",
-        "http://ula.example.com/          | a unique-local",
+        "http://[::ffff:0:a9fe:a9fe]/     | a link-local",
+        "http://[::ffff:0:7f00:1]/hook  | a loopback",
+        "http://[::ffff:0:10.0.0.1]/hook  | a private",
+        "http://[64:ff9b:1::a9fe:a9fe]/   | a reserved",
+        "http://[64:ff9b:1:0:a9:fe00:a9fe::]/ | a reserved",
       })
   void non_public_addresses_are_refused_in_every_notation(String url, String kind) {
     assertThatThrownBy(() -> local.check(url))
         .isInstanceOf(RefusedCallbackUrlException.class)
         .hasMessageStartingWith("callback_url ")
         .hasMessageContaining(kind + " address");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "http://localhost/hook",
+        "http://LOCALHOST:9000/hook",
+        "http://internal.example.com/",
+        "http://metadata.example.com/",
+        "http://half.example.com/",
+        "http://ula.example.com/",
+        "http://nowhere.example.com/"
+      })
+  void a_host_name_that_is_not_public_reads_the_same_whether_it_resolves_or_not(String url) {
+    // one message for both, so that no one learns which internal names exist
+    String host = java.net.URI.create(url).getHost().toLowerCase(java.util.Locale.ROOT);
+    assertThatThrownBy(() -> local.check(url))
+        .isInstanceOf(RefusedCallbackUrlException.class)
+        .hasMessage("callback_url host " + host + " is not a public address that can be called");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "https://[fe80::1%25lo]/",
+        "https://[fe80::1%25eth0]:8443/hook",
+        "https://[fe80::1%lo]/",
+        "https://[::1%251]/",
+        "https://[2606:2800:220:1:248:1893:25c8:1946%25x]/"
+      })
+  void an_ipv6_zone_id_is_refused(String url) {
+    assertThatThrownBy(() -> aws.check(url))
+        .isInstanceOfSatisfying(
+            RefusedCallbackUrlException.class, e -> assertThat(e.isTransient()).isFalse())
+        .hasMessageStartingWith("callback_url ");
+    assertThatThrownBy(() -> aws.addresses("[fe80::1%lo]"))
+        .hasMessage("callback_url host must not name an IPv6 zone (%)");
   }
 
   @ParameterizedTest
@@ -136,7 +172,8 @@ class CallbackUrlPolicyTest {
     assertThatThrownBy(() -> local.check("http://nowhere.example.com/"))
         .isInstanceOfSatisfying(
             RefusedCallbackUrlException.class, e -> assertThat(e.isTransient()).isTrue())
-        .hasMessageContaining("does not resolve");
+        .hasMessage(
+            "callback_url host nowhere.example.com is not a public address that can be called");
   }
 
   @Test
@@ -158,7 +195,7 @@ class CallbackUrlPolicyTest {
         .hasMessageContaining("a private address");
     // localhost also resolves to ::1, which is not allowed
     assertThatThrownBy(() -> allowing.check("http://localhost/"))
-        .hasMessageContaining("a loopback address");
+        .hasMessageContaining("is not a public address");
   }
 
   @Test
@@ -174,8 +211,7 @@ class CallbackUrlPolicyTest {
   void a_refused_host_name_is_not_answered_with_its_addresses() {
     assertThatThrownBy(() -> local.check("http://internal.example.com/"))
         .hasMessage(
-            "callback_url host internal.example.com resolves to a private address;"
-                + " only public addresses are called")
+            "callback_url host internal.example.com is not a public address that can be called")
         .message()
         .doesNotContain("10.0.0.5");
   }

@@ -4,9 +4,14 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.mljobs.core.group.ConcurrentGroupModificationException;
 import dev.mljobs.core.job.ConcurrentJobModificationException;
 import dev.mljobs.core.job.IllegalJobTransitionException;
 import dev.mljobs.core.job.JobNotFoundException;
+import dev.mljobs.core.storage.InvalidRequestException;
+import dev.mljobs.core.template.ArchivedTemplateException;
+import dev.mljobs.core.template.ConcurrentTemplateModificationException;
+import dev.mljobs.core.template.TemplateNotFoundException;
 import dev.mljobs.handlers.Priming;
 import dev.mljobs.handlers.Services;
 import dev.mljobs.handlers.Wiring;
@@ -25,6 +30,8 @@ public final class ApiHandler
     implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
   private static final String JOB_ID = "{job_id}";
+  private static final String GROUP_ID = "{group_id}";
+  private static final String TEMPLATE_ID = "{template_id}";
 
   /** The last segment of a path, and every segment after it: model ids may contain '/'. */
   private static final String MODEL_ID = "{model_id}";
@@ -59,12 +66,35 @@ public final class ApiHandler
         JobsApi.from(wiring),
         new ModelsApi(new Services(wiring).modelCatalog(), wiring.clock(), wiring.ownerSpaces()),
         new UploadsApi(wiring.uploads()),
-        new WebhookSecretsApi(new Services(wiring).webhookSecrets()));
+        new WebhookSecretsApi(new Services(wiring).webhookSecrets()),
+        new TemplatesApi(new Services(wiring).templateService()),
+        new RunsApi(wiring.jobRunStore()),
+        GroupsApi.from(wiring));
   }
 
+  /** The job, model, upload and webhook secret routes only: for tests of those. */
   public ApiHandler(
       JobsApi jobs, ModelsApi models, UploadsApi uploads, WebhookSecretsApi webhookSecrets) {
     this.routes = routeTable(jobs, models, uploads, webhookSecrets);
+  }
+
+  /** Every route: those above, the templates, the run history and the groups. */
+  public ApiHandler(
+      JobsApi jobs,
+      ModelsApi models,
+      UploadsApi uploads,
+      WebhookSecretsApi webhookSecrets,
+      TemplatesApi templates,
+      RunsApi runs,
+      GroupsApi groups) {
+    this(jobs, models, uploads, webhookSecrets);
+    on(routes, "POST", "/v1/templates", (request, id) -> templates.create(request));
+    on(routes, "GET", "/v1/templates", (request, id) -> templates.list(request));
+    on(routes, "GET", "/v1/templates/" + TEMPLATE_ID, templates::get);
+    on(routes, "PATCH", "/v1/templates/" + TEMPLATE_ID, templates::edit);
+    on(routes, "POST", "/v1/templates/" + TEMPLATE_ID + "/archive", templates::archive);
+    on(routes, "GET", "/v1/runs", (request, id) -> runs.list(request));
+    groupRoutes(routes, groups);
   }
 
   @Override
@@ -77,9 +107,25 @@ public final class ApiHandler
       return Problem.notFound("job not found").toResponse();
     } catch (IllegalJobTransitionException e) {
       return Problem.conflict(e.getMessage()).toResponse();
+    } catch (TemplateNotFoundException e) {
+      return Problem.notFound("template " + e.templateId() + " not found").toResponse();
+    } catch (ArchivedTemplateException e) {
+      return Problem.conflict(e.getMessage()).toResponse();
+    } catch (ConcurrentTemplateModificationException e) {
+      return Problem.preconditionFailed(
+              e.getMessage() + "; read it again (GET answers its version) and retry")
+          .toResponse();
+    } catch (InvalidRequestException e) {
+      return Problem.invalid(
+              e.errors().stream().map(f -> new Problem.FieldError(f.field(), f.message())).toList())
+          .toResponse();
     } catch (ConcurrentJobModificationException e) {
       // every retry of the write lost to another writer of the job: nothing was written
       return Problem.conflict("the job changed while this request was written; try again")
+          .toResponse();
+    } catch (ConcurrentGroupModificationException e) {
+      // every retry of the write lost to the group's members ending meanwhile: nothing written
+      return Problem.conflict("the group changed while this request was written; try again")
           .toResponse();
     } catch (RuntimeException e) {
       context.getLogger().log("request " + context.getAwsRequestId() + " failed: " + e);
@@ -88,9 +134,9 @@ public final class ApiHandler
   }
 
   /**
-   * The operations served, as {@code "METHOD /path"} with {@code {job_id}} for the job id segment
-   * and {@code {model_id}} for the rest of the path (a model id may contain {@code /}); {@code
-   * docs/openapi.yaml} documents exactly these.
+   * The operations served, as {@code "METHOD /path"} with {@code {job_id}}, {@code {template_id}}
+   * or {@code {group_id}} for an id segment and {@code {model_id}} for the rest of the path (a
+   * model id may contain {@code /}); {@code docs/openapi.yaml} documents exactly these.
    */
   Set<String> routes() {
     Set<String> all = new TreeSet<>();
@@ -119,6 +165,14 @@ public final class ApiHandler
     return table;
   }
 
+  private static void groupRoutes(Map<String, Map<String, Endpoint>> table, GroupsApi groups) {
+    on(table, "POST", "/v1/groups", (request, id) -> groups.create(request));
+    on(table, "GET", "/v1/groups", (request, id) -> groups.list(request));
+    on(table, "GET", "/v1/groups/" + GROUP_ID, groups::get);
+    on(table, "DELETE", "/v1/groups/" + GROUP_ID, groups::cancel);
+    on(table, "PATCH", "/v1/groups/" + GROUP_ID, groups::reorder);
+  }
+
   private static void on(
       Map<String, Map<String, Endpoint>> table, String method, String path, Endpoint endpoint) {
     table.computeIfAbsent(path, p -> new TreeMap<>()).put(method, endpoint);
@@ -136,7 +190,9 @@ public final class ApiHandler
       String id = null;
       boolean matches = true;
       for (int i = 0; i < template.length && matches; i++) {
-        if (template[i].equals(JOB_ID)) {
+        if (template[i].equals(JOB_ID)
+            || template[i].equals(TEMPLATE_ID)
+            || template[i].equals(GROUP_ID)) {
           id = path[i];
         } else if (template[i].equals(MODEL_ID)) {
           id = String.join("/", java.util.Arrays.copyOfRange(path, i, path.length));

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.mljobs.core.InvalidJsonException;
 import dev.mljobs.core.KeyLimits;
 import dev.mljobs.core.StrictJson;
+import dev.mljobs.core.storage.OwnerSpaces;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
@@ -80,10 +81,16 @@ final class ApiRequest {
     if (owner == null || owner.isBlank()) {
       throw Problem.unauthorized("a valid API key is required");
     }
-    if (owner.length() > KeyLimits.OWNER_CHARS || !StrictJson.isWellFormed(owner)) {
+    if (owner.length() > KeyLimits.OWNER_CHARS
+        || !StrictJson.isWellFormed(owner)
+        || !OwnerSpaces.fitsAKey(owner)) {
       // an identity no store could key on: refused as no identity, never a 500 further in
       throw Problem.unauthorized(
-          "the caller's identity must be at most " + KeyLimits.OWNER_CHARS + " characters");
+          "the caller's identity must be at most "
+              + KeyLimits.OWNER_CHARS
+              + " characters and "
+              + KeyLimits.OWNER_SEGMENT_BYTES
+              + " bytes percent-encoded as UTF-8");
     }
     return owner;
   }

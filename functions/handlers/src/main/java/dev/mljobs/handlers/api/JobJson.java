@@ -67,6 +67,8 @@ final class JobJson {
     o.put("status", run.status().wireName());
     o.set("params_snapshot", run.paramsSnapshot());
     o.put("template_id", run.templateId());
+    o.put("schedule_id", run.scheduleId());
+    o.put("group_id", run.groupId());
     o.put("started_at", time(run.startedAt()));
     o.put("finished_at", time(run.finishedAt()));
     o.put("duration_ms", run.durationMs());

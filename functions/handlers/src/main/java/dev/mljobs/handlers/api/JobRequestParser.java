@@ -8,6 +8,9 @@ import dev.mljobs.core.job.JobParams;
 import dev.mljobs.core.job.NewJob;
 import dev.mljobs.core.model.ModelCatalog;
 import dev.mljobs.core.storage.OwnerSpaces;
+import dev.mljobs.core.template.JobDefaults;
+import dev.mljobs.core.template.TemplateNotFoundException;
+import dev.mljobs.core.template.TemplateService;
 import dev.mljobs.core.webhook.CallbackUrlPolicy;
 import dev.mljobs.core.webhook.RefusedCallbackUrlException;
 import java.util.ArrayList;
@@ -49,10 +52,24 @@ public final class JobRequestParser {
    * @throws Problem (400) listing every wrong field
    */
   public static NewJob parse(JsonNode body, String headerKey, String owner, String traceId) {
+    return parse(body, headerKey, owner, traceId, null);
+  }
+
+  /**
+   * Like {@link #parse(JsonNode, String, String, String)}, and a request naming {@code template_id}
+   * is resolved by {@code templates} (its params are overrides of the template's defaults, checked
+   * once merged), or refused when {@code templates} is {@code null}.
+   *
+   * @throws Problem (400) listing every wrong field
+   * @throws dev.mljobs.core.template.ArchivedTemplateException when the template is archived
+   * @throws dev.mljobs.core.storage.InvalidRequestException when the resolved job is refused
+   */
+  public static NewJob parse(
+      JsonNode body, String headerKey, String owner, String traceId, TemplateService templates) {
     if (!body.isObject()) {
       throw Problem.badRequest("the body must be a JSON object");
     }
-    return new JobRequestParser(body).read(headerKey, owner, traceId);
+    return new JobRequestParser(body).read(headerKey, owner, traceId, templates);
   }
 
   /**
@@ -102,7 +119,7 @@ public final class JobRequestParser {
     }
   }
 
-  private NewJob read(String headerKey, String owner, String traceId) {
+  private NewJob read(String headerKey, String owner, String traceId, TemplateService templates) {
     body.fieldNames()
         .forEachRemaining(
             name -> {
@@ -110,7 +127,8 @@ public final class JobRequestParser {
                 errors.add(new Problem.FieldError(name, "is not a field of a job request"));
               }
             });
-    String jobType = text("job_type", true, 64);
+    boolean fromTemplate = body.hasNonNull("template_id");
+    String jobType = text("job_type", !fromTemplate, 64);
     ObjectNode params = null;
     JsonNode p = body.get("params");
     if (p != null && !p.isNull()) {
@@ -145,12 +163,29 @@ public final class JobRequestParser {
         errors.add(new Problem.FieldError("callback_url", "must be an absolute http or https URL"));
       }
     }
-    if (jobType != null) {
+    if (jobType != null && !fromTemplate) {
       JobParams.check(jobType, params)
           .forEach(e -> errors.add(new Problem.FieldError(e.field(), e.message())));
     }
     if (!errors.isEmpty()) {
       throw Problem.invalid(errors);
+    }
+    if (fromTemplate) {
+      NewJob resolved = resolve(templates, owner, templateId, jobType, params);
+      return new NewJob(
+          resolved.jobType(),
+          resolved.params(),
+          resolved.priority(),
+          resolved.maxAttempts(),
+          resolved.timeoutSeconds(),
+          resolved.ttlHours(),
+          key != null ? key : headerKey,
+          templateId,
+          null,
+          groupId,
+          owner,
+          traceId,
+          callbackUrl);
     }
     try {
       return new NewJob(
@@ -173,6 +208,39 @@ public final class JobRequestParser {
       throw Problem.invalid(
           space > 0 ? message.substring(0, space) : "body", message.substring(space + 1));
     }
+  }
+
+  /**
+   * The job the owner's template makes with this request's params and the options it names (those
+   * it leaves out are the template's); {@code job_type}, when given, must be the template's.
+   */
+  private NewJob resolve(
+      TemplateService templates, String owner, String templateId, String jobType, ObjectNode p) {
+    if (templates == null) {
+      throw Problem.invalid(
+          "template_id", "is not accepted here; submit jobs of a template with POST /v1/jobs");
+    }
+    JobDefaults options =
+        new JobDefaults(
+            given("priority"), given("max_attempts"), given("timeout_seconds"), given("ttl_hours"));
+    NewJob resolved;
+    try {
+      resolved = templates.resolve(owner, templateId, p, options);
+    } catch (TemplateNotFoundException e) {
+      throw Problem.invalid(
+          "template_id",
+          "you have no template '" + templateId + "' (GET /v1/templates lists them)");
+    }
+    if (jobType != null && !jobType.equals(resolved.jobType())) {
+      throw Problem.invalid(
+          "job_type", "must be left out or be the template's job_type, " + resolved.jobType());
+    }
+    return resolved;
+  }
+
+  /** An option the request names (already checked), or {@code null} when it leaves it out. */
+  private Integer given(String field) {
+    return body.hasNonNull(field) ? body.get(field).asInt() : null;
   }
 
   /** Text of at most {@code maxBytes} in UTF-8: ids and keys are bounded as their stores are. */

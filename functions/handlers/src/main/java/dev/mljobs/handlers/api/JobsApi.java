@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mljobs.core.BlobStore;
+import dev.mljobs.core.job.EventsUnavailableException;
 import dev.mljobs.core.job.Job;
 import dev.mljobs.core.job.JobNotFoundException;
 import dev.mljobs.core.job.JobPage;
@@ -17,6 +18,7 @@ import dev.mljobs.core.job.NewJob;
 import dev.mljobs.core.job.PageCursor;
 import dev.mljobs.core.model.ModelCatalog;
 import dev.mljobs.core.storage.OwnerSpaces;
+import dev.mljobs.core.template.TemplateService;
 import dev.mljobs.core.webhook.CallbackUrlPolicy;
 import dev.mljobs.handlers.CallbackTokens;
 import dev.mljobs.handlers.Services;
@@ -30,6 +32,9 @@ public final class JobsApi {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int MAX_OFFSET = 10_000;
 
+  /** When to repeat a cancel whose webhook could not be scheduled: a queue outage is brief. */
+  static final int CANCEL_RETRY_AFTER_SECONDS = 5;
+
   private final JobService service;
   private final JobRunStore runs;
   private final CallbackTokens tokens;
@@ -37,8 +42,10 @@ public final class JobsApi {
   private final BlobStore blobs;
   private final ModelCatalog models;
   private final OwnerSpaces spaces;
+  private final TemplateService templates;
   private final CallbackUrlPolicy callbackUrls;
 
+  /** Job routes that refuse {@code template_id} (no templates in this deployment). */
   public JobsApi(
       JobService service,
       JobRunStore runs,
@@ -48,6 +55,19 @@ public final class JobsApi {
       ModelCatalog models,
       OwnerSpaces spaces,
       CallbackUrlPolicy callbackUrls) {
+    this(service, runs, tokens, positions, blobs, models, spaces, callbackUrls, null);
+  }
+
+  public JobsApi(
+      JobService service,
+      JobRunStore runs,
+      CallbackTokens tokens,
+      QueuePositions positions,
+      BlobStore blobs,
+      ModelCatalog models,
+      OwnerSpaces spaces,
+      CallbackUrlPolicy callbackUrls,
+      TemplateService templates) {
     this.service = service;
     this.runs = runs;
     this.tokens = tokens;
@@ -55,6 +75,7 @@ public final class JobsApi {
     this.blobs = blobs;
     this.models = models;
     this.spaces = spaces;
+    this.templates = templates;
     this.callbackUrls = callbackUrls;
   }
 
@@ -63,12 +84,13 @@ public final class JobsApi {
     return new JobsApi(
         services.jobService(),
         wiring.jobRunStore(),
-        new CallbackTokens(wiring.require("CALLBACK_SECRET")),
+        new CallbackTokens(wiring.require(dev.mljobs.handlers.HandlerSettings.CALLBACK_SECRET)),
         new QueuePositions(wiring.jobStore()),
         wiring.blobStore(),
         services.modelCatalog(),
         wiring.ownerSpaces(),
-        wiring.callbackUrlPolicy());
+        wiring.callbackUrlPolicy(),
+        services.templateService());
   }
 
   APIGatewayV2HTTPResponse submit(ApiRequest request) {
@@ -78,9 +100,12 @@ public final class JobsApi {
             request.jsonBody(),
             request.header(JobRequestParser.IDEMPOTENCY_HEADER),
             owner,
-            request.header("x-amzn-trace-id"));
-    JobRequestParser.checkUris(job, spaces);
-    JobRequestParser.checkModel(job, models);
+            request.header("x-amzn-trace-id"),
+            templates);
+    if (job.templateId() == null) { // a template's job was checked when it was resolved
+      JobRequestParser.checkUris(job, spaces);
+      JobRequestParser.checkModel(job, models);
+    }
     JobRequestParser.checkCallbackUrl(job, callbackUrls);
     JobService.Submission submission = service.submit(job);
     Job stored = submission.job();
@@ -104,6 +129,13 @@ public final class JobsApi {
       return ApiResponses.json(200, JobJson.job(service.cancel(request.owner(), jobId(id)), null));
     } catch (JobNotFoundException e) {
       throw Problem.notFound("job " + id + " not found");
+    } catch (EventsUnavailableException e) {
+      // the cancel is written and stands; only its webhook is not scheduled: a repeated DELETE is
+      // what schedules it (the job then shows callback pending with no try)
+      throw Problem.unavailable(
+          "the job is cancelled, but its webhook could not be scheduled; send the same DELETE"
+              + " again to schedule it",
+          CANCEL_RETRY_AFTER_SECONDS);
     }
   }
 

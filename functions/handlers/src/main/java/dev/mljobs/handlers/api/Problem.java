@@ -23,12 +23,23 @@ public final class Problem extends RuntimeException {
   private final int status;
   private final String title;
   private final transient List<FieldError> errors;
+  private final transient Map<String, String> headers;
 
   public Problem(int status, String title, String detail, List<FieldError> errors) {
+    this(status, title, detail, errors, Map.of());
+  }
+
+  private Problem(
+      int status,
+      String title,
+      String detail,
+      List<FieldError> errors,
+      Map<String, String> headers) {
     super(detail);
     this.status = status;
     this.title = title;
     this.errors = List.copyOf(errors);
+    this.headers = Map.copyOf(headers);
   }
 
   public static Problem invalid(List<FieldError> errors) {
@@ -63,6 +74,10 @@ public final class Problem extends RuntimeException {
     return new Problem(409, "Conflict", detail, List.of());
   }
 
+  public static Problem preconditionFailed(String detail) {
+    return new Problem(412, "Precondition failed", detail, List.of());
+  }
+
   public static Problem tooLarge(String detail) {
     return new Problem(413, "Payload too large", detail, List.of());
   }
@@ -83,8 +98,23 @@ public final class Problem extends RuntimeException {
     return new Problem(503, "Service unavailable", detail, List.of());
   }
 
+  /** A 503 with {@code Retry-After}: the request may be sent again after that many seconds. */
+  public static Problem unavailable(String detail, int retryAfterSeconds) {
+    return new Problem(
+        503,
+        "Service unavailable",
+        detail,
+        List.of(),
+        Map.of("Retry-After", Integer.toString(retryAfterSeconds)));
+  }
+
   public int status() {
     return status;
+  }
+
+  /** The wrong fields of a validation problem (empty for other problems). */
+  public List<FieldError> errors() {
+    return errors;
   }
 
   public APIGatewayV2HTTPResponse toResponse() {
@@ -99,8 +129,14 @@ public final class Problem extends RuntimeException {
     }
     return APIGatewayV2HTTPResponse.builder()
         .withStatusCode(status)
-        .withHeaders(Map.of("Content-Type", "application/problem+json"))
+        .withHeaders(withContentType())
         .withBody(body.toString())
         .build();
+  }
+
+  private Map<String, String> withContentType() {
+    Map<String, String> all = new java.util.HashMap<>(headers);
+    all.put("Content-Type", "application/problem+json");
+    return all;
   }
 }

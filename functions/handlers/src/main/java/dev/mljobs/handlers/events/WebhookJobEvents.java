@@ -1,5 +1,6 @@
 package dev.mljobs.handlers.events;
 
+import dev.mljobs.core.job.EventsUnavailableException;
 import dev.mljobs.core.job.Job;
 import dev.mljobs.core.job.JobEvents;
 import dev.mljobs.core.webhook.WebhookDeliveries;
@@ -7,8 +8,9 @@ import dev.mljobs.core.webhook.WebhookDeliveries;
 /**
  * Schedules the webhook of a job that reached a terminal state (its first try goes on the webhook
  * queue; the delivery handler makes it, and the retries), then passes every event on. A terminal
- * transition is written exactly once (conditional writes), so it is scheduled once; and should it
- * be scheduled twice, the tries share one {@code webhook-id}.
+ * transition is written exactly once (conditional writes), so it is normally scheduled once; a step
+ * or cancel repeated after a failed scheduling schedules it again, and the tries share one {@code
+ * webhook-id}.
  */
 public final class WebhookJobEvents implements JobEvents {
 
@@ -20,14 +22,21 @@ public final class WebhookJobEvents implements JobEvents {
     this.next = next;
   }
 
+  /**
+   * @throws EventsUnavailableException when the webhook could not be scheduled, after the event was
+   *     passed on: a queue outage does not starve the bus, and the caller repeats the call
+   */
   @Override
   public void statusChanged(Job job) {
+    RuntimeException unscheduled = null;
     try {
       deliveries.jobFinished(job);
     } catch (RuntimeException e) {
-      // best effort by the port's contract; the job shows callback.status=pending with 0 attempts
-      System.err.println("webhook of job " + job.jobId() + " not scheduled: " + e);
+      unscheduled = e;
     }
     next.statusChanged(job);
+    if (unscheduled != null) {
+      throw new EventsUnavailableException(job.jobId(), unscheduled);
+    }
   }
 }

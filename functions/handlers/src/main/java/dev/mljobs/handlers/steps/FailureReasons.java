@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mljobs.core.job.ErrorMessages;
 import dev.mljobs.core.job.FailureKind;
+import dev.mljobs.core.job.RunDetails;
 import java.io.IOException;
 
 /**
@@ -17,9 +18,13 @@ final class FailureReasons {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** Why an attempt failed, at most {@link ErrorMessages#MAX_LENGTH} characters, and its kind. */
-  record Failure(String reason, FailureKind kind) {
+  record Failure(String reason, FailureKind kind, RunDetails details) {
     Failure {
       reason = ErrorMessages.fit(reason);
+    }
+
+    Failure(String reason, FailureKind kind) {
+      this(reason, kind, RunDetails.NONE);
     }
   }
 
@@ -52,12 +57,24 @@ final class FailureReasons {
               + (reason.isBlank() ? (status.isBlank() ? "" : ": " + status) : ": " + reason),
           details.at("/Container/ExitCode").isInt()
               ? FailureKind.ofExitCode(exit)
-              : FailureKind.TRANSIENT);
+              : FailureKind.TRANSIENT,
+          batchDetails(details));
     }
     if (error.isBlank()) {
       return transientFailure(cause.isBlank() ? "the attempt failed for an unknown reason" : cause);
     }
     return transientFailure(cause.isBlank() ? error : error + ": " + cause);
+  }
+
+  /** The Batch job's id, exit code and log stream, as its description names them. */
+  static RunDetails batchDetails(JsonNode description) {
+    String jobId = description.path("JobId").asText(null);
+    JsonNode exit = description.at("/Container/ExitCode");
+    String log = description.at("/Container/LogStreamName").asText(null);
+    return new RunDetails(
+        jobId == null || jobId.isBlank() ? null : jobId,
+        exit.isInt() ? exit.asInt() : null,
+        log == null || log.isBlank() ? null : log);
   }
 
   private static Failure transientFailure(String reason) {

@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mljobs.core.BlobStore;
+import dev.mljobs.core.StorageUnavailableException;
 import dev.mljobs.core.job.Job;
 import dev.mljobs.core.job.JobSteps;
 import dev.mljobs.core.job.JobType;
+import dev.mljobs.core.job.RunDetails;
 import dev.mljobs.core.model.Model;
 import dev.mljobs.core.model.ModelCatalog;
 import dev.mljobs.core.storage.OwnerSpace;
@@ -55,7 +57,7 @@ public final class StepsHandler implements RequestStreamHandler {
         new JobSteps(
             wiring.jobStore(),
             wiring.jobRunStore(),
-            new Services(wiring).jobEvents(),
+            new Services(wiring).trackedJobEvents(),
             wiring.clock(),
             new Services(wiring).jobQueue()),
         new CallbackTokens(wiring.require(HandlerSettings.CALLBACK_SECRET)),
@@ -190,8 +192,24 @@ public final class StepsHandler implements RequestStreamHandler {
     }
     return status(
         steps
-            .complete(jobId, request.path("attempt").asInt(), startedAt(request), result, resultUri)
+            .complete(
+                jobId,
+                request.path("attempt").asInt(),
+                startedAt(request),
+                result,
+                resultUri,
+                completedOn(outcome))
             .map(JobSteps.Step::job));
+  }
+
+  /**
+   * What ran a completed attempt: on Batch the job's id (the workflow keeps it as {@code
+   * batch_job_id}) and exit code 0, since Batch succeeds a job only when its container exits so;
+   * nothing on Lambda.
+   */
+  private static RunDetails completedOn(JsonNode outcome) {
+    String batchJob = outcome.path("batch_job_id").asText("");
+    return batchJob.isBlank() ? RunDetails.NONE : new RunDetails(batchJob, 0, null);
   }
 
   /** Where a Batch worker writes the result of an attempt: Batch returns no payload. */
@@ -202,9 +220,11 @@ public final class StepsHandler implements RequestStreamHandler {
   /**
    * The result a Batch worker wrote for this attempt, or {@code null} on the Lambda path.
    *
-   * @throws IllegalStateException when the worker ended well but its result cannot be read:
-   *     completing without it would lose the work silently, so the workflow abandons the job with
-   *     this reason instead
+   * @throws StorageUnavailableException when S3 did not answer: the workflow retries the step (its
+   *     Retry names this class), so hours of work are not lost to one failed read
+   * @throws IllegalStateException when the worker ended well but its result is not there or not
+   *     JSON: completing without it would lose the work silently, so the workflow abandons the job
+   *     with this reason instead
    */
   private JsonNode batchResult(UUID jobId, JsonNode request) {
     if (!request.path("outcome").has("batch_job_id")) {
@@ -213,6 +233,8 @@ public final class StepsHandler implements RequestStreamHandler {
     String uri = blobs.uriOf(resultKey(jobId, request.path("attempt").asInt()));
     try {
       return JSON.readTree(blobs.get(uri));
+    } catch (StorageUnavailableException transientFailure) {
+      throw transientFailure;
     } catch (IOException | RuntimeException unreadable) {
       throw new IllegalStateException(
           "the Batch worker ended well but its result " + uri + " cannot be read", unreadable);
@@ -229,7 +251,8 @@ public final class StepsHandler implements RequestStreamHandler {
             request.path("attempt").asInt(),
             startedAt(request),
             failure.reason(),
-            failure.kind());
+            failure.kind(),
+            failure.details());
     ObjectNode response = status(step.map(JobSteps.Step::job));
     response.put(
         "retry", step.map(s -> s.job().status().wireName().equals("queued")).orElse(false));

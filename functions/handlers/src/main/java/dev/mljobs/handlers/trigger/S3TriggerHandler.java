@@ -12,7 +12,10 @@ import dev.mljobs.core.StrictJson;
 import dev.mljobs.core.job.JobService;
 import dev.mljobs.core.job.NewJob;
 import dev.mljobs.core.model.ModelCatalog;
+import dev.mljobs.core.storage.InvalidRequestException;
 import dev.mljobs.core.storage.OwnerSpaces;
+import dev.mljobs.core.template.ArchivedTemplateException;
+import dev.mljobs.core.template.TemplateService;
 import dev.mljobs.core.webhook.CallbackUrlPolicy;
 import dev.mljobs.handlers.Services;
 import dev.mljobs.handlers.Wiring;
@@ -42,6 +45,7 @@ public final class S3TriggerHandler implements RequestHandler<S3Event, String> {
   private final ModelCatalog models;
   private final OwnerSpaces spaces;
   private final CallbackUrlPolicy callbackUrls;
+  private final TemplateService templates;
 
   /** Wires itself from the environment, once per cold start. */
   public S3TriggerHandler() {
@@ -55,22 +59,29 @@ public final class S3TriggerHandler implements RequestHandler<S3Event, String> {
         Services.dataBucket(wiring),
         new ModelCatalog(wiring.modelStore(), null),
         wiring.ownerSpaces(),
-        wiring.callbackUrlPolicy());
+        wiring.callbackUrlPolicy(),
+        new Services(wiring).templateService());
   }
 
+  /**
+   * @param templates resolves a file's {@code template_id} as {@code POST /v1/jobs} does, or {@code
+   *     null} to refuse files that name a template
+   */
   public S3TriggerHandler(
       JobService jobs,
       BlobStore blobs,
       String bucket,
       ModelCatalog models,
       OwnerSpaces spaces,
-      CallbackUrlPolicy callbackUrls) {
+      CallbackUrlPolicy callbackUrls,
+      TemplateService templates) {
     this.jobs = jobs;
     this.blobs = blobs;
     this.bucket = bucket;
     this.models = models;
     this.spaces = spaces;
     this.callbackUrls = callbackUrls;
+    this.templates = templates;
   }
 
   @Override
@@ -94,14 +105,29 @@ public final class S3TriggerHandler implements RequestHandler<S3Event, String> {
         JsonNode body = StrictJson.read(blobs.get("s3://" + bucket + "/" + key));
         NewJob request =
             JobRequestParser.parse(
-                body, idempotencyKey(key, record.getS3().getObject().geteTag()), owner, null);
-        JobRequestParser.checkUris(request, spaces);
-        JobRequestParser.checkModel(request, models);
+                body,
+                idempotencyKey(key, record.getS3().getObject().geteTag()),
+                owner,
+                null,
+                templates);
+        if (request.templateId() == null) { // a template's job was checked when it was resolved
+          JobRequestParser.checkUris(request, spaces);
+          JobRequestParser.checkModel(request, models);
+        }
         JobRequestParser.checkCallbackUrl(request, callbackUrls);
         jobs.submit(request);
         created++;
       } catch (Problem problem) {
         reject(key, problem);
+      } catch (ArchivedTemplateException e) {
+        reject(key, Problem.conflict(e.getMessage()));
+      } catch (InvalidRequestException e) {
+        reject(
+            key,
+            Problem.invalid(
+                e.errors().stream()
+                    .map(f -> new Problem.FieldError(f.field(), f.message()))
+                    .toList()));
       } catch (InvalidJsonException e) {
         reject(key, Problem.invalid("body", "the file " + e.getMessage()));
       }

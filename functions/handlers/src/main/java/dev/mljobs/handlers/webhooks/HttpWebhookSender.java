@@ -8,7 +8,13 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -16,6 +22,7 @@ import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.apache.hc.core5.util.Timeout;
@@ -26,14 +33,42 @@ import org.apache.hc.core5.util.Timeout;
  * the connection goes to the checked addresses only, with the URL's host as Host header and TLS
  * server name, so a DNS answer that changes between check and connect (rebinding) changes nothing.
  * Redirects are not followed, no proxy or cookie is used, and the client does not retry on its own.
+ * A try ends by {@link #TRY_DEADLINE} whatever the receiver does (a timer cancels it), and only the
+ * status line is read: a receiver that dribbles headers or an endless body holds no thread.
  */
 public final class HttpWebhookSender implements WebhookSender, AutoCloseable {
 
   private static final Timeout CONNECT = Timeout.ofSeconds(5);
   private static final Timeout RESPONSE = Timeout.ofSeconds(10);
+
+  /** The whole of one try, from leasing a connection to the status line. */
+  public static final Duration TRY_DEADLINE = Duration.ofSeconds(15);
+
+  /**
+   * Addresses of a name tried in turn, each with {@link #CONNECT}: more would let a name with many
+   * unanswering addresses outlast the deadline's purpose (the timer cancels a try, not a connect).
+   */
+  static final int MAX_ADDRESSES = 2;
+
   private final CloseableHttpClient http;
+  private final Duration deadline;
+  private final ScheduledExecutorService timers =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "webhook-deadline");
+            t.setDaemon(true);
+            return t;
+          });
 
   public HttpWebhookSender(CallbackUrlPolicy policy) {
+    this(policy, TRY_DEADLINE);
+  }
+
+  /**
+   * @param deadline how long one try may take in all (tests shorten it)
+   */
+  HttpWebhookSender(CallbackUrlPolicy policy, Duration deadline) {
+    this.deadline = deadline;
     this.http =
         HttpClients.custom()
             .setConnectionManager(
@@ -66,16 +101,49 @@ public final class HttpWebhookSender implements WebhookSender, AutoCloseable {
     headers.forEach(post::setHeader);
     post.setEntity(
         new StringEntity(body, ContentType.APPLICATION_JSON.withCharset(StandardCharsets.UTF_8)));
+    AtomicBoolean expired = new AtomicBoolean();
+    ScheduledFuture<?> timer =
+        timers.schedule(
+            () -> {
+              expired.set(true);
+              post.cancel();
+            },
+            deadline.toMillis(),
+            TimeUnit.MILLISECONDS);
     try {
-      return http.execute(post, response -> Response.answered(response.getCode()));
-    } catch (RefusedAddress e) {
-      return e.refusal.isTransient()
-          ? Response.noAnswer(e.refusal.reason())
-          : Response.refusedAddress(e.refusal.reason());
+      ClassicHttpResponse response = http.executeOpen(null, post, null);
+      int status = response.getCode();
+      // the body is never read: cancelling drops the connection, where closing alone would drain
+      // whatever the receiver sends, as slowly and for as long as it likes
+      post.cancel();
+      closeQuietly(response);
+      return Response.answered(status);
     } catch (IOException e) {
-      return Response.noAnswer(describe(e));
+      if (expired.get()) {
+        return Response.noAnswer("timed out (no answer within " + deadline.toSeconds() + " s)");
+      }
+      return failed(e);
     } catch (IllegalArgumentException e) {
       return Response.refusedAddress("callback_url cannot be called: " + e.getMessage());
+    } finally {
+      timer.cancel(false);
+    }
+  }
+
+  private static Response failed(IOException e) {
+    if (e instanceof RefusedAddress refused) {
+      return refused.refusal.isTransient()
+          ? Response.noAnswer(refused.refusal.reason())
+          : Response.refusedAddress(refused.refusal.reason());
+    }
+    return Response.noAnswer(describe(e));
+  }
+
+  private static void closeQuietly(ClassicHttpResponse response) {
+    try {
+      response.close();
+    } catch (IOException | RuntimeException alreadyDropped) {
+      // the connection was cancelled on purpose: nothing is left to close
     }
   }
 
@@ -93,6 +161,7 @@ public final class HttpWebhookSender implements WebhookSender, AutoCloseable {
 
   @Override
   public void close() throws IOException {
+    timers.shutdownNow();
     http.close();
   }
 
@@ -107,7 +176,7 @@ public final class HttpWebhookSender implements WebhookSender, AutoCloseable {
     @Override
     public InetAddress[] resolve(String host) throws UnknownHostException {
       try {
-        return policy.addresses(host).toArray(InetAddress[]::new);
+        return policy.addresses(host).stream().limit(MAX_ADDRESSES).toArray(InetAddress[]::new);
       } catch (RefusedCallbackUrlException e) {
         throw new RefusedAddress(e);
       }

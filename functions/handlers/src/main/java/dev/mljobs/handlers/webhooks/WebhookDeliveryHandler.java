@@ -9,6 +9,7 @@ import dev.mljobs.core.webhook.WebhookDeliveries;
 import dev.mljobs.core.webhook.WebhookTask;
 import dev.mljobs.handlers.Services;
 import dev.mljobs.handlers.Wiring;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +18,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Consumes the webhook queue: one try per message, the tries of a batch at once (each mostly waits
@@ -28,7 +31,12 @@ import java.util.concurrent.Future;
 public final class WebhookDeliveryHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
   private static final int PARALLEL = 10;
+
+  /** Beyond the sender's own deadline: reading the job and recording the outcome. */
+  private static final Duration STORAGE_MARGIN = Duration.ofSeconds(15);
+
   private final WebhookDeliveries deliveries;
+  private final Duration tryWait;
   private final ExecutorService tries =
       Executors.newFixedThreadPool(
           PARALLEL,
@@ -48,7 +56,15 @@ public final class WebhookDeliveryHandler implements RequestHandler<SQSEvent, SQ
   }
 
   public WebhookDeliveryHandler(WebhookDeliveries deliveries) {
+    this(deliveries, HttpWebhookSender.TRY_DEADLINE.plus(STORAGE_MARGIN));
+  }
+
+  /**
+   * @param tryWait how long one round of tries may take before the handler stops waiting for it
+   */
+  WebhookDeliveryHandler(WebhookDeliveries deliveries, Duration tryWait) {
     this.deliveries = deliveries;
+    this.tryWait = tryWait;
   }
 
   @Override
@@ -67,10 +83,22 @@ public final class WebhookDeliveryHandler implements RequestHandler<SQSEvent, SQ
       running.put(message.getMessageId(), tries.submit(() -> deliveries.attempt(task)));
     }
     List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
+    // tries beyond the pool's size wait for a thread: each round of them gets its own tryWait
+    long rounds = Math.max(1, (running.size() + PARALLEL - 1) / PARALLEL);
+    long until = System.nanoTime() + tryWait.toNanos() * rounds;
     running.forEach(
         (messageId, attempt) -> {
           try {
-            attempt.get();
+            attempt.get(Math.max(0, until - System.nanoTime()), TimeUnit.NANOSECONDS);
+          } catch (TimeoutException e) {
+            // the sender ends a try by its deadline; one that still runs is stuck elsewhere
+            // (storage): stop waiting, so no receiver holds the batch, and let the message come
+            // back for a new try
+            attempt.cancel(true);
+            context
+                .getLogger()
+                .log("webhook try " + messageId + " did not end in time, will retry");
+            failures.add(new SQSBatchResponse.BatchItemFailure(messageId));
           } catch (ExecutionException e) {
             context.getLogger().log("webhook try not made, will retry: " + e.getCause());
             failures.add(new SQSBatchResponse.BatchItemFailure(messageId));

@@ -98,6 +98,38 @@ class ApiFuzzTest {
     assertAnsweredBelow500(event);
   }
 
+  /**
+   * Valid requests of every route that builds keys from the caller, from any identity an authorizer
+   * may hand over: the identity alone must never turn one into a 5xx.
+   */
+  @Property(tries = 400, shrinking = ShrinkingMode.BOUNDED)
+  void no_identity_gets_a_5xx(
+      @ForAll("owners") String owner, @ForAll("submissions") Map.Entry<String, String> submission)
+      throws Exception {
+    APIGatewayV2HTTPEvent event =
+        ApiEvents.event(
+            "POST",
+            submission.getKey(),
+            owner,
+            submission.getValue(),
+            new HashMap<>(Map.of("content-type", "application/json")));
+    Statistics.label("answer").collect(assertAnsweredBelow500(event));
+  }
+
+  @Provide
+  Arbitrary<Map.Entry<String, String>> submissions() {
+    return Arbitraries.of(
+        Map.entry("/v1/jobs", "{\"job_type\":\"sleep\",\"params\":{\"seconds\":1}}"),
+        Map.entry(
+            "/v1/uploads",
+            "{\"filename\":\"x.png\",\"content_type\":\"image/png\",\"size_bytes\":1}"),
+        Map.entry(
+            "/v1/models",
+            "{\"model_id\":\"acme/m\",\"task_type\":\"image_classification\","
+                + "\"model_uri\":\"s3://mljobs-data/models/alice/m.onnx\",\"labels\":[\"a\"],"
+                + "\"preprocessing\":{\"width\":8,\"height\":8,\"resize\":\"letterbox\"}}"));
+  }
+
   /** Asserts the answer is a 2xx, or a 4xx problem; says which kind of answer it was. */
   private static String assertAnsweredBelow500(APIGatewayV2HTTPEvent event) throws Exception {
     APIGatewayV2HTTPResponse response = API.handler.handleRequest(event, ApiEvents.CONTEXT);
@@ -145,6 +177,20 @@ class ApiFuzzTest {
         net.jqwik.api.Tuple.of(12, Arbitraries.just("alice")),
         net.jqwik.api.Tuple.of(1, Arbitraries.just("bob")),
         net.jqwik.api.Tuple.of(1, Arbitraries.of("o".repeat(257), "a\uD800", " ")),
+        // identities as an authorizer may name them: ARNs, non-ASCII subjects, long ones whose
+        // percent-encoded key segment outgrows S3's key (\u00e9 x 170 = 1,020 bytes)
+        net.jqwik.api.Tuple.of(
+            2,
+            Arbitraries.strings()
+                .withChars("a\u00e9\u20ac\u4e2d/:%. ")
+                .ofMinLength(1)
+                .ofMaxLength(256)),
+        net.jqwik.api.Tuple.of(
+            3,
+            Arbitraries.integers()
+                .between(80, 256)
+                .flatMap(
+                    n -> Arbitraries.of("\u00e9", "\u20ac", "/", ":", "%").map(c -> c.repeat(n)))),
         net.jqwik.api.Tuple.of(1, Arbitraries.<String>just(null)));
   }
 

@@ -157,6 +157,26 @@ class ApiHandlerTest {
   }
 
   @Test
+  void an_identity_too_long_as_a_key_segment_gets_401_on_every_route_never_a_500()
+      throws Exception {
+    // 170 characters (within the character bound), 1,020 bytes percent-encoded: no key fits it
+    String tooLong = "\u00e9".repeat(170);
+    String job = "{\"job_type\":\"sleep\",\"params\":{\"seconds\":1}}";
+    String upload = "{\"filename\":\"x.png\",\"content_type\":\"image/png\",\"size_bytes\":1}";
+    assertProblem(call("POST", "/v1/jobs", tooLong, job, Map.of()), 401);
+    assertProblem(call("POST", "/v1/uploads", tooLong, upload, Map.of()), 401);
+    assertProblem(call("POST", "/v1/models", tooLong, "{}", Map.of()), 401);
+    assertProblem(call("GET", "/v1/jobs", tooLong, null, Map.of()), 401);
+    assertThat(json(call("POST", "/v1/jobs", tooLong, job, Map.of())).get("detail").asText())
+        .contains("512 bytes");
+    // 85 of them encode to 510 bytes: still an owner
+    String longest = "\u00e9".repeat(85);
+    assertThat(call("POST", "/v1/jobs", longest, job, Map.of()).getStatusCode()).isEqualTo(202);
+    assertThat(call("POST", "/v1/uploads", longest, upload, Map.of()).getStatusCode())
+        .isEqualTo(200);
+  }
+
+  @Test
   void unknown_ids_routes_and_methods_get_404_and_405() throws Exception {
     assertProblem(call("GET", "/v1/jobs/" + UUID.randomUUID(), null), 404);
     assertProblem(call("GET", "/v1/jobs/not-a-uuid", null), 404);

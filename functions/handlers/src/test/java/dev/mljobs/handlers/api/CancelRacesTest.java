@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.mljobs.core.job.DispatchLimits;
 import dev.mljobs.core.job.FailureKind;
 import dev.mljobs.core.job.Job;
+import dev.mljobs.core.job.JobEvents;
 import dev.mljobs.core.job.JobRun;
 import dev.mljobs.core.job.JobService;
 import dev.mljobs.core.job.JobStatus;
@@ -16,8 +17,13 @@ import dev.mljobs.core.job.JobSteps;
 import dev.mljobs.core.job.NewJob;
 import dev.mljobs.core.job.RunStatus;
 import dev.mljobs.core.model.ModelCatalog;
+import dev.mljobs.core.webhook.WebhookDeliveries;
+import dev.mljobs.core.webhook.WebhookRetries;
 import dev.mljobs.core.webhook.WebhookSecrets;
+import dev.mljobs.core.webhook.WebhookSender;
 import dev.mljobs.handlers.CallbackTokens;
+import dev.mljobs.handlers.events.FlakyWebhookQueue;
+import dev.mljobs.handlers.events.WebhookJobEvents;
 import dev.mljobs.testkit.InMemoryBlobStore;
 import dev.mljobs.testkit.InMemoryJobRunStore;
 import dev.mljobs.testkit.InMemoryJobStore;
@@ -39,7 +45,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Cancel through the API when it races: another writer of the job, a workflow service that fails
- * the stop. The answer is a clear status, the job is never corrupted and never resurrected.
+ * the stop, a webhook queue that refuses the webhook. The answer is a clear status, the job is
+ * never corrupted and never resurrected, its webhook never lost.
  */
 class CancelRacesTest {
 
@@ -52,23 +59,37 @@ class CancelRacesTest {
   private final RecordingJobQueue queue = new RecordingJobQueue();
   private final RecordingWorkflows workflows = new RecordingWorkflows();
   private final List<Job> published = new CopyOnWriteArrayList<>();
+  private final FlakyWebhookQueue webhooks = new FlakyWebhookQueue();
   private JobService service;
   private JobSteps steps;
   private ApiHandler api;
 
   @BeforeEach
   void setUp() {
+    WebhookSecrets secrets =
+        new WebhookSecrets(new InMemoryWebhookSecretStore(), clock, new SecureRandom());
+    JobEvents events =
+        new WebhookJobEvents(
+            new WebhookDeliveries(
+                store,
+                secrets,
+                webhooks,
+                (url, headers, body) -> WebhookSender.Response.answered(200),
+                new WebhookRetries(Duration.ofSeconds(5), Duration.ofDays(1)),
+                job -> "{}",
+                clock),
+            published::add);
     service =
         new JobService(
             store,
             runs,
             queue,
             workflows,
-            published::add,
+            events,
             clock,
             UUID::randomUUID,
             DispatchLimits.unlimited());
-    steps = new JobSteps(store, runs, published::add, clock, queue);
+    steps = new JobSteps(store, runs, events, clock, queue);
     ModelCatalog catalog = new ModelCatalog(new InMemoryModelStore(), model -> List.of());
     api =
         new ApiHandler(
@@ -83,17 +104,34 @@ class CancelRacesTest {
                 TestApi.CALLBACK_URLS),
             new ModelsApi(catalog, clock, TestApi.SPACES),
             TestApi.uploads(),
-            new WebhookSecretsApi(
-                new WebhookSecrets(new InMemoryWebhookSecretStore(), clock, new SecureRandom())));
+            new WebhookSecretsApi(secrets));
   }
 
   /** A job of alice's, dispatched and marked running by its workflow. */
   private Job runningJob() {
+    return runningJob(null);
+  }
+
+  private Job runningJob(String callbackUrl) {
+    NewJob request =
+        NewJob.of("sleep", JsonNodeFactory.instance.objectNode().put("seconds", 5), "alice");
     Job queued =
         service
             .submit(
-                NewJob.of(
-                    "sleep", JsonNodeFactory.instance.objectNode().put("seconds", 5), "alice"))
+                new NewJob(
+                    request.jobType(),
+                    request.params(),
+                    request.priority(),
+                    request.maxAttempts(),
+                    request.timeoutSeconds(),
+                    request.ttlHours(),
+                    null,
+                    null,
+                    null,
+                    null,
+                    request.owner(),
+                    null,
+                    callbackUrl))
             .job();
     service.dispatch(queued.jobId());
     Job running = steps.start(queued.jobId()).orElseThrow();
@@ -192,5 +230,44 @@ class CancelRacesTest {
         .containsExactly(RunStatus.CANCELLED);
     assertThat(queue.sent()).extracting(RecordingJobQueue.Sent::jobId).hasSize(1);
     assertThat(published).extracting(Job::status).containsExactly(JobStatus.CANCELLED);
+  }
+
+  @Test
+  void a_cancel_whose_webhook_cannot_be_scheduled_answers_503_and_a_repeated_delete_schedules_it()
+      throws Exception {
+    // given: the webhook queue refuses the next send
+    Job running = runningJob("https://hooks.example.com/cancelled");
+    webhooks.failNext(1);
+    // when
+    APIGatewayV2HTTPResponse response = cancel(running.jobId());
+    // then: try again soon, and the cancel is recorded
+    assertThat(response.getStatusCode()).isEqualTo(503);
+    assertThat(response.getHeaders())
+        .containsEntry("Content-Type", "application/problem+json")
+        .containsEntry("Retry-After", "5");
+    JsonNode problem = JSON.readTree(response.getBody());
+    assertThat(problem.get("status").asInt()).isEqualTo(503);
+    assertThat(problem.get("detail").asText()).contains("cancelled").contains("DELETE again");
+    assertThat(problem.get("detail").asText()).doesNotContain("Rate exceeded");
+    Job after = stored(running.jobId());
+    assertThat(after.status()).isEqualTo(JobStatus.CANCELLED);
+    assertThat(workflows.stopped()).containsExactly(running.jobId());
+    assertThat(runs.runsOf(running.jobId()))
+        .extracting(JobRun::status)
+        .containsExactly(RunStatus.CANCELLED);
+    assertThat(webhooks.scheduled()).isEmpty();
+    // when: the client sends the DELETE again
+    APIGatewayV2HTTPResponse again = cancel(running.jobId());
+    // then: the cancelled job, unchanged, and its webhook scheduled
+    assertThat(again.getStatusCode()).isEqualTo(200);
+    JsonNode job = JSON.readTree(again.getBody());
+    assertThat(job.get("status").asText()).isEqualTo("cancelled");
+    assertThat(job.get("version").asLong()).isEqualTo(after.version());
+    assertThat(job.at("/callback/status").asText()).isEqualTo("pending");
+    assertThat(webhooks.scheduled())
+        .singleElement()
+        .satisfies(s -> assertThat(s.task().jobId()).isEqualTo(running.jobId()));
+    assertThat(workflows.stopped()).containsExactly(running.jobId());
+    assertThat(stored(running.jobId()).version()).isEqualTo(after.version());
   }
 }

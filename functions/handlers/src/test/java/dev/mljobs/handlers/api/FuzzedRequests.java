@@ -29,6 +29,9 @@ final class FuzzedRequests {
           "idempotency_key",
           "template_id",
           "group_id",
+          "name",
+          "default_params",
+          "description",
           "callback_url",
           "model_id",
           "task_type",
@@ -59,7 +62,10 @@ final class FuzzedRequests {
           "tokenizer_uri",
           "max_length",
           "batch_size",
-          "top_k");
+          "top_k",
+          "filename",
+          "content_type",
+          "size_bytes");
 
   private static final List<String> WORDS =
       List.of(
@@ -78,6 +84,10 @@ final class FuzzedRequests {
           "lambda",
           "http://127.0.0.1/hook",
           "https://example.com/h",
+          "https://[fe80::1%25lo]/",
+          "http://[fe80::1%lo]/h",
+          "https://[::ffff:0:a9fe:a9fe]/",
+          "https://[64:ff9b:1::a9fe:a9fe]/",
           "letterbox",
           "rgb",
           "");
@@ -180,13 +190,23 @@ final class FuzzedRequests {
                     "/v1/jobs/%s/runs",
                     "/v1/models/%s",
                     "/v1/models/acme/%s",
+                    "/v1/templates/%s",
+                    "/v1/templates/%s/archive",
                     "/v1/jobs",
                     "/v1/models",
                     "/health",
                     "//v1//jobs//"),
                 id)
             .as(String::formatted);
-    Arbitrary<String> collections = Arbitraries.of("/v1/jobs", "/v1/models");
+    Arbitrary<String> collections =
+        Arbitraries.of(
+            "/v1/jobs",
+            "/v1/models",
+            "/v1/jobs",
+            "/v1/templates",
+            "/v1/runs",
+            "/v1/uploads",
+            "/v1/groups");
     return Arbitraries.frequencyOf(
         Tuple.of(6, collections), Tuple.of(6, known), Tuple.of(1, anyText().map(t -> "/" + t)));
   }
@@ -195,12 +215,34 @@ final class FuzzedRequests {
   static Arbitrary<Map<String, String>> query() {
     Arbitrary<String> name =
         Arbitraries.frequencyOf(
-            Tuple.of(5, Arbitraries.of("status", "limit", "cursor", "offset", "job_type")),
+            Tuple.of(
+                5,
+                Arbitraries.of(
+                    "status",
+                    "limit",
+                    "cursor",
+                    "offset",
+                    "job_type",
+                    "template_id",
+                    "schedule_id",
+                    "group_id")),
             Tuple.of(1, anyText()));
     Arbitrary<String> value =
         Arbitraries.frequencyOf(
             Tuple.of(3, anyText()),
-            Tuple.of(2, Arbitraries.of("queued", "running", "1", "100", "0", "-1", "101", "abc")),
+            Tuple.of(
+                2,
+                Arbitraries.of(
+                    "queued",
+                    "running",
+                    "archived",
+                    "failed",
+                    "1",
+                    "100",
+                    "0",
+                    "-1",
+                    "101",
+                    "abc")),
             Tuple.of(1, Arbitraries.of("djF8", "cjE6MDow", "r1:0:0", "djF8MjAyNi0wMy0wMVQ")));
     return Arbitraries.maps(name, value).ofMaxSize(4);
   }

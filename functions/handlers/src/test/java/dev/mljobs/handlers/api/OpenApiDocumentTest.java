@@ -9,6 +9,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.mljobs.core.group.GroupMode;
+import dev.mljobs.core.group.GroupStatus;
+import dev.mljobs.core.group.JobGroup;
 import dev.mljobs.core.job.Callback;
 import dev.mljobs.core.job.Job;
 import dev.mljobs.core.job.JobParams;
@@ -17,12 +20,17 @@ import dev.mljobs.core.job.JobRun;
 import dev.mljobs.core.job.JobStatus;
 import dev.mljobs.core.job.JobType;
 import dev.mljobs.core.job.NewJob;
+import dev.mljobs.core.job.RunQuery;
 import dev.mljobs.core.job.RunStatus;
 import dev.mljobs.core.model.BuiltInModels;
 import dev.mljobs.core.model.ModelRequest;
 import dev.mljobs.core.model.TaskType;
 import dev.mljobs.core.storage.UploadRequest;
 import dev.mljobs.core.storage.Uploads;
+import dev.mljobs.core.template.JobDefaults;
+import dev.mljobs.core.template.JobTemplate;
+import dev.mljobs.core.template.TemplateQuery;
+import dev.mljobs.core.template.TemplateStatus;
 import dev.mljobs.testkit.ModelStoreContract;
 import dev.mljobs.testkit.SettableClock;
 import java.io.IOException;
@@ -105,7 +113,9 @@ class OpenApiDocumentTest {
             (route, operation) -> {
               String method = route.substring(0, route.indexOf(' '));
               String path = route.substring(route.indexOf(' ') + 1);
-              String concrete = path.replace("{job_id}", UUID.randomUUID().toString());
+              String concrete =
+                  path.replace("{job_id}", UUID.randomUUID().toString())
+                      .replace("{group_id}", UUID.randomUUID().toString());
               String body = operation.has("requestBody") ? "{}" : null;
               Set<String> schemes = new TreeSet<>();
               JsonNode security =
@@ -160,6 +170,44 @@ class OpenApiDocumentTest {
   }
 
   @Test
+  void the_group_schemas_have_exactly_the_fields_the_api_reads_and_writes() {
+    assertThat(names(schema("GroupRequest").get("properties")))
+        .isEqualTo(GroupRequestParser.FIELDS);
+    assertThat(names(schema("GroupReorder").get("properties"))).isEqualTo(GroupsApi.REORDER_FIELDS);
+    UUID member = UUID.randomUUID();
+    JobGroup group =
+        JobGroup.create(
+                UUID.randomUUID().toString(),
+                "nightly",
+                GroupMode.SEQUENTIAL,
+                true,
+                List.of(member),
+                "alice",
+                T0)
+            .observe(member, JobStatus.FAILED, 2, T0.plusSeconds(1));
+    JsonNode schema = schema("Group");
+    ObjectNode full = GroupJson.group(group);
+    ObjectNode summary = GroupJson.summary(group);
+    assertThat(names(full)).isEqualTo(names(schema.get("properties")));
+    assertThat(names(summary)).isEqualTo(texts(schema.get("required")));
+    assertThat(names(full.get("counts")))
+        .isEqualTo(names(schema.at("/properties/counts/properties")));
+    assertThat(names(full.get("members").get(0)))
+        .isEqualTo(names(schema("GroupMember").get("properties")));
+    full.properties()
+        .forEach(
+            f ->
+                assertThat(matchesType(schema.get("properties").get(f.getKey()), f.getValue()))
+                    .as("Group.%s = %s has the documented type", f.getKey(), f.getValue())
+                    .isTrue());
+    assertThat(texts(schema("GroupStatus").get("enum")))
+        .isEqualTo(
+            Arrays.stream(GroupStatus.values())
+                .map(GroupStatus::wireName)
+                .collect(Collectors.toSet()));
+  }
+
+  @Test
   void the_job_run_schema_has_exactly_the_fields_the_api_writes() {
     JsonNode schema = schema("JobRun");
     JobRun run =
@@ -168,6 +216,9 @@ class OpenApiDocumentTest {
             UUID.randomUUID(),
             1,
             JsonNodeFactory.instance.objectNode().put("seconds", 1),
+            null,
+            null,
+            null,
             null,
             RunStatus.COMPLETED,
             T0,
@@ -196,7 +247,68 @@ class OpenApiDocumentTest {
     JsonNode schema = schema("JobRequest");
     assertThat(names(schema.get("properties"))).isEqualTo(JobRequestParser.FIELDS);
     assertThat(schema.path("additionalProperties").asBoolean(true)).isFalse();
-    assertThat(texts(schema.get("required"))).containsExactly("job_type");
+    assertThat(schema.has("required")).isFalse();
+    Set<String> eitherOf = new HashSet<>();
+    schema.get("anyOf").forEach(branch -> eitherOf.addAll(texts(branch.get("required"))));
+    assertThat(eitherOf).containsExactlyInAnyOrder("job_type", "template_id");
+  }
+
+  @Test
+  void the_template_schemas_have_exactly_the_fields_the_api_reads_and_writes() {
+    assertThat(names(schema("TemplateRequest").get("properties")))
+        .isEqualTo(TemplateRequestParser.FIELDS);
+    assertThat(names(schema("TemplatePatch").get("properties")))
+        .isEqualTo(TemplateRequestParser.EDITABLE);
+    assertThat(texts(schema("TemplateRequest").get("required")))
+        .containsExactlyInAnyOrder("name", "job_type");
+    JobTemplate full =
+        JobTemplate.create(
+                "5f0c1c1e-8a53-4a8e-9d0e-1f7d1b1b2c3d",
+                "n",
+                "sleep",
+                JsonNodeFactory.instance.objectNode().put("seconds", 1),
+                "d",
+                new JobDefaults(1, 2, 3, 4),
+                "alice",
+                T0)
+            .withVersion(1);
+    ObjectNode json = TemplateJson.template(full);
+    JsonNode schema = schema("Template");
+    assertThat(names(json)).isEqualTo(names(schema.get("properties")));
+    assertThat(names(json)).isEqualTo(texts(schema.get("required")));
+    json.properties()
+        .forEach(
+            f ->
+                assertThat(matchesType(schema.get("properties").get(f.getKey()), f.getValue()))
+                    .as("Template.%s = %s has the documented type", f.getKey(), f.getValue())
+                    .isTrue());
+    assertThat(texts(schema("TemplateStatus").get("enum")))
+        .isEqualTo(
+            Arrays.stream(TemplateStatus.values())
+                .map(TemplateStatus::wireName)
+                .collect(Collectors.toSet()));
+    for (String name : List.of("priority", "max_attempts", "timeout_seconds", "ttl_hours")) {
+      JsonNode template = schema("TemplateRequest").at("/properties/" + name);
+      JsonNode job = schema("JobRequest").at("/properties/" + name);
+      assertThat(template.get("minimum")).as(name).isEqualTo(job.get("minimum"));
+      assertThat(template.get("maximum")).as(name).isEqualTo(job.get("maximum"));
+      assertThat(schema("TemplatePatch").at("/properties/" + name)).as(name).isEqualTo(template);
+    }
+  }
+
+  @Test
+  void documents_the_run_history_listing() {
+    Set<String> names = new HashSet<>();
+    doc.at("/paths/~1v1~1runs/get/parameters").forEach(p -> names.add(p.get("name").asText()));
+    assertThat(names)
+        .containsExactlyInAnyOrder(
+            "template_id", "schedule_id", "group_id", "status", "limit", "cursor");
+    JsonNode limit = parameter("/v1/runs", "get", "limit").get("schema");
+    assertThat(limit.get("maximum").asInt()).isEqualTo(RunQuery.MAX_LIMIT);
+    assertThat(limit.get("default").asInt()).isEqualTo(RunQuery.DEFAULT_LIMIT);
+    JsonNode templates = parameter("/v1/templates", "get", "limit").get("schema");
+    assertThat(templates.get("maximum").asInt()).isEqualTo(TemplateQuery.MAX_LIMIT);
+    assertThat(templates.get("default").asInt()).isEqualTo(TemplateQuery.DEFAULT_LIMIT);
   }
 
   @Test
@@ -344,9 +456,12 @@ class OpenApiDocumentTest {
             Problem.notFound("d"),
             Problem.methodNotAllowed("d"),
             Problem.conflict("d"),
+            Problem.preconditionFailed("d"),
             Problem.tooLarge("d"),
             Problem.unsupportedMediaType("d"),
-            Problem.internal());
+            Problem.internal(),
+            Problem.unavailable("d"),
+            Problem.unavailable("d", 5));
     Set<String> titles = new HashSet<>();
     Set<String> types = new HashSet<>();
     for (Problem problem : all) {

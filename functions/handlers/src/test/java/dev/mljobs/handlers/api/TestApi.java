@@ -2,18 +2,24 @@ package dev.mljobs.handlers.api;
 
 import dev.mljobs.aws.s3.Buckets;
 import dev.mljobs.aws.s3.S3UploadUrls;
+import dev.mljobs.core.group.GroupService;
+import dev.mljobs.core.group.GroupTracking;
 import dev.mljobs.core.job.DispatchLimits;
 import dev.mljobs.core.job.JobService;
 import dev.mljobs.core.model.ModelCatalog;
 import dev.mljobs.core.storage.OwnerSpaces;
 import dev.mljobs.core.storage.Uploads;
+import dev.mljobs.core.template.JobChecks;
+import dev.mljobs.core.template.TemplateService;
 import dev.mljobs.core.webhook.CallbackUrlPolicy;
 import dev.mljobs.core.webhook.WebhookSecrets;
 import dev.mljobs.handlers.CallbackTokens;
 import dev.mljobs.testkit.InMemoryBlobStore;
+import dev.mljobs.testkit.InMemoryGroupStore;
 import dev.mljobs.testkit.InMemoryJobRunStore;
 import dev.mljobs.testkit.InMemoryJobStore;
 import dev.mljobs.testkit.InMemoryModelStore;
+import dev.mljobs.testkit.InMemoryTemplateStore;
 import dev.mljobs.testkit.InMemoryWebhookSecretStore;
 import dev.mljobs.testkit.RecordingJobQueue;
 import dev.mljobs.testkit.RecordingWorkflows;
@@ -37,6 +43,7 @@ final class TestApi {
   final InMemoryJobRunStore runs = new InMemoryJobRunStore();
   final InMemoryBlobStore blobs = new InMemoryBlobStore();
   final InMemoryModelStore models = new InMemoryModelStore();
+  final InMemoryTemplateStore templates = new InMemoryTemplateStore();
   final CallbackTokens tokens = new CallbackTokens("a-secret-of-enough-length");
   final InMemoryWebhookSecretStore secrets = new InMemoryWebhookSecretStore();
   final ApiHandler handler;
@@ -48,6 +55,9 @@ final class TestApi {
   static final OwnerSpaces SPACES =
       new OwnerSpaces(
           DATA_BUCKET, Buckets.OWNER_AREAS, OwnerSpaces.parseGrants("alice=s3://acme-data/a/"));
+
+  final InMemoryGroupStore groups = new InMemoryGroupStore();
+  final RecordingJobQueue queue = new RecordingJobQueue();
 
   /**
    * AWS rules (https only, no allow-list) over a resolver that knows one public host: the tests
@@ -69,17 +79,24 @@ final class TestApi {
 
   TestApi(SettableClock clock) {
     store = new InMemoryJobStore(clock);
+    GroupTracking tracking = new GroupTracking(j -> {});
     JobService service =
         new JobService(
             store,
             runs,
-            new RecordingJobQueue(),
+            queue,
             new RecordingWorkflows(),
-            j -> {},
+            tracking,
             clock,
             UUID::randomUUID,
             DispatchLimits.unlimited());
+    GroupService groupService =
+        new GroupService(groups, store, service, queue, j -> {}, g -> {}, clock, UUID::randomUUID);
+    tracking.follow(groupService);
     ModelCatalog catalog = new ModelCatalog(models, model -> List.of());
+    TemplateService templateService =
+        new TemplateService(
+            templates, new JobChecks(catalog, SPACES), clock, () -> UUID.randomUUID().toString());
     handler =
         new ApiHandler(
             new JobsApi(
@@ -90,10 +107,14 @@ final class TestApi {
                 blobs,
                 catalog,
                 SPACES,
-                CALLBACK_URLS),
+                CALLBACK_URLS,
+                templateService),
             new ModelsApi(catalog, clock, SPACES),
             uploads(),
-            new WebhookSecretsApi(new WebhookSecrets(secrets, clock, new SecureRandom())));
+            new WebhookSecretsApi(new WebhookSecrets(secrets, clock, new SecureRandom())),
+            new TemplatesApi(templateService),
+            new RunsApi(runs),
+            new GroupsApi(groupService, catalog, SPACES, CALLBACK_URLS, templateService));
   }
 
   /** Presigned uploads into the owner spaces of {@link #SPACES}. */

@@ -60,6 +60,9 @@ class WebhookApiTest {
         "https://a@127.0.0.1/hook",
         "https://intranet.example.com/hook",
         "https://nowhere.example.com/hook",
+        "https://[fe80::1%25lo]/",
+        "https://[::ffff:0:a9fe:a9fe]/",
+        "https://[64:ff9b:1::a9fe:a9fe]/",
         "http://hooks.example.com/hook"
       })
   void a_callback_url_the_platform_will_not_call_is_refused_with_400_naming_the_field(String url)

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mljobs.aws.s3.Buckets;
+import dev.mljobs.core.BlobStore;
+import dev.mljobs.core.StorageUnavailableException;
 import dev.mljobs.core.job.ErrorMessages;
 import dev.mljobs.core.job.FailureKind;
 import dev.mljobs.core.job.Job;
@@ -117,6 +119,50 @@ class StepsHandlerTest {
             "the Batch worker ended well but its result "
                 + blobs.uriOf(StepsHandler.resultKey(id, 1))
                 + " cannot be read");
+    assertThat(jobs.find(id).orElseThrow().status()).isEqualTo(JobStatus.RUNNING);
+  }
+
+  @Test
+  void a_batch_attempt_whose_result_s3_did_not_serve_fails_the_step_for_the_workflow_to_retry()
+      throws IOException {
+    // given: a Batch attempt that ended well, and an S3 that does not answer once
+    BlobStore unanswering =
+        new BlobStore() {
+          @Override
+          public String put(String key, byte[] bytes, String contentType) {
+            return blobs.put(key, bytes, contentType);
+          }
+
+          @Override
+          public String uriOf(String key) {
+            return blobs.uriOf(key);
+          }
+
+          @Override
+          public byte[] get(String uri) {
+            throw new StorageUnavailableException("reading " + uri, new java.io.IOException());
+          }
+        };
+    handler =
+        new StepsHandler(
+            new JobSteps(jobs, runs, job -> {}, clock, new RecordingJobQueue()),
+            new CallbackTokens("a-secret-of-thirty-two-characters!"),
+            "http://127.0.0.1:8080",
+            unanswering,
+            new ModelCatalog(new InMemoryModelStore(), null),
+            new OwnerSpaces("mljobs-data", Buckets.OWNER_AREAS, OwnerSpaces.parseGrants("")));
+    UUID id = queued(b -> {});
+    start(id);
+    // when / then: the class the ASL's MarkCompleted Retry names, not the abandoning one
+    assertThatThrownBy(
+            () ->
+                call(
+                    "{\"action\":\"complete\",\"job_id\":\""
+                        + id
+                        + "\",\"attempt\":1,\"started_at\":\""
+                        + T0
+                        + "\",\"outcome\":{\"batch_job_id\":\"b-1\"}}"))
+        .isExactlyInstanceOf(StorageUnavailableException.class);
     assertThat(jobs.find(id).orElseThrow().status()).isEqualTo(JobStatus.RUNNING);
   }
 

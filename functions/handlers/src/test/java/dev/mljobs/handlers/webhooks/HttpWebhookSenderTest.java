@@ -1,15 +1,18 @@
 package dev.mljobs.handlers.webhooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.mljobs.core.webhook.CallbackUrlPolicy;
 import dev.mljobs.core.webhook.WebhookSender.Response;
+import dev.mljobs.testkit.Waits;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -103,6 +106,13 @@ class HttpWebhookSenderTest {
     try (HttpWebhookSender sender = new HttpWebhookSender(policy)) {
       Response response = sender.post(URI.create(url("rebind.example.com")), Map.of(), "{}");
       assertThat(response.refused()).isTrue();
+      // what last_error shows: the same words as for a name that does not resolve
+      assertThat(response.error())
+          .isEqualTo("host rebind.example.com is not a public address that can be called");
+      Response unresolved = sender.post(URI.create(url("gone.example.com")), Map.of(), "{}");
+      assertThat(unresolved.error())
+          .isEqualTo("host gone.example.com is not a public address that can be called");
+      assertThat(unresolved.retryable()).isTrue();
       assertThat(received).isEmpty();
     }
   }
@@ -116,6 +126,47 @@ class HttpWebhookSenderTest {
       assertThat(response.delivered()).isFalse();
       assertThat(response.retryable()).isFalse();
       assertThat(received).hasSize(1);
+    }
+  }
+
+  @Test
+  void an_endless_body_sent_slowly_is_not_read_the_status_is_the_answer() throws Exception {
+    // given: 200 with a body of 10^10 bytes, one byte every 2 s (each within the read timeout)
+    try (DribblingReceiver hostile =
+            new DribblingReceiver(
+                "HTTP/1.1 200 OK\r\nContent-Length: 10000000000\r\n\r\n", (byte) 'x', 2000);
+        HttpWebhookSender sender =
+            new HttpWebhookSender(policy(List.of("127.0.0.1")), Duration.ofSeconds(60))) {
+      // when
+      Response response =
+          assertTimeoutPreemptively(
+              Duration.ofSeconds(30),
+              () -> sender.post(URI.create(hostile.url()), Map.of(), "{}"),
+              "the try must not wait for the body");
+      // then: delivered, and the connection is dropped rather than drained
+      assertThat(response.delivered()).isTrue();
+      Waits.patiently("the receiver sees the connection dropped")
+          .until(() -> hostile.dropped.get() == 1);
+    }
+  }
+
+  @Test
+  void headers_sent_slowly_end_the_try_at_its_deadline_as_a_retryable_timeout() throws Exception {
+    // given: a status line, then one header byte every 500 ms, never the end of the headers
+    try (DribblingReceiver hostile =
+            new DribblingReceiver("HTTP/1.1 200 OK\r\nX-Slow: ", (byte) 'a', 500);
+        HttpWebhookSender sender =
+            new HttpWebhookSender(policy(List.of("127.0.0.1")), Duration.ofSeconds(2))) {
+      // when
+      Response response =
+          assertTimeoutPreemptively(
+              Duration.ofSeconds(30), () -> sender.post(URI.create(hostile.url()), Map.of(), "{}"));
+      // then
+      assertThat(response.delivered()).isFalse();
+      assertThat(response.retryable()).isTrue();
+      assertThat(response.error()).isEqualTo("timed out (no answer within 2 s)");
+      Waits.patiently("the receiver sees the connection dropped")
+          .until(() -> hostile.dropped.get() == 1);
     }
   }
 

@@ -144,7 +144,7 @@ public final class S3Objects implements AutoCloseable {
     } catch (S3Exception e) {
       throw failure(e, uri + " cannot be read: " + reason(e));
     } catch (SdkClientException e) {
-      throw new S3UnavailableException(uri + " cannot be read: " + e.getMessage());
+      throw new S3UnavailableException(uri + " cannot be read: " + noAnswer(e));
     }
   }
 
@@ -187,7 +187,7 @@ public final class S3Objects implements AutoCloseable {
     } catch (S3Exception e) {
       throw failure(e, prefix + " cannot be listed: " + reason(e));
     } catch (SdkClientException e) {
-      throw new S3UnavailableException(prefix + " cannot be listed: " + e.getMessage());
+      throw new S3UnavailableException(prefix + " cannot be listed: " + noAnswer(e));
     }
     return found.size() > max + 1 ? found.subList(0, max + 1) : found;
   }
@@ -209,7 +209,7 @@ public final class S3Objects implements AutoCloseable {
     } catch (S3Exception e) {
       throw failure(e, uri + " cannot be written: " + reason(e));
     } catch (SdkClientException e) {
-      throw new S3UnavailableException(uri + " cannot be written: " + e.getMessage());
+      throw new S3UnavailableException(uri + " cannot be written: " + noAnswer(e));
     }
   }
 
@@ -228,6 +228,14 @@ public final class S3Objects implements AutoCloseable {
 
   private static IOException failure(S3Exception e, String message) {
     return mayPass(e) ? new S3UnavailableException(message) : new IOException(message);
+  }
+
+  /**
+   * What a user needs of a client error: the SDK's own text names the endpoint's host and port (and
+   * sometimes more of the platform's inside), which a job's error_message must not show.
+   */
+  private static String noAnswer(SdkClientException e) {
+    return "S3 did not answer (" + e.getClass().getSimpleName() + ")";
   }
 
   private static String reason(S3Exception e) {
