@@ -3,6 +3,8 @@ package dev.mljobs.handlers;
 import dev.mljobs.aws.s3.Buckets;
 import dev.mljobs.aws.scheduler.EventBridgeScheduleTriggers;
 import dev.mljobs.aws.sfn.StepFunctionsWorkflows;
+import dev.mljobs.aws.sqs.QueueNames;
+import dev.mljobs.aws.sqs.Queues;
 import dev.mljobs.aws.sqs.SqsJobQueue;
 import dev.mljobs.aws.sqs.SqsWebhookQueue;
 import dev.mljobs.core.group.GroupEvents;
@@ -98,7 +100,7 @@ public final class Services {
 
   /** Where group status changes go: the same bus as the job events, or JSON lines on stdout. */
   public GroupEvents groupEvents() {
-    String bus = wiring.env().get("EVENT_BUS_NAME");
+    String bus = wiring.env().get(HandlerSettings.EVENT_BUS_NAME);
     return bus == null
         ? new LoggedGroupEvents(System.out, wiring.clock())
         : new EventBridgeGroupEvents(
@@ -121,7 +123,7 @@ public final class Services {
         wiring.jobStore(),
         wiring.jobRunStore(),
         jobQueue(),
-        new StepFunctionsWorkflows(sfn, wiring.require("JOB_STATE_MACHINE_ARN")),
+        new StepFunctionsWorkflows(sfn, wiring.require(HandlerSettings.JOB_STATE_MACHINE_ARN)),
         events,
         wiring.clock(),
         UUID::randomUUID,
@@ -130,7 +132,7 @@ public final class Services {
 
   /** The dispatch queue (SQS). */
   public JobQueue jobQueue() {
-    return new SqsJobQueue(sqs(), wiring.require("JOBS_QUEUE_URL"));
+    return new SqsJobQueue(sqs(), wiring.require(QueueNames.urlVariable(Queues.JOBS)));
   }
 
   /**
@@ -139,7 +141,7 @@ public final class Services {
    * WEBHOOKS_QUEUE_URL}) in both cases; each counted and logged first ({@link JobMetrics}).
    */
   public JobEvents jobEvents() {
-    String bus = wiring.env().get("EVENT_BUS_NAME");
+    String bus = wiring.env().get(HandlerSettings.EVENT_BUS_NAME);
     JobEvents events =
         bus == null
             ? new LoggedJobEvents(System.out, wiring.clock())
@@ -166,7 +168,7 @@ public final class Services {
     return new WebhookDeliveries(
         wiring.jobStore(),
         webhookSecrets(),
-        new SqsWebhookQueue(sqs(), wiring.require("WEBHOOKS_QUEUE_URL")),
+        new SqsWebhookQueue(sqs(), wiring.require(QueueNames.urlVariable(Queues.WEBHOOKS))),
         wiring.webhookSender(),
         WebhookRetries.fromEnv(wiring.env()),
         job -> JobEventJson.detail(job).toString(),
@@ -293,7 +295,8 @@ public final class Services {
 
   private DispatchLimits limits() {
     return new DispatchLimits(
-        Integer.parseInt(wiring.env().getOrDefault("MAX_RUNNING_JOBS", "1000")),
-        Integer.parseInt(wiring.env().getOrDefault("MAX_RUNNING_JOBS_PER_OWNER", "100")));
+        Integer.parseInt(wiring.env().getOrDefault(HandlerSettings.MAX_RUNNING_JOBS, "1000")),
+        Integer.parseInt(
+            wiring.env().getOrDefault(HandlerSettings.MAX_RUNNING_JOBS_PER_OWNER, "100")));
   }
 }

@@ -1,7 +1,9 @@
 package dev.mljobs.local.runtime;
 
+import dev.mljobs.aws.sqs.QueueNames;
 import dev.mljobs.aws.sqs.QueueSpec;
 import dev.mljobs.aws.sqs.Queues;
+import dev.mljobs.handlers.HandlerSettings;
 import dev.mljobs.local.aws.LocalAws;
 import dev.mljobs.local.aws.LocalClients;
 import java.net.URI;
@@ -66,14 +68,15 @@ final class RuntimeEnvironment {
 
   Map<String, String> forHandlers(String stateMachineArn, URI scheduler, Options options) {
     Map<String, String> env = base();
-    env.put("MAX_RUNNING_JOBS", Integer.toString(options.maxRunning()));
-    env.put("MAX_RUNNING_JOBS_PER_OWNER", Integer.toString(options.maxRunningPerOwner()));
+    env.put(HandlerSettings.MAX_RUNNING_JOBS, Integer.toString(options.maxRunning()));
+    env.put(
+        HandlerSettings.MAX_RUNNING_JOBS_PER_OWNER, Integer.toString(options.maxRunningPerOwner()));
     env.put("AWS_ENDPOINT_URL_SCHEDULER", scheduler.toString());
-    env.put("JOBS_QUEUE_URL", aws.queueUrl(Queues.JOBS));
-    env.put("JOB_STATE_MACHINE_ARN", stateMachineArn);
-    env.put("CALLBACK_SECRET", callbackSecret);
-    env.put("CALLBACK_BASE_URL", api.toString());
-    env.put("WEBHOOKS_QUEUE_URL", aws.queueUrl(Queues.WEBHOOKS));
+    env.put(QueueNames.urlVariable(Queues.JOBS), aws.queueUrl(Queues.JOBS));
+    env.put(HandlerSettings.JOB_STATE_MACHINE_ARN, stateMachineArn);
+    env.put(HandlerSettings.CALLBACK_SECRET, callbackSecret);
+    env.put(HandlerSettings.CALLBACK_BASE_URL, api.toString());
+    env.put(QueueNames.urlVariable(Queues.WEBHOOKS), aws.queueUrl(Queues.WEBHOOKS));
     // plain http webhooks locally; private and loopback receivers only through the allow-list
     env.put("MLJOBS_CALLBACK_HTTP", "true");
     // the target of every schedule's Scheduler schedule, as the stack sets it in AWS

@@ -1,5 +1,7 @@
 package dev.mljobs.local.runtime;
 
+import dev.mljobs.aws.sfn.StateMachineDefinitions;
+import dev.mljobs.aws.sfn.StateMachineDefinitions.Placeholder;
 import dev.mljobs.local.asl.ExecutionRequest;
 import dev.mljobs.local.aws.LocalClients;
 import java.io.IOException;
@@ -14,7 +16,8 @@ import software.amazon.awssdk.services.sfn.model.StateMachineAlreadyExistsExcept
 
 /**
  * Deploys {@code statemachines/job-lifecycle.asl.json} to the local Step Functions with the same
- * definition substitutions the CDK stack makes, through the real SDK client.
+ * definition substitutions the CDK stack makes (one list: {@link Placeholder}), through the real
+ * SDK client.
  */
 final class StateMachines {
 
@@ -32,17 +35,8 @@ final class StateMachines {
   /** Creates or updates the job lifecycle state machine; returns its ARN. */
   static String deploy(RuntimeEnvironment env, Functions functions) throws IOException {
     String definition =
-        substitute(
-            read("/statemachines/job-lifecycle.asl.json"),
-            Map.of(
-                "StepsFunction",
-                Functions.arn(Functions.STEPS),
-                "WorkerFunction",
-                Functions.arn(Functions.WORKER),
-                "BatchJobQueue",
-                Functions.BATCH_JOB_QUEUE,
-                "BatchJobDefinition",
-                Functions.BATCH_JOB_DEFINITION));
+        StateMachineDefinitions.substitute(
+            read("/" + StateMachineDefinitions.JOB_LIFECYCLE), substitutions());
     try (SfnClient sfn =
         SfnClient.builder()
             .endpointOverride(env.stepFunctions())
@@ -69,18 +63,17 @@ final class StateMachines {
     }
   }
 
-  /** CDK's DefinitionSubstitutions: every {@code ${Name}} replaced by its value. */
-  static String substitute(String definition, Map<String, String> values) {
-    String result = definition;
-    for (Map.Entry<String, String> e : values.entrySet()) {
-      result = result.replace("${" + e.getKey() + "}", e.getValue());
-    }
-    var left = java.util.regex.Pattern.compile("\\$\\{(\\w+)}").matcher(result);
-    if (left.find()) {
-      throw new IllegalStateException(
-          "the state machine's placeholder ${" + left.group(1) + "} has no value");
-    }
-    return result;
+  /** The values of the placeholders locally: the local functions, job queue and definition. */
+  static Map<Placeholder, String> substitutions() {
+    return Map.of(
+        Placeholder.StepsFunction,
+        Functions.arn(Functions.STEPS),
+        Placeholder.WorkerFunction,
+        Functions.arn(Functions.WORKER),
+        Placeholder.BatchJobQueue,
+        Functions.BATCH_JOB_QUEUE,
+        Placeholder.BatchJobDefinition,
+        Functions.BATCH_JOB_DEFINITION);
   }
 
   private static String read(String resource) throws IOException {

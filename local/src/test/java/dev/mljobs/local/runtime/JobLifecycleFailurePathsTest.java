@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mljobs.aws.sfn.StateMachineDefinitions;
 import dev.mljobs.core.StorageUnavailableException;
 import dev.mljobs.core.job.ConcurrentJobModificationException;
 import dev.mljobs.core.job.EventsUnavailableException;
@@ -22,7 +23,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -361,17 +361,7 @@ class JobLifecycleFailurePathsTest {
 
   /** The definition with the substitutions the local runtime (and the CDK stack) make. */
   private static String deployed() throws IOException {
-    return StateMachines.substitute(
-        text(),
-        Map.of(
-            "StepsFunction",
-            Functions.arn(Functions.STEPS),
-            "WorkerFunction",
-            Functions.arn(Functions.WORKER),
-            "BatchJobQueue",
-            Functions.BATCH_JOB_QUEUE,
-            "BatchJobDefinition",
-            Functions.BATCH_JOB_DEFINITION));
+    return StateMachineDefinitions.substitute(text(), StateMachines.substitutions());
   }
 
   private static JsonNode definition() throws IOException {

@@ -44,17 +44,59 @@ public record TableNames(
   public static TableNames fromEnv(Map<String, String> env) {
     TableNames defaults = withPrefix(env.getOrDefault("TABLE_PREFIX", "mljobs-"));
     return new TableNames(
-        env.getOrDefault("JOBS_TABLE", defaults.jobs()),
-        env.getOrDefault("JOB_RUNS_TABLE", defaults.jobRuns()),
-        env.getOrDefault("IDEMPOTENCY_TABLE", defaults.idempotencyKeys()),
-        env.getOrDefault("MODELS_TABLE", defaults.models()),
-        env.getOrDefault("WEBHOOK_SECRETS_TABLE", defaults.webhookSecrets()),
-        env.getOrDefault("TEMPLATES_TABLE", defaults.templates()),
-        env.getOrDefault("GROUPS_TABLE", defaults.groups()),
-        env.getOrDefault("TRIGGERS_TABLE", defaults.triggers()),
-        env.getOrDefault("TRIGGER_JOBS_TABLE", defaults.triggerJobs()),
-        env.getOrDefault("SCHEDULES_TABLE", defaults.schedules()),
-        env.getOrDefault("SCHEDULE_FIRINGS_TABLE", defaults.scheduleFirings()));
+        env.getOrDefault(variable(Tables.JOBS), defaults.jobs()),
+        env.getOrDefault(variable(Tables.JOB_RUNS), defaults.jobRuns()),
+        env.getOrDefault(variable(Tables.IDEMPOTENCY_KEYS), defaults.idempotencyKeys()),
+        env.getOrDefault(variable(Tables.MODELS), defaults.models()),
+        env.getOrDefault(variable(Tables.WEBHOOK_SECRETS), defaults.webhookSecrets()),
+        env.getOrDefault(variable(Tables.TEMPLATES), defaults.templates()),
+        env.getOrDefault(variable(Tables.GROUPS), defaults.groups()),
+        env.getOrDefault(variable(Tables.TRIGGERS), defaults.triggers()),
+        env.getOrDefault(variable(Tables.TRIGGER_JOBS), defaults.triggerJobs()),
+        env.getOrDefault(variable(Tables.SCHEDULES), defaults.schedules()),
+        env.getOrDefault(variable(Tables.SCHEDULE_FIRINGS), defaults.scheduleFirings()));
+  }
+
+  /**
+   * The environment variable that names {@code spec}'s physical table (set by the CDK stack).
+   *
+   * @throws IllegalArgumentException if {@code spec} is not one of {@link Tables#ALL}
+   */
+  public static String variable(TableSpec spec) {
+    if (spec == Tables.JOBS) {
+      return "JOBS_TABLE";
+    }
+    if (spec == Tables.JOB_RUNS) {
+      return "JOB_RUNS_TABLE";
+    }
+    if (spec == Tables.IDEMPOTENCY_KEYS) {
+      return "IDEMPOTENCY_TABLE";
+    }
+    if (spec == Tables.MODELS) {
+      return "MODELS_TABLE";
+    }
+    if (spec == Tables.WEBHOOK_SECRETS) {
+      return "WEBHOOK_SECRETS_TABLE";
+    }
+    if (spec == Tables.TEMPLATES) {
+      return "TEMPLATES_TABLE";
+    }
+    if (spec == Tables.GROUPS) {
+      return "GROUPS_TABLE";
+    }
+    if (spec == Tables.TRIGGERS) {
+      return "TRIGGERS_TABLE";
+    }
+    if (spec == Tables.TRIGGER_JOBS) {
+      return "TRIGGER_JOBS_TABLE";
+    }
+    if (spec == Tables.SCHEDULES) {
+      return "SCHEDULES_TABLE";
+    }
+    if (spec == Tables.SCHEDULE_FIRINGS) {
+      return "SCHEDULE_FIRINGS_TABLE";
+    }
+    throw new IllegalArgumentException("unknown table " + spec.name());
   }
 
   /** The physical name of {@code spec}. */

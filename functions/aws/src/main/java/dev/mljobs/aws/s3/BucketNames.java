@@ -10,6 +10,9 @@ import java.util.Objects;
  */
 public record BucketNames(String data, String artifacts) {
 
+  /** The environment variable that names the data bucket (set by the CDK stack). */
+  public static final String DATA_VARIABLE = "DATA_BUCKET";
+
   /**
    * Checks that both names are given.
    *
@@ -32,7 +35,7 @@ public record BucketNames(String data, String artifacts) {
   public static BucketNames fromEnv(Map<String, String> env) {
     BucketNames defaults = withPrefix(env.getOrDefault("BUCKET_PREFIX", "mljobs-"));
     return new BucketNames(
-        env.getOrDefault("DATA_BUCKET", defaults.data()),
+        env.getOrDefault(DATA_VARIABLE, defaults.data()),
         env.getOrDefault("ARTIFACTS_BUCKET", defaults.artifacts()));
   }
 

@@ -44,6 +44,22 @@ public record QueueNames(String jobs, String jobsDlq, String webhooks, String we
   }
 
   /**
+   * The environment variable that holds the URL of {@code spec} for the functions that send to it
+   * (set by the CDK stack and the local runtime).
+   *
+   * @throws IllegalArgumentException if nothing sends to {@code spec} by URL
+   */
+  public static String urlVariable(QueueSpec spec) {
+    if (spec.equals(Queues.JOBS)) {
+      return "JOBS_QUEUE_URL";
+    }
+    if (spec.equals(Queues.WEBHOOKS)) {
+      return "WEBHOOKS_QUEUE_URL";
+    }
+    throw new IllegalArgumentException("no function sends to queue " + spec.name());
+  }
+
+  /**
    * The physical name of {@code spec}.
    *
    * @throws IllegalArgumentException if {@code spec} is not one of {@link Queues#ALL}

@@ -85,7 +85,7 @@ public final class JobsApi {
     return new JobsApi(
         services.jobService(),
         wiring.jobRunStore(),
-        new CallbackTokens(wiring.require("CALLBACK_SECRET")),
+        new CallbackTokens(wiring.require(dev.mljobs.handlers.HandlerSettings.CALLBACK_SECRET)),
         new QueuePositions(wiring.jobStore()),
         wiring.blobStore(),
         services.modelCatalog(),

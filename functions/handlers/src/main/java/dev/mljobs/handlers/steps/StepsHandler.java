@@ -18,6 +18,7 @@ import dev.mljobs.core.storage.OwnerSpace;
 import dev.mljobs.core.storage.OwnerSpaces;
 import dev.mljobs.handlers.BatchResults;
 import dev.mljobs.handlers.CallbackTokens;
+import dev.mljobs.handlers.HandlerSettings;
 import dev.mljobs.handlers.Services;
 import dev.mljobs.handlers.Wiring;
 import dev.mljobs.handlers.observe.Invocations;
@@ -65,8 +66,8 @@ public final class StepsHandler implements RequestStreamHandler {
             new Services(wiring).trackedJobEvents(),
             wiring.clock(),
             new Services(wiring).jobQueue()),
-        new CallbackTokens(wiring.require("CALLBACK_SECRET")),
-        wiring.require("CALLBACK_BASE_URL"),
+        new CallbackTokens(wiring.require(HandlerSettings.CALLBACK_SECRET)),
+        wiring.require(HandlerSettings.CALLBACK_BASE_URL),
         wiring.blobStore(),
         new ModelCatalog(wiring.modelStore(), null),
         wiring.ownerSpaces());

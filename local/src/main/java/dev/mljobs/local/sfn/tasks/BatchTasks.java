@@ -23,6 +23,11 @@ import java.util.concurrent.TimeUnit;
  * succeeds, anything else fails with {@code States.TaskFailed} and the job description (with the
  * last line of stderr as the reason) as the cause. Stopping the execution, a task timeout or the
  * job's own attempt timeout kill the process and its children.
+ *
+ * <p>Stopping follows AWS: when an execution with a running {@code .sync} Batch task is stopped,
+ * Step Functions calls {@code TerminateJob}, which stops a {@code STARTING} or {@code RUNNING} job
+ * too ({@code CancelJob} would leave it running). So here a stopped execution kills the job's
+ * process whatever it is doing, and the stack grants the state machine {@code batch:TerminateJob}.
  */
 final class BatchTasks {
 
