@@ -10,8 +10,10 @@ import dev.mljobs.handlers.HandlerSettings;
 import dev.mljobs.handlers.api.ApiHandler;
 import dev.mljobs.handlers.dispatch.DispatchHandler;
 import dev.mljobs.handlers.reconcile.ReconcileHandler;
+import dev.mljobs.handlers.schedule.ScheduleHandler;
 import dev.mljobs.handlers.steps.StepsHandler;
 import dev.mljobs.handlers.trigger.S3TriggerHandler;
+import dev.mljobs.handlers.trigger.UploadTriggerHandler;
 import dev.mljobs.handlers.webhooks.WebhookDeliveryHandler;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -42,6 +44,8 @@ final class Handlers extends Construct {
   final JavaFunction steps;
   final JavaFunction reconcile;
   final JavaFunction trigger;
+  final JavaFunction uploads;
+  final JavaFunction schedule;
   final JavaFunction webhooks;
   final Secret callbackSecret;
   private final Data data;
@@ -65,6 +69,8 @@ final class Handlers extends Construct {
     dispatch = fn("Dispatch", code, DispatchHandler.class, 30, 1024, env);
     reconcile = fn("Reconcile", code, ReconcileHandler.class, 300, 1024, env);
     trigger = fn("Trigger", code, S3TriggerHandler.class, 60, 1024, env);
+    uploads = fn("Uploads", code, UploadTriggerHandler.class, 60, 1024, env);
+    schedule = fn("Schedule", code, ScheduleHandler.class, 60, 1024, env);
     webhooks = fn("Webhooks", code, WebhookDeliveryHandler.class, 120, 1024, env);
 
     Table jobs = table(dev.mljobs.aws.dynamodb.Tables.JOBS);
@@ -74,6 +80,10 @@ final class Handlers extends Construct {
     Table secrets = table(dev.mljobs.aws.dynamodb.Tables.WEBHOOK_SECRETS);
     Table templates = table(dev.mljobs.aws.dynamodb.Tables.TEMPLATES);
     Table groups = table(dev.mljobs.aws.dynamodb.Tables.GROUPS);
+    Table triggers = table(dev.mljobs.aws.dynamodb.Tables.TRIGGERS);
+    Table triggerJobs = table(dev.mljobs.aws.dynamodb.Tables.TRIGGER_JOBS);
+    Table schedules = table(dev.mljobs.aws.dynamodb.Tables.SCHEDULES);
+    Table firings = table(dev.mljobs.aws.dynamodb.Tables.SCHEDULE_FIRINGS);
     Bucket bucket = data.buckets.get(Buckets.DATA);
     PolicyStatement events =
         PolicyStatement.Builder.create()
@@ -83,15 +93,20 @@ final class Handlers extends Construct {
     PolicyStatement sendJobsAndWebhooks =
         Permissions.send(data.queues.get(Queues.JOBS), data.queues.get(Queues.WEBHOOKS));
 
-    // the job service (api, dispatch, reconcile, trigger): jobs, runs, idempotency keys, the
+    // the job service (api, dispatch, reconcile, both triggers, schedule): jobs, runs, idempotency
+    // keys, the
     // dispatch and webhook queues, the bus; workflow calls are granted with the state machine
     // (a member's status change reaches its group: the groups table too)
-    for (JavaFunction f : List.of(api, dispatch, reconcile, trigger)) {
+    for (JavaFunction f : List.of(api, dispatch, reconcile, trigger, uploads, schedule)) {
       f.allow(Permissions.readWrite(jobs, idempotency, runs, groups));
       f.allow(sendJobsAndWebhooks);
       f.allow(events);
     }
-    api.allow(Permissions.readWrite(models, secrets, templates));
+    // triggers (deleting one deletes its job records), schedules and their firings (run now,
+    // backfill); the Scheduler calls are granted with the scheduler role (MljobsStack)
+    api.allow(
+        Permissions.readWrite(
+            models, secrets, templates, triggers, triggerJobs, schedules, firings));
     api.allow(Permissions.list(bucket));
     api.allow(
         Permissions.objects(
@@ -117,6 +132,16 @@ final class Handlers extends Construct {
     trigger.allow(Permissions.read(models, templates));
     trigger.allow(Permissions.objects(bucket, List.of("s3:GetObject"), Buckets.INPUTS));
 
+    // an upload makes each watching trigger's job once: its record and the trigger's count, in
+    // one transaction; the template's checks read the models; text triggers read the upload
+    uploads.allow(Permissions.read(models, templates));
+    uploads.allow(Permissions.readWrite(triggers, triggerJobs));
+    uploads.allow(Permissions.objects(bucket, List.of("s3:GetObject"), Buckets.UPLOADS));
+
+    // a firing reads its schedule and records the fire time on it, and in the ledger
+    schedule.allow(Permissions.read(models, templates));
+    schedule.allow(Permissions.readWrite(schedules, firings));
+
     webhooks.allow(Permissions.readWrite(jobs));
     webhooks.allow(Permissions.read(secrets));
     webhooks.allow(Permissions.send(data.queues.get(Queues.WEBHOOKS)));
@@ -137,11 +162,11 @@ final class Handlers extends Construct {
 
   /** Every function that builds the job service, which needs the state machine. */
   List<JavaFunction> jobServiceFunctions() {
-    return List.of(api, dispatch, steps, reconcile, trigger);
+    return List.of(api, dispatch, steps, reconcile, trigger, uploads, schedule);
   }
 
   List<JavaFunction> all() {
-    return List.of(api, dispatch, steps, reconcile, trigger, webhooks);
+    return List.of(api, dispatch, steps, reconcile, trigger, uploads, schedule, webhooks);
   }
 
   private Table table(TableSpec spec) {

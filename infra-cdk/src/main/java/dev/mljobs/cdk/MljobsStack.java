@@ -2,6 +2,7 @@ package dev.mljobs.cdk;
 
 import dev.mljobs.aws.dynamodb.Tables;
 import dev.mljobs.aws.s3.Buckets;
+import dev.mljobs.aws.scheduler.EventBridgeScheduleTriggers;
 import dev.mljobs.aws.sqs.Queues;
 import dev.mljobs.handlers.HandlerSettings;
 import dev.mljobs.handlers.events.JobEventJson;
@@ -29,7 +30,12 @@ import software.constructs.Construct;
 public final class MljobsStack extends Stack {
 
   /** The schedule group the API creates users' schedules in (and the reconciler's lives in). */
-  public static final String SCHEDULE_GROUP = "mljobs";
+  public static final String SCHEDULE_GROUP = EventBridgeScheduleTriggers.GROUP;
+
+  /** The API's settings of the schedules it creates (named as in Services#scheduleTriggers). */
+  static final String SCHEDULE_FUNCTION_ARN = "SCHEDULE_FUNCTION_ARN";
+
+  static final String SCHEDULER_ROLE_ARN = "SCHEDULER_ROLE_ARN";
 
   final Data data;
   final Handlers handlers;
@@ -74,6 +80,13 @@ public final class MljobsStack extends Stack {
             EventType.OBJECT_CREATED,
             new LambdaDestination(handlers.trigger.alias),
             NotificationKeyFilter.builder().prefix(Buckets.INPUTS).build());
+    // objects created in the owners' upload areas make the jobs of the triggers watching them
+    data.buckets
+        .get(Buckets.DATA)
+        .addEventNotification(
+            EventType.OBJECT_CREATED,
+            new LambdaDestination(handlers.uploads.alias),
+            NotificationKeyFilter.builder().prefix(Buckets.UPLOADS).build());
 
     CfnScheduleGroup group =
         CfnScheduleGroup.Builder.create(this, "ScheduleGroup").name(SCHEDULE_GROUP).build();
@@ -86,8 +99,12 @@ public final class MljobsStack extends Stack {
     schedulerRole.addToPolicy(
         PolicyStatement.Builder.create()
             .actions(List.of("lambda:InvokeFunction"))
-            .resources(List.of(handlers.reconcile.alias.getFunctionArn()))
+            .resources(
+                List.of(
+                    handlers.reconcile.alias.getFunctionArn(),
+                    handlers.schedule.alias.getFunctionArn()))
             .build());
+    schedules(handlers.api);
     CfnSchedule reconcile =
         CfnSchedule.Builder.create(this, "ReconcileEveryMinute")
             .groupName(SCHEDULE_GROUP)
@@ -129,6 +146,43 @@ public final class MljobsStack extends Stack {
     output("AlarmTopicArn", operations.alarms.getTopicArn(), "where alarms go");
     Suppressions.apply(this);
     assert Tables.ALL.size() == data.tables.size();
+  }
+
+  /**
+   * What the API needs to mirror users' schedules in EventBridge Scheduler: their target (the
+   * schedule function's alias), the role the Scheduler assumes, the calls of {@link
+   * EventBridgeScheduleTriggers} on the group's schedules, and passing that role only. No
+   * CreateScheduleGroup: the group is this stack's.
+   */
+  private void schedules(JavaFunction api) {
+    api.function.addEnvironment(SCHEDULE_FUNCTION_ARN, handlers.schedule.alias.getFunctionArn());
+    api.function.addEnvironment(SCHEDULER_ROLE_ARN, schedulerRole.getRoleArn());
+    api.allow(
+        PolicyStatement.Builder.create()
+            .actions(
+                List.of(
+                    "scheduler:CreateSchedule",
+                    "scheduler:UpdateSchedule",
+                    "scheduler:DeleteSchedule",
+                    "scheduler:GetSchedule"))
+            .resources(
+                List.of(
+                    formatArn(
+                        software.amazon.awscdk.ArnComponents.builder()
+                            .service("scheduler")
+                            .resource("schedule")
+                            .resourceName(SCHEDULE_GROUP + "/*")
+                            .build())))
+            .build());
+    api.allow(
+        PolicyStatement.Builder.create()
+            .actions(List.of("iam:PassRole"))
+            .resources(List.of(schedulerRole.getRoleArn()))
+            .conditions(
+                java.util.Map.of(
+                    "StringEquals",
+                    java.util.Map.of("iam:PassedToService", "scheduler.amazonaws.com")))
+            .build());
   }
 
   private void output(String id, String value, String description) {

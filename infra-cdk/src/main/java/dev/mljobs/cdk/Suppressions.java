@@ -54,6 +54,15 @@ final class Suppressions {
                   "/^Resource::arn:<AWS::Partition>:states:(<AWS::Region>|[a-z0-9-]+):(<AWS::AccountId>|[0-9]+):execution:[A-Za-z0-9-]+-jobs:\\*$/g")),
           rule(
               "AwsSolutions-IAM5",
+              "The users' schedules of the one mljobs schedule group, named after schedule ids at"
+                  + " run time (EventBridgeScheduleTriggers.name); the API lets an owner touch"
+                  + " only its own.",
+              regex(
+                  "/^Resource::arn:<AWS::Partition>:scheduler:(<AWS::Region>|[a-z0-9-]+):(<AWS::AccountId>|[0-9]+):schedule\\/"
+                      + MljobsStack.SCHEDULE_GROUP
+                      + "\\/\\*$/g")),
+          rule(
+              "AwsSolutions-IAM5",
               "Batch job ids are made by SubmitJob at run time (TerminateJob on a cancelled job);"
                   + " SubmitJob may use any revision of the one GPU job definition.",
               regex(

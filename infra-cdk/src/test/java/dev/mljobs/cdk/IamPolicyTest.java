@@ -71,6 +71,13 @@ class IamPolicyTest {
           "sqs:GetQueueUrl",
           "sqs:ReceiveMessage");
 
+  static final List<String> SCHEDULER =
+      List.of(
+          "scheduler:CreateSchedule",
+          "scheduler:DeleteSchedule",
+          "scheduler:GetSchedule",
+          "scheduler:UpdateSchedule");
+
   static JsonNode resources;
 
   @BeforeAll
@@ -83,10 +90,19 @@ class IamPolicyTest {
     Map<String, Set<String>> expected = new TreeMap<>();
     expected.put(
         "HandlersApiRole",
-        set(LOGS_XRAY, TABLE_RW, JOB_SERVICE, s3("GetObject", "ListBucket", "PutObject")));
+        set(
+            LOGS_XRAY,
+            TABLE_RW,
+            JOB_SERVICE,
+            s3("GetObject", "ListBucket", "PutObject"),
+            SCHEDULER,
+            List.of("iam:PassRole")));
     expected.put("HandlersDispatchRole", set(LOGS_XRAY, TABLE_RW, JOB_SERVICE, SQS_CONSUMER));
     expected.put("HandlersReconcileRole", set(LOGS_XRAY, TABLE_RW, JOB_SERVICE));
     expected.put("HandlersTriggerRole", set(LOGS_XRAY, TABLE_RW, JOB_SERVICE, s3("GetObject")));
+    expected.put("HandlersUploadsRole", set(LOGS_XRAY, TABLE_RW, JOB_SERVICE, s3("GetObject")));
+    expected.put("HandlersScheduleRole", set(LOGS_XRAY, TABLE_RW, JOB_SERVICE));
+    expected.put("SchedulerRole", set(List.of("lambda:InvokeFunction", "sqs:SendMessage")));
     expected.put(
         "HandlersStepsRole",
         set(LOGS_XRAY, TABLE_RW, JOB_SERVICE, s3("GetObject", "ListBucket", "PutObject")));
@@ -126,6 +142,72 @@ class IamPolicyTest {
         .containsExactlyInAnyOrderElementsOf(TABLE_R);
     assertThat(tableActions("HandlersDispatchRole", "DataModelsTable")).isEmpty();
     assertThat(tableActions("HandlersDispatchRole", "DataWebhookSecretsTable")).isEmpty();
+  }
+
+  @Test
+  void the_trigger_and_schedule_tables_are_granted_to_the_functions_that_use_them_only() {
+    for (String table :
+        List.of(
+            "DataTriggersTable",
+            "DataTriggerJobsTable",
+            "DataSchedulesTable",
+            "DataScheduleFiringsTable")) {
+      assertThat(tableActions("HandlersApiRole", table))
+          .as(table)
+          .containsExactlyInAnyOrderElementsOf(TABLE_RW);
+      for (String role :
+          List.of(
+              "HandlersDispatchRole",
+              "HandlersStepsRole",
+              "HandlersReconcileRole",
+              "HandlersTriggerRole",
+              "HandlersWebhooksRole")) {
+        assertThat(tableActions(role, table)).as(role + " " + table).isEmpty();
+      }
+    }
+    assertThat(tableActions("HandlersUploadsRole", "DataTriggersTable"))
+        .containsExactlyInAnyOrderElementsOf(TABLE_RW);
+    assertThat(tableActions("HandlersUploadsRole", "DataTriggerJobsTable"))
+        .containsExactlyInAnyOrderElementsOf(TABLE_RW);
+    assertThat(tableActions("HandlersUploadsRole", "DataTemplatesTable"))
+        .containsExactlyInAnyOrderElementsOf(TABLE_R);
+    assertThat(tableActions("HandlersUploadsRole", "DataSchedulesTable")).isEmpty();
+    assertThat(tableActions("HandlersScheduleRole", "DataSchedulesTable"))
+        .containsExactlyInAnyOrderElementsOf(TABLE_RW);
+    assertThat(tableActions("HandlersScheduleRole", "DataScheduleFiringsTable"))
+        .containsExactlyInAnyOrderElementsOf(TABLE_RW);
+    assertThat(tableActions("HandlersScheduleRole", "DataTemplatesTable"))
+        .containsExactlyInAnyOrderElementsOf(TABLE_R);
+    assertThat(tableActions("HandlersScheduleRole", "DataTriggersTable")).isEmpty();
+  }
+
+  @Test
+  void the_api_manages_only_the_groups_schedules_and_passes_only_the_scheduler_role() {
+    JsonNode scheduler = statementWith("HandlersApiRole", "scheduler:CreateSchedule");
+    assertThat(texts(scheduler.path("Action"))).containsExactlyInAnyOrderElementsOf(SCHEDULER);
+    assertThat(list(scheduler.path("Resource"))).hasSize(1);
+    assertThat(scheduler.path("Resource").toString())
+        .contains(":schedule/" + MljobsStack.SCHEDULE_GROUP + "/*");
+    JsonNode pass = statementWith("HandlersApiRole", "iam:PassRole");
+    assertThat(list(pass.path("Resource"))).hasSize(1);
+    assertThat(pass.path("Resource").toString()).contains("SchedulerRole");
+    assertThat(pass.path("Condition").toString()).contains("scheduler.amazonaws.com");
+  }
+
+  @Test
+  void the_scheduler_role_invokes_only_the_reconcile_and_schedule_aliases() {
+    JsonNode invoke = statementWith("SchedulerRole", "lambda:InvokeFunction");
+    assertThat(list(invoke.path("Resource"))).hasSize(2);
+    assertThat(invoke.path("Resource").toString())
+        .contains("HandlersReconcileAlias")
+        .contains("HandlersScheduleAlias");
+  }
+
+  private static JsonNode statementWith(String role, String action) {
+    return statementsOf(role).stream()
+        .filter(s -> texts(s.path("Action")).contains(action))
+        .findFirst()
+        .orElseThrow();
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.mljobs.cdk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mljobs.aws.dynamodb.TableNames;
 import dev.mljobs.aws.dynamodb.TableSpec;
 import dev.mljobs.aws.dynamodb.Tables;
 import dev.mljobs.aws.s3.Buckets;
@@ -158,7 +159,7 @@ class StackTest {
   @Test
   void every_handler_runs_with_snapstart_on_published_versions_behind_the_live_alias() {
     List<JsonNode> handlers = functions("Handlers");
-    assertThat(handlers).hasSize(6);
+    assertThat(handlers).hasSize(8);
     for (JsonNode f : handlers) {
       JsonNode p = f.path("Properties");
       assertThat(p.path("SnapStart").path("ApplyOn").asText()).isEqualTo("PublishedVersions");
@@ -178,7 +179,7 @@ class StackTest {
                 JavaFunction.ALIAS,
                 "FunctionVersion",
                 Map.of("Fn::GetAtt", Match.arrayWith(List.of("Version"))))),
-        6);
+        8);
   }
 
   @Test
@@ -316,7 +317,7 @@ class StackTest {
   }
 
   @Test
-  void objects_created_under_inputs_invoke_the_trigger_alias() {
+  void objects_created_under_inputs_and_uploads_invoke_the_trigger_and_upload_trigger_aliases() {
     template.hasResourceProperties(
         "Custom::S3BucketNotifications",
         Match.objectLike(
@@ -326,24 +327,71 @@ class StackTest {
                     Map.of(
                         "LambdaFunctionConfigurations",
                         List.of(
-                            Match.objectLike(
-                                Map.of(
-                                    "Events", List.of("s3:ObjectCreated:*"),
-                                    "LambdaFunctionArn",
-                                        Map.of(
-                                            "Ref",
-                                            Match.stringLikeRegexp("HandlersTriggerAlias.*")),
-                                    "Filter",
-                                        Map.of(
-                                            "Key",
-                                            Map.of(
-                                                "FilterRules",
-                                                List.of(
-                                                    Map.of(
-                                                        "Name",
-                                                        "prefix",
-                                                        "Value",
-                                                        Buckets.INPUTS))))))))))));
+                            created(Buckets.INPUTS, "HandlersTriggerAlias.*"),
+                            created(Buckets.UPLOADS, "HandlersUploadsAlias.*")))))));
+    // S3 may invoke each alias: a permission per alias, from the data bucket
+    for (String alias : List.of("HandlersTriggerAlias", "HandlersUploadsAlias")) {
+      template.hasResourceProperties(
+          "AWS::Lambda::Permission",
+          Match.objectLike(
+              Map.of(
+                  "Action",
+                  "lambda:InvokeFunction",
+                  "Principal",
+                  "s3.amazonaws.com",
+                  "FunctionName",
+                  Map.of("Ref", Match.stringLikeRegexp(alias + ".*")),
+                  "SourceArn",
+                  Map.of("Fn::GetAtt", Match.arrayWith(List.of("Arn"))))));
+    }
+  }
+
+  private static Object created(String prefix, String aliasPattern) {
+    return Match.objectLike(
+        Map.of(
+            "Events",
+            List.of("s3:ObjectCreated:*"),
+            "LambdaFunctionArn",
+            Map.of("Ref", Match.stringLikeRegexp(aliasPattern)),
+            "Filter",
+            Map.of(
+                "Key", Map.of("FilterRules", List.of(Map.of("Name", "prefix", "Value", prefix))))));
+  }
+
+  @Test
+  void the_new_handlers_run_their_classes_and_read_the_trigger_and_schedule_tables_by_name() {
+    Map<String, String> classes =
+        Map.of(
+            "HandlersUploads", "dev.mljobs.handlers.trigger.UploadTriggerHandler::handleRequest",
+            "HandlersSchedule", "dev.mljobs.handlers.schedule.ScheduleHandler::handleRequest");
+    classes.forEach(
+        (prefix, handler) -> {
+          List<JsonNode> found = functions(prefix);
+          assertThat(found).as(prefix).hasSize(1);
+          assertThat(found.get(0).path("Properties").path("Handler").asText()).isEqualTo(handler);
+        });
+    for (String prefix : List.of("HandlersApi", "HandlersUploads", "HandlersSchedule")) {
+      JsonNode env = functions(prefix).get(0).path("Properties").path("Environment");
+      for (TableSpec spec :
+          List.of(
+              Tables.TRIGGERS, Tables.TRIGGER_JOBS, Tables.SCHEDULES, Tables.SCHEDULE_FIRINGS)) {
+        assertThat(env.path("Variables").path(TableNames.variable(spec)).toString())
+            .as(prefix + " " + spec.name())
+            .contains("Data" + Data.id(spec.name()) + "Table");
+      }
+    }
+  }
+
+  @Test
+  void the_api_creates_schedules_targeting_the_schedule_alias_with_the_scheduler_role() {
+    JsonNode env =
+        functions("HandlersApi").get(0).path("Properties").path("Environment").path("Variables");
+    assertThat(env.path(MljobsStack.SCHEDULE_FUNCTION_ARN).toString())
+        .isEqualTo(
+            "{\"Ref\":\"" + logicalId("AWS::Lambda::Alias", "HandlersScheduleAlias") + "\"}");
+    assertThat(env.path(MljobsStack.SCHEDULER_ROLE_ARN).toString())
+        .isEqualTo(
+            "{\"Fn::GetAtt\":[\"" + logicalId("AWS::IAM::Role", "SchedulerRole") + "\",\"Arn\"]}");
   }
 
   @Test
