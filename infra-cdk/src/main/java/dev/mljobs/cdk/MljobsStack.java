@@ -33,9 +33,9 @@ public final class MljobsStack extends Stack {
   public static final String SCHEDULE_GROUP = EventBridgeScheduleTriggers.GROUP;
 
   /** The API's settings of the schedules it creates (named as in Services#scheduleTriggers). */
-  static final String SCHEDULE_FUNCTION_ARN = "SCHEDULE_FUNCTION_ARN";
+  static final String SCHEDULE_FUNCTION_ARN = HandlerSettings.SCHEDULE_FUNCTION_ARN;
 
-  static final String SCHEDULER_ROLE_ARN = "SCHEDULER_ROLE_ARN";
+  static final String SCHEDULER_ROLE_ARN = HandlerSettings.SCHEDULER_ROLE_ARN;
 
   final Data data;
   final Handlers handlers;

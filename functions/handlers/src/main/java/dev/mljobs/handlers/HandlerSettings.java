@@ -26,4 +26,10 @@ public final class HandlerSettings {
 
   /** The most jobs running at once for one owner. */
   public static final String MAX_RUNNING_JOBS_PER_OWNER = "MAX_RUNNING_JOBS_PER_OWNER";
+
+  /** The schedule handler's function (alias) ARN: the target of every schedule the API creates. */
+  public static final String SCHEDULE_FUNCTION_ARN = "SCHEDULE_FUNCTION_ARN";
+
+  /** The role EventBridge Scheduler assumes to invoke the schedule handler. */
+  public static final String SCHEDULER_ROLE_ARN = "SCHEDULER_ROLE_ARN";
 }

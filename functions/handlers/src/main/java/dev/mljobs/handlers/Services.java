@@ -276,7 +276,9 @@ public final class Services {
             .httpClient(wiring.clients().httpClient())
             .build();
     return new EventBridgeScheduleTriggers(
-        scheduler, wiring.require("SCHEDULE_FUNCTION_ARN"), wiring.require("SCHEDULER_ROLE_ARN"));
+        scheduler,
+        wiring.require(HandlerSettings.SCHEDULE_FUNCTION_ARN),
+        wiring.require(HandlerSettings.SCHEDULER_ROLE_ARN));
   }
 
   /** "Schedule Fired" events: on the bus named by {@code EVENT_BUS_NAME}, else JSON lines. */

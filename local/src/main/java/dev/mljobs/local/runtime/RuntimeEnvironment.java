@@ -80,8 +80,8 @@ final class RuntimeEnvironment {
     // plain http webhooks locally; private and loopback receivers only through the allow-list
     env.put("MLJOBS_CALLBACK_HTTP", "true");
     // the target of every schedule's Scheduler schedule, as the stack sets it in AWS
-    env.put("SCHEDULE_FUNCTION_ARN", Functions.arn(Functions.SCHEDULE));
-    env.put("SCHEDULER_ROLE_ARN", StateMachines.ROLE);
+    env.put(HandlerSettings.SCHEDULE_FUNCTION_ARN, Functions.arn(Functions.SCHEDULE));
+    env.put(HandlerSettings.SCHEDULER_ROLE_ARN, StateMachines.ROLE);
     env.putAll(options.handlerSettings());
     return env;
   }
